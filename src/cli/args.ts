@@ -1,0 +1,36 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
+
+/**
+ * Parses CLI arguments strictly (unknown flags are errors, not silently ignored) and turns
+ * node's parse errors into a CLI_USAGE error the commands print with their usage line.
+ */
+export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, errorMessage(error), { cause: error });
+  }
+}
+
+/**
+ * Runs a CLI command body: usage and config errors print a clear message and exit 2; anything
+ * else unexpected prints its message and exits 1. Never a stack trace for a user mistake.
+ */
+export async function runCli(usage: string, body: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (error) {
+    if (error instanceof HelpdeskError && (error.code === 'CLI_USAGE' || error.code === 'CONFIG_INVALID')) {
+      process.stderr.write(`${error.message}\n${error.code === 'CLI_USAGE' ? `usage: ${usage}\n` : ''}`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`error: ${errorMessage(error)}\n`);
+    process.exitCode = 1;
+  }
+}

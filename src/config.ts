@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ErrorCodes, HelpdeskError } from './errors.js';
+
+/**
+ * The only place that reads the environment. Everything else receives the typed `Config`, so a
+ * bad value fails start-up once, with a message naming each key, instead of surfacing later.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
+
+const fraction = z.coerce
+  .number({ message: 'expected a number' })
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1');
+
+const minutes = z.coerce.number({ message: 'expected a number of minutes' }).int().positive();
+
+const HOURS_PATTERN =
+  /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/i;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_PATH: z.string().min(1).optional(),
+  KB_DIR: z.string().min(1).default('./knowledge-base'),
+  KB_WATCH: bool.default(true),
+  KB_BASE_URL: z.url({ message: 'expected an absolute URL' }).optional(),
+  DEFAULT_LANG: z.enum(['en', 'ru']).default('en'),
+
+  EMBEDDINGS: z.enum(['auto', 'off', 'required']).default('auto'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  MODELS_DIR: z.string().min(1).default('./models'),
+
+  ANSWER_THRESHOLD: fraction.default(0.55),
+  CLARIFY_THRESHOLD: fraction.default(0.3),
+  ANSWER_MARGIN: fraction.default(0.12),
+
+  TIER2_AGENTS: csv.default([]),
+  TIER3_AGENTS: csv.default([]),
+  BUSINESS_HOURS: z
+    .string()
+    .regex(HOURS_PATTERN, 'expected e.g. "mon-fri 09:00-18:00"')
+    .default('mon-fri 09:00-18:00'),
+  TIMEZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default('UTC'),
+  ONCALL_TARGET: z.string().min(1).optional(),
+  SLA_HIGH_MINUTES: minutes.default(30),
+  SLA_NORMAL_MINUTES: minutes.default(240),
+  SLA_LOW_MINUTES: minutes.default(1440),
+
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+});
+
+export type Lang = 'en' | 'ru';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  dataDir: string;
+  databasePath: string;
+  kb: { dir: string; watch: boolean; baseUrl: string | undefined; defaultLang: Lang };
+  embeddings: { mode: 'auto' | 'off' | 'required'; model: string; modelsDir: string };
+  retrieval: { answerThreshold: number; clarifyThreshold: number; answerMargin: number };
+  handoff: {
+    tier2Agents: string[];
+    tier3Agents: string[];
+    businessHours: string;
+    timeZone: string;
+    onCallTarget: string | undefined;
+    slaMinutes: { high: number; normal: number; low: number };
+  };
+  http: { port: number };
+  slack: { botToken: string | undefined; signingSecret: string | undefined };
+  teams: { appId: string | undefined; appPassword: string | undefined };
+}
+
+/** Key names whose values must never be printed, even in validation errors. */
+export const SECRET_KEYS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'MICROSOFT_APP_PASSWORD'];
+
+/**
+ * Validates `env` (normally `process.env`) and returns the typed configuration.
+ * Empty strings count as unset, the way `.env` files are usually written.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(root)';
+      return `  ${key}: ${issue.message}`;
+    });
+    throw new HelpdeskError(ErrorCodes.CONFIG_INVALID, `Invalid configuration:\n${lines.join('\n')}`, {
+      details: { keys: parsed.error.issues.map((i) => i.path.join('.')) },
+    });
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    databasePath: e.DATABASE_PATH ?? path.join(e.DATA_DIR, 'helpdesk.db'),
+    kb: { dir: e.KB_DIR, watch: e.KB_WATCH, baseUrl: e.KB_BASE_URL, defaultLang: e.DEFAULT_LANG },
+    embeddings: { mode: e.EMBEDDINGS, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR },
+    retrieval: {
+      answerThreshold: e.ANSWER_THRESHOLD,
+      clarifyThreshold: e.CLARIFY_THRESHOLD,
+      answerMargin: e.ANSWER_MARGIN,
+    },
+    handoff: {
+      tier2Agents: e.TIER2_AGENTS,
+      tier3Agents: e.TIER3_AGENTS,
+      businessHours: e.BUSINESS_HOURS.toLowerCase(),
+      timeZone: e.TIMEZONE,
+      onCallTarget: e.ONCALL_TARGET,
+      slaMinutes: { high: e.SLA_HIGH_MINUTES, normal: e.SLA_NORMAL_MINUTES, low: e.SLA_LOW_MINUTES },
+    },
+    http: { port: e.PORT },
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET },
+    teams: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD },
+  };
+}

@@ -1,0 +1,75 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+
+/** Result of splitting a markdown file into its YAML front matter and body. */
+export interface SplitFile {
+  /** YAML text between the `---` fences. */
+  yaml: string;
+  /** Markdown after the closing fence. */
+  body: string;
+  /** 1-based line of the first YAML line in the file. */
+  yamlStartLine: number;
+  /** 1-based line of the first body line in the file. */
+  bodyStartLine: number;
+}
+
+/**
+ * Splits `---`-fenced front matter from the body. Returns undefined when the file does not open
+ * with a fence or never closes it, so the caller can report "no front matter".
+ */
+export function splitFrontMatter(text: string): SplitFile | { error: string; line: number } {
+  const lines = text.split('\n');
+  if ((lines[0] ?? '').trim() !== '---') {
+    return { error: 'file must start with a "---" line opening the front matter', line: 1 };
+  }
+  for (let i = 1; i < lines.length; i++) {
+    const l = (lines[i] ?? '').trim();
+    if (l === '---' || l === '...') {
+      return {
+        yaml: lines.slice(1, i).join('\n'),
+        body: lines.slice(i + 1).join('\n'),
+        yamlStartLine: 2,
+        bodyStartLine: i + 2,
+      };
+    }
+  }
+  return { error: 'front matter is never closed by a "---" line', line: 1 };
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Line (1-based, in the file) of each top-level key, for pointing at bad fields. */
+  keyLines: Map<string, number>;
+  errors: { message: string; line: number }[];
+}
+
+/** Parses front matter YAML, keeping file line numbers for errors and top-level keys. */
+export function parseFrontMatter(yamlText: string, yamlStartLine: number): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(yamlText, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + yamlStartLine - 1;
+  const errors = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0] ?? e.message,
+    line: toFileLine(e.pos[0]),
+  }));
+  const keyLines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        keyLines.set(String(pair.key.value), toFileLine(pair.key.range[0]));
+      }
+    }
+  }
+  let data: unknown = undefined;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      errors.push({ message: (error as Error).message, line: yamlStartLine });
+    }
+  }
+  return { data, keyLines, errors };
+}

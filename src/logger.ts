@@ -1,0 +1,36 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths pino blanks out wherever they appear in a log object: tokens, secrets, passwords and
+ * authorization headers must never reach a log file, whatever module logged them.
+ */
+export const REDACT_PATHS = [
+  'token',
+  'password',
+  'secret',
+  'authorization',
+  '*.token',
+  '*.password',
+  '*.secret',
+  '*.authorization',
+  '*.botToken',
+  '*.signingSecret',
+  '*.appPassword',
+  'headers.authorization',
+  '*.headers.authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
+
+/** Creates the process logger; `destination` lets tests capture output. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** A logger that drops everything; for tests and CLI commands that print their own output. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

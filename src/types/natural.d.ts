@@ -1,0 +1,22 @@
+// Deep imports of `natural`: its index pulls in storage back-ends that load dotenv and read .env
+// files, which the bot must not do. These modules are plain CommonJS classes and functions.
+declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_ru.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/tokenizers/aggressive_tokenizer_ru.js' {
+  class AggressiveTokenizerRu {
+    tokenize(text: string): string[];
+  }
+  export default AggressiveTokenizerRu;
+}
+declare module 'natural/lib/natural/util/stopwords.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_ru.js' {
+  export const words: string[];
+}
