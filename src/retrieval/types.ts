@@ -1,0 +1,50 @@
+import type { Lang } from '../config.js';
+
+/**
+ * Turns text into unit-length vectors. Queries and passages are embedded differently by models
+ * such as E5, so callers say which one they pass.
+ */
+export interface Embedder {
+  /** Identifies the model in the vector cache; vectors of different models never mix. */
+  readonly modelId: string;
+  embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
+}
+
+/** One article proposed for a message, with what each signal thought of it. */
+export interface Candidate {
+  articleId: string;
+  title: string;
+  lang: Lang;
+  /** Calibrated 0..1 confidence that this article answers the message. */
+  score: number;
+  /** Raw signals, for `ask` output and debugging. */
+  keywordScore: number;
+  denseScore: number | undefined;
+  /** Best-matching section of the article: what the bot quotes. */
+  sectionId: string;
+}
+
+export type DecisionKind = 'answer' | 'clarify' | 'decline';
+
+/** What the bot should do with a message, from retrieval alone. */
+export interface RetrievalDecision {
+  kind: DecisionKind;
+  /** Language of the message as detected (or as given by the caller). */
+  lang: Lang;
+  /** Confidence of the top candidate (0 when there is none). */
+  confidence: number;
+  /** Best first; at most five. For `clarify`, the first two or three are the options. */
+  candidates: Candidate[];
+}
+
+export interface SearchOptions {
+  /** Answer in this language when known (e.g. the user's locale); otherwise detected. */
+  lang?: Lang;
+  /** Article ids already tried in this conversation (e.g. after "No, that didn't help"). */
+  exclude?: readonly string[];
+}
+
+/** The retrieval port the conversation core uses. */
+export interface Retriever {
+  search(text: string, options?: SearchOptions): Promise<RetrievalDecision>;
+}

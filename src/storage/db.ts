@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
+
+export type Db = Database.Database;
+
+/** A schema step. Ids are namespaced by owner (`conversations/001-init`) and applied in order once. */
+export interface Migration {
+  id: string;
+  up: string | ((db: Db) => void);
+}
+
+/**
+ * Opens (creating if needed) a SQLite database in WAL mode with foreign keys on, so that a
+ * crash or restart never loses a committed conversation, ticket or queue position.
+ * `:memory:` gives a throw-away database for tests and `eval`.
+ */
+export function openDatabase(file: string): Db {
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw new HelpdeskError(ErrorCodes.STORAGE_FAILED, `Cannot open database ${file}: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction. */
+export function migrate(db: Db, migrations: readonly Migration[]): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+  )`);
+  const done = new Set(
+    db
+      .prepare('SELECT id FROM schema_migrations')
+      .all()
+      .map((row) => (row as { id: string }).id),
+  );
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.id)) continue;
+    const run = db.transaction(() => {
+      if (typeof migration.up === 'string') db.exec(migration.up);
+      else migration.up(db);
+      db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(
+        migration.id,
+        new Date().toISOString(),
+      );
+    });
+    try {
+      run();
+    } catch (error) {
+      throw new HelpdeskError(
+        ErrorCodes.STORAGE_FAILED,
+        `Migration ${migration.id} failed: ${errorMessage(error)}`,
+        { cause: error },
+      );
+    }
+    applied.push(migration.id);
+  }
+  return applied;
+}
