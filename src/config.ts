@@ -66,6 +66,18 @@ const envSchema = z.object({
   SLA_HIGH_MINUTES: minutes.default(30),
   SLA_NORMAL_MINUTES: minutes.default(240),
   SLA_LOW_MINUTES: minutes.default(1440),
+  SWEEP_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .int()
+    .min(5)
+    .default(60),
+  MAX_MESSAGE_CHARS: z.coerce
+    .number({ message: 'expected a number' })
+    .int()
+    .min(200)
+    .max(40000)
+    .default(4000),
+  MAX_ARTICLES_TRIED: z.coerce.number({ message: 'expected a number' }).int().min(1).max(5).default(3),
 
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
@@ -91,6 +103,14 @@ export interface Config {
     timeZone: string;
     onCallTarget: string | undefined;
     slaMinutes: { high: number; normal: number; low: number };
+    /** How often production calls the SLA sweep / outbox retry. */
+    sweepIntervalSeconds: number;
+  };
+  conversation: {
+    /** User text beyond this many characters is cut off before storage and retrieval. */
+    maxMessageChars: number;
+    /** Articles the bot proposes for one question before it offers a person instead. */
+    maxArticlesTried: number;
   };
   http: { port: number };
   slack: { botToken: string | undefined; signingSecret: string | undefined };
@@ -140,7 +160,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       timeZone: e.TIMEZONE,
       onCallTarget: e.ONCALL_TARGET,
       slaMinutes: { high: e.SLA_HIGH_MINUTES, normal: e.SLA_NORMAL_MINUTES, low: e.SLA_LOW_MINUTES },
+      sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     },
+    conversation: { maxMessageChars: e.MAX_MESSAGE_CHARS, maxArticlesTried: e.MAX_ARTICLES_TRIED },
     http: { port: e.PORT },
     slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET },
     teams: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD },

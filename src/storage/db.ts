@@ -26,9 +26,13 @@ export function openDatabase(file: string): Db {
     db.pragma('busy_timeout = 5000');
     return db;
   } catch (error) {
-    throw new HelpdeskError(ErrorCodes.STORAGE_FAILED, `Cannot open database ${file}: ${errorMessage(error)}`, {
-      cause: error,
-    });
+    throw new HelpdeskError(
+      ErrorCodes.STORAGE_FAILED,
+      `Cannot open database ${file}: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../config.js';
+import { ErrorCodes, HelpdeskError } from '../errors.js';
+import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
+import { openDatabase } from '../storage/db.js';
+import { readQueries } from '../retrieval/eval-queries.js';
+import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
+import { createRetriever } from '../retrieval/retriever.js';
+import { parseCliArgs, runCli } from './args.js';
+
+const USAGE =
+  'npm run eval -- --kb DIR --queries FILE.jsonl [--out REPORT.json] [--embeddings off|auto|required] [--errors N]';
+
+await runCli(USAGE, async () => {
+  const { values } = parseCliArgs(process.argv.slice(2), {
+    kb: { type: 'string' },
+    queries: { type: 'string' },
+    out: { type: 'string' },
+    embeddings: { type: 'string' },
+    errors: { type: 'string' },
+  });
+  if (!values.kb || !values.queries)
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--kb and --queries are required');
+  const mode = values.embeddings ?? 'off';
+  if (!['off', 'auto', 'required'].includes(mode)) {
+    throw new HelpdeskError(
+      ErrorCodes.CLI_USAGE,
+      `--embeddings must be off, auto or required (got "${mode}")`,
+    );
+  }
+  const showErrors = values.errors === undefined ? 0 : Number(values.errors);
+  if (!Number.isInteger(showErrors) || showErrors < 0) {
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--errors takes a whole number');
+  }
+  const config = loadConfig({ ...process.env, EMBEDDINGS: mode });
+  const queries = await readQueries(values.queries);
+
+  const tmp = mkdtempSync(path.join(tmpdir(), 'helpdesk-eval-'));
+  try {
+    const started = performance.now();
+    const kb = await loadKnowledgeBase(values.kb);
+    for (const p of kb.problems) process.stderr.write(`skipped: ${formatProblem(p)}\n`);
+    const db = openDatabase(path.join(tmp, 'eval.db'));
+    const retriever = createRetriever(kb.articles, {
+      thresholds: config.retrieval,
+      defaultLang: config.kb.defaultLang,
+      db,
+    });
+    const indexMs = performance.now() - started;
+
+    const outcomes: QueryOutcome[] = [];
+    for (const query of queries) {
+      const t0 = performance.now();
+      const decision = await retriever.search(query.query, { lang: query.lang });
+      const latencyMs = performance.now() - t0;
+      const ranked = retriever.rank(query.query, { lang: query.lang }).candidates.map((c) => c.articleId);
+      outcomes.push({ query, ranked, decision: decision.kind, latencyMs });
+    }
+    const report = summarise(outcomes, { embeddings: 'off', indexMs });
+    process.stdout.write(`${formatReport(report)}\n`);
+    if (showErrors > 0) {
+      const bad = outcomes.filter((o) =>
+        o.query.expected.length === 0
+          ? o.decision === 'answer'
+          : o.ranked[0] !== o.query.expected[0] || o.decision !== 'answer',
+      );
+      for (const o of bad.slice(0, showErrors)) {
+        process.stdout.write(
+          `  [${o.decision}] ${JSON.stringify(o.query.query)} expected=${o.query.expected.join(',') || '-'} got=${o.ranked.slice(0, 3).join(',')}\n`,
+        );
+      }
+    }
+    if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+    db.close();
+    return 0;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});

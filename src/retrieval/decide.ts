@@ -1,0 +1,27 @@
+import type { Config } from '../config.js';
+import type { Candidate, DecisionKind } from './types.js';
+
+export type Thresholds = Config['retrieval'];
+
+/** Most options a "Did you mean...?" may offer. */
+export const MAX_CLARIFY_OPTIONS = 3;
+
+/**
+ * answer / clarify / decline from calibrated confidences (candidates best first):
+ * - answer: the top candidate is confident and clearly ahead of the next one;
+ * - clarify: one to three candidates are plausible but none is clearly right;
+ * - decline: nothing is good enough, so the bot offers a human instead of guessing.
+ */
+export function decide(
+  candidates: readonly Candidate[],
+  t: Thresholds,
+): { kind: DecisionKind; options: number } {
+  const top = candidates[0];
+  if (!top || top.score < t.clarifyThreshold) return { kind: 'decline', options: 0 };
+  const second = candidates[1]?.score ?? 0;
+  if (top.score >= t.answerThreshold && top.score - second >= t.answerMargin)
+    return { kind: 'answer', options: 1 };
+  const floor = Math.max(t.clarifyThreshold, top.score - 2 * t.answerMargin);
+  const options = Math.min(MAX_CLARIFY_OPTIONS, candidates.filter((c) => c.score >= floor).length);
+  return { kind: 'clarify', options: Math.max(1, options) };
+}

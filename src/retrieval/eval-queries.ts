@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import type { Lang } from '../config.js';
+import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
+
+/** One labelled query; `expected: []` marks it out of scope (the bot must not answer). */
+export interface LabelledQuery {
+  query: string;
+  lang: Lang;
+  expected: string[];
+}
+
+/** Reads a JSONL query file, naming the line of any malformed entry. */
+export async function readQueries(file: string): Promise<LabelledQuery[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new HelpdeskError(
+      ErrorCodes.CLI_USAGE,
+      `cannot read queries file ${file}: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const out: LabelledQuery[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file}:${i + 1}: not valid JSON`, { cause: error });
+    }
+    const q = value as Partial<LabelledQuery>;
+    if (
+      typeof q.query !== 'string' ||
+      (q.lang !== 'en' && q.lang !== 'ru') ||
+      !Array.isArray(q.expected) ||
+      !q.expected.every((e) => typeof e === 'string')
+    ) {
+      throw new HelpdeskError(
+        ErrorCodes.BAD_INPUT,
+        `${file}:${i + 1}: expected {"query": string, "lang": "en"|"ru", "expected": string[]}`,
+      );
+    }
+    out.push({ query: q.query, lang: q.lang, expected: q.expected });
+  });
+  return out;
+}

@@ -1,0 +1,105 @@
+import type { ArticleTerms, KeywordHit } from './keyword-index.js';
+
+/** Weights of the keyword signals in an article's relevance; tuned on the development set. */
+export const RELEVANCE_WEIGHTS = { articleBm25: 0.35, phrasingBm25: 0.25, coverage: 0.2, phrasing: 0.2 };
+
+/** Keyword evidence for one article, every part on a 0..1 scale. */
+export interface KeywordEvidence {
+  articleId: string;
+  /** Article BM25 relative to the best article for this message. */
+  articleBm25: number;
+  /** Best phrasing BM25 relative to the best phrasing for this message. */
+  phrasingBm25: number;
+  /** Share of the message's IDF mass found anywhere in the article. */
+  coverage: number;
+  /** Weighted Dice overlap with the closest phrasing (title or question). */
+  phrasing: number;
+  relevance: number;
+  /** Absolute (not relative) evidence that the article answers the message. */
+  confidence: number;
+}
+
+/** Sum of weights of the terms present in `set`. */
+function massIn(terms: Map<string, number>, set: Set<string>): number {
+  let sum = 0;
+  for (const [term, weight] of terms) if (set.has(term)) sum += weight;
+  return sum;
+}
+
+/** Weighted Dice between the message and one phrasing. */
+function dice(
+  terms: Map<string, number>,
+  total: number,
+  phrasing: Set<string>,
+  idf: (t: string) => number,
+): number {
+  let shared = 0;
+  let phrasingMass = 0;
+  for (const term of phrasing) {
+    const w = idf(term);
+    phrasingMass += w;
+    if (terms.has(term)) shared += w;
+  }
+  const denominator = total + phrasingMass;
+  return denominator === 0 ? 0 : (2 * shared) / denominator;
+}
+
+/**
+ * Turns raw BM25 hits into comparable evidence. BM25 orders well within one message but its
+ * scale changes with the message, so the decision relies on the absolute parts (coverage and
+ * phrasing overlap) for confidence, and on all four for the order.
+ */
+export function scoreHits(
+  hits: KeywordHit[],
+  queryTerms: string[],
+  termsOf: (id: string) => ArticleTerms | undefined,
+  idf: (term: string) => number,
+): KeywordEvidence[] {
+  const weights = new Map<string, number>();
+  for (const term of queryTerms) weights.set(term, idf(term));
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  if (total === 0 || hits.length === 0) return [];
+  const maxArticle = Math.max(...hits.map((h) => h.articleBm25), 1e-9);
+  const maxPhrasing = Math.max(...hits.map((h) => h.phrasingBm25), 1e-9);
+  const out: KeywordEvidence[] = [];
+  for (const hit of hits) {
+    const terms = termsOf(hit.articleId);
+    if (!terms) continue;
+    const coverage = massIn(weights, terms.all) / total;
+    let phrasing = 0;
+    for (const p of terms.phrasings) phrasing = Math.max(phrasing, dice(weights, total, p, idf));
+    const articleBm25 = hit.articleBm25 / maxArticle;
+    const phrasingBm25 = hit.phrasingBm25 / maxPhrasing;
+    const w = RELEVANCE_WEIGHTS;
+    out.push({
+      articleId: hit.articleId,
+      articleBm25,
+      phrasingBm25,
+      coverage,
+      phrasing,
+      relevance:
+        w.articleBm25 * articleBm25 +
+        w.phrasingBm25 * phrasingBm25 +
+        w.coverage * coverage +
+        w.phrasing * phrasing,
+      confidence: 0.6 * coverage + 0.4 * Math.min(1, phrasing * 1.5),
+    });
+  }
+  return out.sort((a, b) => b.relevance - a.relevance);
+}
+
+/** The section whose words cover most of the message; ties go to the first one with steps. */
+export function bestSection(terms: ArticleTerms, queryTerms: string[], idf: (t: string) => number): string {
+  let best = terms.sections[0]?.sectionId ?? `${terms.articleId}#0`;
+  let bestScore = -1;
+  for (const section of terms.sections) {
+    let score = 0;
+    for (const term of new Set(queryTerms)) if (section.terms.has(term)) score += idf(term);
+    if (score > bestScore) {
+      best = section.sectionId;
+      bestScore = score;
+    }
+  }
+  return best;
+}

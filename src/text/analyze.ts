@@ -1,0 +1,67 @@
+import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import russianPorter from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
+import { isCyrillic } from './lang.js';
+import type { Vocabulary } from './spell.js';
+import { STOPWORDS } from './stopwords.js';
+import { expandSynonyms } from './synonyms.js';
+import { latinToCyrillic } from './translit.js';
+
+const WORD = /[a-z0-9\u0430-\u044f\u0451]+/g;
+const MAX_TOKEN = 40;
+
+/**
+ * Lowercased words in Latin or Cyrillic letters and digits. "ё" is kept (the Russian stemmer
+ * folds it itself); everything else (punctuation, emoji, other scripts) separates words.
+ */
+export function tokenize(text: string): string[] {
+  const lowered = text.normalize('NFKC').toLowerCase();
+  return (lowered.match(WORD) ?? []).filter((t) => t.length <= MAX_TOKEN);
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem by the word's own script, so a mixed message stems each word correctly. */
+export function stem(token: string): string {
+  let s = stemCache.get(token);
+  if (s === undefined) {
+    s = isCyrillic(token) ? russianPorter.stem(token) : porter.stem(token);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(token, s);
+  }
+  return s;
+}
+
+/** Content words of a text: synonyms expanded, tokenized, stop words removed. Not stemmed. */
+export function contentWords(text: string): string[] {
+  return tokenize(expandSynonyms(text)).filter((t) => !STOPWORDS.has(t) && !/^\d$/.test(t));
+}
+
+/** Index-side analysis: stems of the content words. */
+export function analyzeDocument(text: string): string[] {
+  return contentWords(text).map(stem);
+}
+
+/**
+ * Query-side analysis: like documents, plus repair against the knowledge base's vocabulary.
+ * A word the articles never use is tried as transliterated Russian, then as a typo.
+ */
+export function analyzeQuery(text: string, vocabulary?: Vocabulary): string[] {
+  const words = contentWords(text);
+  if (!vocabulary || vocabulary.size === 0) return words.map(stem);
+  return words.map((word) => stem(repairWord(word, vocabulary)));
+}
+
+/** The form of `word` the knowledge base knows, or the word itself. */
+export function repairWord(word: string, vocabulary: Vocabulary): string {
+  if (vocabulary.has(word)) return word;
+  if (!isCyrillic(word) && /[a-z]/.test(word)) {
+    const cyrillic = latinToCyrillic(word);
+    if (vocabulary.has(cyrillic)) return cyrillic;
+    const close = vocabulary.closest(word);
+    if (close) return close;
+    const closeCyrillic = cyrillic.length >= 5 ? vocabulary.closest(cyrillic) : undefined;
+    if (closeCyrillic) return closeCyrillic;
+    return word;
+  }
+  return vocabulary.closest(word) ?? word;
+}
