@@ -23,7 +23,12 @@ const fraction = z.coerce
   .min(0, 'must be between 0 and 1')
   .max(1, 'must be between 0 and 1');
 
-const minutes = z.coerce.number({ message: 'expected a number of minutes' }).int().positive();
+// Checks carry their own messages: the schema-level one would otherwise be reported for them too,
+// telling `MAX_ARTICLES_TRIED=9` it is "not a number".
+const minutes = z.coerce
+  .number({ message: 'expected a number of minutes' })
+  .int('must be a whole number')
+  .positive('must be greater than 0');
 
 const HOURS_PATTERN =
   /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/i;
@@ -68,16 +73,21 @@ const envSchema = z.object({
   SLA_LOW_MINUTES: minutes.default(1440),
   SWEEP_INTERVAL_SECONDS: z.coerce
     .number({ message: 'expected a number of seconds' })
-    .int()
-    .min(5)
+    .int('must be a whole number')
+    .min(5, 'must be at least 5')
     .default(60),
   MAX_MESSAGE_CHARS: z.coerce
     .number({ message: 'expected a number' })
-    .int()
-    .min(200)
-    .max(40000)
+    .int('must be a whole number')
+    .min(200, 'must be at least 200')
+    .max(40000, 'must be at most 40000')
     .default(4000),
-  MAX_ARTICLES_TRIED: z.coerce.number({ message: 'expected a number' }).int().min(1).max(5).default(3),
+  MAX_ARTICLES_TRIED: z.coerce
+    .number({ message: 'expected a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 5')
+    .max(5, 'must be between 1 and 5')
+    .default(3),
 
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),

@@ -5,7 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
-import { openDatabase } from '../storage/db.js';
+import { createLogger } from '../logger.js';
+import { createEmbedder } from '../retrieval/embedding/create-embedder.js';
+import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
+import { migrate, openDatabase } from '../storage/db.js';
+import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { readQueries } from '../retrieval/eval-queries.js';
 import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
 import { createRetriever } from '../retrieval/retriever.js';
@@ -44,22 +48,24 @@ await runCli(USAGE, async () => {
     const kb = await loadKnowledgeBase(values.kb);
     for (const p of kb.problems) process.stderr.write(`skipped: ${formatProblem(p)}\n`);
     const db = openDatabase(path.join(tmp, 'eval.db'));
-    const retriever = createRetriever(kb.articles, {
+    migrate(db, ALL_MIGRATIONS);
+    const model = await createEmbedder(config.embeddings, createLogger('warn', process.stderr));
+    const retriever = await createRetriever(kb.articles, {
       thresholds: config.retrieval,
       defaultLang: config.kb.defaultLang,
       db,
+      embedder: model ? new CachedEmbedder(db, model) : undefined,
     });
     const indexMs = performance.now() - started;
 
     const outcomes: QueryOutcome[] = [];
     for (const query of queries) {
       const t0 = performance.now();
-      const decision = await retriever.search(query.query, { lang: query.lang });
+      const { decision, ranked } = await retriever.searchDetailed(query.query, { lang: query.lang });
       const latencyMs = performance.now() - t0;
-      const ranked = retriever.rank(query.query, { lang: query.lang }).candidates.map((c) => c.articleId);
-      outcomes.push({ query, ranked, decision: decision.kind, latencyMs });
+      outcomes.push({ query, ranked: ranked.map((c) => c.articleId), decision: decision.kind, latencyMs });
     }
-    const report = summarise(outcomes, { embeddings: 'off', indexMs });
+    const report = summarise(outcomes, { embeddings: retriever.usesEmbeddings ? 'on' : 'off', indexMs });
     process.stdout.write(`${formatReport(report)}\n`);
     if (showErrors > 0) {
       const bad = outcomes.filter((o) =>

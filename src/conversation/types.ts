@@ -92,6 +92,8 @@ export interface ConversationContext {
   ratingTicketId?: string;
   /** When the last article answer was shown (ISO), for "same problem again" detection. */
   answeredAt?: string;
+  /** Transcript `seq` where the current topic began; a ticket's transcript starts there. */
+  topicStart?: number;
 }
 
 /** One employee's conversation with the bot in one channel conversation. */

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document } from 'yaml';
 
 /** Result of splitting a markdown file into its YAML front matter and body. */
 export interface SplitFile {
@@ -51,9 +51,31 @@ export function parseFrontMatter(yamlText: string, yamlStartLine: number): Parse
     uniqueKeys: true,
   });
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + yamlStartLine - 1;
+  // An unclosed quote or flow collection (`"abc`, `[a, b`) swallows the following lines, so the
+  // parser notices it where the swallowed text ends; point at the line where it was opened.
+  const openers: [number, number, number][] = [];
+  visit(doc, {
+    Node: (_key, node) => {
+      const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+      const flow = !isScalar(node) && 'flow' in node && node.flow === true;
+      if ((quoted || flow) && node.range) openers.push(node.range);
+    },
+  });
+  const errorLine = (code: string, offset: number): number => {
+    if (code === 'MISSING_CHAR' || code === 'BAD_INDENT') {
+      let start: number | undefined;
+      for (const [from, valueEnd, end] of openers) {
+        if (from < offset && valueEnd <= offset && offset <= end && (start === undefined || from > start)) {
+          start = from;
+        }
+      }
+      if (start !== undefined) return toFileLine(start);
+    }
+    return toFileLine(offset);
+  };
   const errors = doc.errors.map((e) => ({
     message: e.message.split('\n')[0] ?? e.message,
-    line: toFileLine(e.pos[0]),
+    line: errorLine(e.code, e.pos[0]),
   }));
   const keyLines = new Map<string, number>();
   if (isMap(doc.contents)) {

@@ -26,8 +26,10 @@ function decode(file: string, bytes: Uint8Array): string | KbProblem {
       message: `file is ${bytes.length} bytes; the limit is ${MAX_ARTICLE_BYTES}`,
     };
   }
-  if (bytes.includes(0)) {
-    return { file, kind: 'binary', message: 'file contains NUL bytes: it is binary, not markdown' };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).filter((b) => b === 0x0a).length + 1;
+    return { file, line, kind: 'binary', message: 'file contains NUL bytes: it is binary, not markdown' };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -78,6 +80,16 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   const text = decode(file, bytes);
   if (typeof text !== 'string') return fail([text]);
 
+  if (text.trim() === '') {
+    return fail([
+      {
+        file,
+        line: 1,
+        kind: 'no-front-matter',
+        message: 'file is empty: an article needs "---" front matter (id, title, lang) and a body',
+      },
+    ]);
+  }
   const split = splitFrontMatter(text);
   if ('error' in split)
     return fail([{ file, line: split.line, kind: 'no-front-matter', message: split.error }]);

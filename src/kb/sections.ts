@@ -1,8 +1,9 @@
 import type { Section } from './types.js';
 
 const FENCE = /^\s{0,3}(```|~~~)/;
-const H2 = /^\s{0,3}##\s+(.+?)\s*#*\s*$/;
-const H1 = /^\s{0,3}#\s+(.+?)\s*#*\s*$/;
+// A closing run of `#` only counts after whitespace, so `## C#` keeps its `#` (CommonMark).
+const H2 = /^\s{0,3}##\s+(.+?)(?:\s+#+)?\s*$/;
+const H1 = /^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$/;
 
 /**
  * Splits a markdown body into sections at `##` headings (ignoring headings inside fenced code).

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS kw_article (
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS kw_article_fts USING fts5(
   title, tags, questions, headings, body,
-  tokenize = 'unicode61 remove_diacritics 0'
+  tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
 );
 CREATE TABLE IF NOT EXISTS kw_phrasing (
   rowid INTEGER PRIMARY KEY,
@@ -47,11 +47,30 @@ CREATE TABLE IF NOT EXISTS kw_phrasing (
 CREATE INDEX IF NOT EXISTS kw_phrasing_article ON kw_phrasing(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS kw_phrasing_fts USING fts5(
   text,
-  tokenize = 'unicode61 remove_diacritics 0'
+  tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
 );
 `;
 
 const join = (terms: string[]): string => terms.join(' ');
+
+/**
+ * Weights of an article's best, second and third matching phrasings: several phrasings of one
+ * article matching a message is stronger evidence than a single lucky one (a soft k-NN vote).
+ */
+export const PHRASING_DECAY = [1, 0.7, 0.5, 0.3];
+
+function topKSum(rows: { id: string; score: number }[], decay: number[]): { id: string; score: number }[] {
+  const seen = new Map<string, number[]>();
+  for (const row of rows) {
+    const list = seen.get(row.id) ?? [];
+    if (list.length < decay.length) list.push(row.score);
+    seen.set(row.id, list);
+  }
+  return [...seen.entries()].map(([id, scores]) => ({
+    id,
+    score: scores.reduce((sum, s, i) => sum + s * (decay[i] ?? 0), 0),
+  }));
+}
 
 /**
  * SQLite FTS5 index over pre-analysed (stemmed, synonym-expanded) article text. Two views of the
@@ -141,7 +160,7 @@ export class KeywordIndex {
 
   /** Articles that share terms with the query, best first, with both BM25 views. */
   search(queryTerms: string[], lang: Lang | undefined, limit = 30): KeywordHit[] {
-    const unique = [...new Set(queryTerms)].filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
+    const unique = [...new Set(queryTerms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
     if (unique.length === 0) return [];
     const match = unique.map((t) => `"${t}"`).join(' OR ');
     const w = FIELD_WEIGHTS;
@@ -155,16 +174,15 @@ export class KeywordIndex {
          ORDER BY score DESC LIMIT ?`,
       )
       .all(...params) as { id: string; score: number }[];
-    const phrasingRows = this.db
+    const phrasingMatches = this.db
       .prepare(
-        `SELECT id, MAX(score) AS score FROM (
-           SELECT p.article_id AS id, -bm25(kw_phrasing_fts) AS score
-           FROM kw_phrasing_fts JOIN kw_phrasing p ON p.rowid = kw_phrasing_fts.rowid
-           WHERE kw_phrasing_fts MATCH ? ${langFilter('p')}
-           ORDER BY score DESC LIMIT ${limit * 10}
-         ) GROUP BY id ORDER BY score DESC LIMIT ?`,
+        `SELECT p.article_id AS id, -bm25(kw_phrasing_fts) AS score
+         FROM kw_phrasing_fts JOIN kw_phrasing p ON p.rowid = kw_phrasing_fts.rowid
+         WHERE kw_phrasing_fts MATCH ? ${langFilter('p')}
+         ORDER BY score DESC LIMIT ?`,
       )
-      .all(...params) as { id: string; score: number }[];
+      .all(...(lang ? [match, lang, limit * 10] : [match, limit * 10])) as { id: string; score: number }[];
+    const phrasingRows = topKSum(phrasingMatches, PHRASING_DECAY);
 
     const hits = new Map<string, KeywordHit>();
     for (const row of articleRows)

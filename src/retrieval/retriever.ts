@@ -6,9 +6,11 @@ import { Vocabulary } from '../text/spell.js';
 import type { Db } from '../storage/db.js';
 import { openDatabase } from '../storage/db.js';
 import { decide, type Thresholds } from './decide.js';
+import { DenseIndex } from './dense-index.js';
+import { fuse } from './fusion.js';
 import { KeywordIndex } from './keyword-index.js';
 import { bestSection, scoreHits, type KeywordEvidence } from './scoring.js';
-import type { Candidate, RetrievalDecision, Retriever, SearchOptions } from './types.js';
+import type { Candidate, Embedder, RetrievalDecision, Retriever, SearchOptions } from './types.js';
 
 /** Longest message text analysed; the rest of a pasted log adds noise, not meaning. */
 export const MAX_QUERY_CHARS = 2000;
@@ -19,12 +21,19 @@ export interface RetrieverSettings {
   defaultLang: Lang;
   /** Database for the keyword index; a private in-memory one when omitted. */
   db?: Db;
+  /** Dense embeddings; keyword-only retrieval when omitted. */
+  embedder?: Embedder;
 }
 
 /** A ranked candidate with the evidence behind it (for `ask`, `eval` and tuning). */
 export interface RankedCandidate extends Candidate {
-  evidence: KeywordEvidence;
+  evidence: KeywordEvidence | undefined;
+  /** Fused relevance: the order of the ranking (confidence, `score`, drives the decision). */
+  relevance: number;
 }
+
+/** How many dense-only articles (no shared words with the message) may join the candidates. */
+const DENSE_CANDIDATES = 10;
 
 /**
  * The knowledge index the bot searches: keyword (FTS5 BM25 + coverage) ranking at article level,
@@ -35,21 +44,33 @@ export class KnowledgeRetriever implements Retriever {
   private readonly articles = new Map<string, Article>();
   private readonly sections = new Map<string, Section>();
   private readonly keyword: KeywordIndex;
+  private readonly dense: DenseIndex | undefined;
   private vocabulary: Vocabulary | undefined;
   private readonly thresholds: Thresholds;
   private readonly defaultLang: Lang;
 
   constructor(settings: RetrieverSettings) {
     this.keyword = new KeywordIndex(settings.db ?? openDatabase(':memory:'));
+    this.dense = settings.embedder ? new DenseIndex(settings.embedder) : undefined;
     this.thresholds = settings.thresholds;
     this.defaultLang = settings.defaultLang;
   }
 
-  /** Indexes (or re-indexes) an article; unchanged articles (same file hash) cost nothing. */
-  upsert(article: Article): boolean {
+  /** True when dense embeddings take part in ranking. */
+  get usesEmbeddings(): boolean {
+    return this.dense !== undefined;
+  }
+
+  /**
+   * Indexes (or re-indexes) an article; unchanged articles (same file hash) cost nothing. Vectors
+   * are computed first: if that fails, the error propagates and the previous version keeps serving.
+   */
+  async upsert(article: Article): Promise<boolean> {
     const current = this.articles.get(article.id);
     if (current && current.hash === article.hash) return false;
+    const vectors = this.dense ? await this.dense.prepare(article) : undefined;
     this.keyword.upsert(article);
+    if (this.dense && vectors) this.dense.set(article, vectors);
     if (current) for (const s of current.sections) this.sections.delete(s.id);
     this.articles.set(article.id, article);
     for (const s of article.sections) this.sections.set(s.id, s);
@@ -61,6 +82,7 @@ export class KnowledgeRetriever implements Retriever {
     const current = this.articles.get(articleId);
     if (!current) return false;
     this.keyword.remove(articleId);
+    this.dense?.remove(articleId);
     this.articles.delete(articleId);
     for (const s of current.sections) this.sections.delete(s.id);
     this.vocabulary = undefined;
@@ -85,7 +107,10 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /** All plausible articles, best first, with their evidence. */
-  rank(text: string, options: SearchOptions = {}): { lang: Lang; candidates: RankedCandidate[] } {
+  async rank(
+    text: string,
+    options: SearchOptions = {},
+  ): Promise<{ lang: Lang; candidates: RankedCandidate[] }> {
     const clipped = text.slice(0, MAX_QUERY_CHARS);
     const lang = this.resolveLang(clipped, options.lang);
     const terms = analyzeQuery(clipped, this.getVocabulary());
@@ -93,31 +118,70 @@ export class KnowledgeRetriever implements Retriever {
     const exclude = new Set(options.exclude ?? []);
     const hits = this.keyword.search(terms, searchLang).filter((h) => !exclude.has(h.articleId));
     const idf = (t: string) => this.keyword.idf(t);
-    const evidence = scoreHits(hits, terms, (id) => this.keyword.termsOf(id), idf);
+    const evidence = new Map(
+      scoreHits(hits, terms, (id) => this.keyword.termsOf(id), idf).map((e) => [e.articleId, e]),
+    );
+    const cosines = await this.denseScores(clipped, searchLang, exclude);
+    const ids = new Set(evidence.keys());
+    if (cosines) {
+      const denseTop = [...cosines.entries()].sort((a, b) => b[1] - a[1]).slice(0, DENSE_CANDIDATES);
+      for (const [id] of denseTop) ids.add(id);
+    }
     const candidates: RankedCandidate[] = [];
-    for (const e of evidence) {
-      const article = this.articles.get(e.articleId);
-      const terms2 = this.keyword.termsOf(e.articleId);
-      if (!article || !terms2) continue;
+    for (const id of ids) {
+      const article = this.articles.get(id);
+      const articleTerms = this.keyword.termsOf(id);
+      if (!article || !articleTerms) continue;
+      const e = evidence.get(id);
+      const cosine = cosines?.get(id);
+      const fused = fuse(e, cosine);
       candidates.push({
         articleId: article.id,
         title: article.title,
         lang: article.lang,
-        score: round(e.confidence),
-        keywordScore: round(e.relevance),
-        denseScore: undefined,
-        sectionId: bestSection(terms2, terms, idf),
+        score: round(fused.confidence),
+        keywordScore: round(e?.relevance ?? 0),
+        denseScore: cosine === undefined ? undefined : round(cosine),
+        sectionId: bestSection(articleTerms, terms, idf),
         evidence: e,
+        relevance: fused.relevance,
       });
     }
+    candidates.sort((a, b) => b.relevance - a.relevance);
     return { lang, candidates };
   }
 
   async search(text: string, options: SearchOptions = {}): Promise<RetrievalDecision> {
-    const { lang, candidates } = this.rank(text, options);
-    const top = candidates.slice(0, MAX_CANDIDATES).map(({ evidence: _e, ...c }) => c);
+    return (await this.searchDetailed(text, options)).decision;
+  }
+
+  /** The decision plus the full ranking behind it (for `eval` and `ask`). */
+  async searchDetailed(
+    text: string,
+    options: SearchOptions = {},
+  ): Promise<{ decision: RetrievalDecision; ranked: RankedCandidate[] }> {
+    const { lang, candidates } = await this.rank(text, options);
+    const top: Candidate[] = candidates
+      .slice(0, MAX_CANDIDATES)
+      .map(({ evidence: _e, relevance: _r, ...candidate }) => candidate);
     const decision = decide(top, this.thresholds);
-    return { kind: decision.kind, lang, confidence: top[0]?.score ?? 0, candidates: top };
+    return {
+      decision: { kind: decision.kind, lang, confidence: top[0]?.score ?? 0, candidates: top },
+      ranked: candidates,
+    };
+  }
+
+  private async denseScores(
+    text: string,
+    lang: Lang | undefined,
+    exclude: Set<string>,
+  ): Promise<Map<string, number> | undefined> {
+    if (!this.dense || text.trim() === '') return undefined;
+    const [vector] = await this.dense.embedder.embed([text], 'query');
+    if (!vector) return undefined;
+    const scores = this.dense.score(vector, lang);
+    for (const id of exclude) scores.delete(id);
+    return scores;
   }
 
   private hasLang(lang: Lang): boolean {

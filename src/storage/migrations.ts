@@ -1,7 +1,14 @@
+import { CONVERSATION_MIGRATIONS } from '../conversation/migrations.js';
+import { HANDOFF_MIGRATIONS } from '../handoff/migrations.js';
+import { EMBEDDING_MIGRATIONS } from '../retrieval/embedding/vector-cache.js';
 import type { Migration } from './db.js';
 
 /**
  * Every schema step of the bot's database, in order. Each owning module exports its own list;
  * this file only fixes their order. Append, never edit an applied migration.
  */
-export const ALL_MIGRATIONS: Migration[] = [];
+export const ALL_MIGRATIONS: Migration[] = [
+  ...EMBEDDING_MIGRATIONS,
+  ...CONVERSATION_MIGRATIONS,
+  ...HANDOFF_MIGRATIONS,
+];

@@ -14,9 +14,3 @@ declare module 'natural/lib/natural/tokenizers/aggressive_tokenizer_ru.js' {
   }
   export default AggressiveTokenizerRu;
 }
-declare module 'natural/lib/natural/util/stopwords.js' {
-  export const words: string[];
-}
-declare module 'natural/lib/natural/util/stopwords_ru.js' {
-  export const words: string[];
-}

@@ -55,6 +55,7 @@ function varint(value: number | bigint): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
+/** One operator of the graph; its name is derived from its position. */
 export interface OnnxNode {
   opType: string;
   inputs: string[];
@@ -63,6 +64,7 @@ export interface OnnxNode {
   intAttributes?: Record<string, number>;
 }
 
+/** A constant (initializer), stored as little-endian `raw_data`. */
 export interface OnnxTensor {
   name: string;
   dims: number[];
@@ -70,6 +72,7 @@ export interface OnnxTensor {
   values: ArrayLike<number>;
 }
 
+/** A graph input or output with its element type and shape. */
 export interface OnnxValueInfo {
   name: string;
   type: 'float' | 'int64';
@@ -77,6 +80,7 @@ export interface OnnxValueInfo {
   shape: (number | string)[];
 }
 
+/** A single-graph model in the default (`ai.onnx`) domain. */
 export interface OnnxModel {
   graphName: string;
   nodes: OnnxNode[];
@@ -141,7 +145,10 @@ export function encodeOnnxModel(model: OnnxModel): Uint8Array {
   for (const input of model.inputs) graph.bytesField(11, encodeValueInfo(input));
   for (const output of model.outputs) graph.bytesField(12, encodeValueInfo(output));
 
-  const opset = new Writer().stringField(1, '').varintField(2, model.opset ?? 17).finish();
+  const opset = new Writer()
+    .stringField(1, '')
+    .varintField(2, model.opset ?? 17)
+    .finish();
   return new Writer()
     .varintField(1, 8) // ir_version 8 (ONNX 1.10+)
     .stringField(2, 'helpdesk-bot-tests')

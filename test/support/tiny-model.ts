@@ -8,11 +8,12 @@ import { encodeOnnxModel } from './onnx-proto.js';
  * the real pipeline offline in milliseconds. It has no attention: each token's vector is a sum
  * of pseudo-random vectors of its character trigrams, so texts sharing words (or word pieces)
  * get similar mean-pooled vectors, unrelated texts dissimilar ones, and the same text always
- * the same vector.
+ * the same vector. Unlike multilingual-e5 it does not match across languages: English and
+ * Russian share no tokens. Generation is deterministic and takes well under a second.
  */
 
 /** Hidden size of the tiny model; the dimension of its embeddings. */
-export const TINY_HIDDEN_SIZE = 64;
+export const TINY_HIDDEN_SIZE = 128;
 /** `model_max_length` of the tiny tokenizer: passages are truncated to this many tokens. */
 export const TINY_MAX_TOKENS = 64;
 /** Name the generated model is saved under, relative to `modelsDir`. */
@@ -20,29 +21,47 @@ export const TINY_MODEL_NAME = 'test/tiny-bert';
 
 const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
 
-const WORDS = [
-  // English
+const words = (lines: string[]): string[] => lines.flatMap((line) => line.split(' '));
+
+/** Function words: in the vocabulary, but with little weight, as a trained model learns. */
+const STOPWORDS = words([
   'the a an and or of to in on for with from by at is are was be it this that my your our i you we',
-  'how what why when where who can do does not no yes please help need want get set use have',
-  'password reset change forgot login log sign account user email mail outlook inbox',
+  'how what why when where who can do does not no yes please get set have out off up down still again',
+  'как что почему где когда не нет да я мы вы мой моя мне у в на с по для и или это',
+]);
+
+/** Content words of a small English and Russian IT-helpdesk vocabulary. */
+const CONTENT_WORDS = words([
+  'help need want use password reset change forgot login log sign account user email mail outlook inbox',
   'vpn network wifi internet connect connection slow printer print paper scanner',
   'laptop computer screen monitor keyboard mouse phone install software update app',
   'access permission request folder file drive share teams slack calendar meeting',
   'error problem issue broken work working lost locked unlock expired new old',
-  'instructions guide step steps floor office room out off up down today again still',
-  // Russian
-  'как что почему где когда не нет да я мы вы мой моя мне у в на с по для и или это',
+  'instructions guide step steps floor office room today',
   'пароль сбросить сброс забыл вход войти учетная запись почта письмо',
   'впн сеть интернет подключение подключиться медленно принтер печать бумага',
   'ноутбук компьютер экран монитор клавиатура мышь телефон установить программа обновление',
   'доступ права запрос папка файл диск встреча ошибка проблема работает заблокирован новый',
   'инструкция шаги этаж офис сегодня снова печатает закончилась',
-].flatMap((line) => line.split(' '));
+]);
 
 const SUFFIXES = ['s', 'es', 'ed', 'ing', 'er', 'ly', "'s"];
-const RU_SUFFIXES = ['а', 'я', 'и', 'ы', 'у', 'ю', 'е', 'о', 'ом', 'ой', 'ей', 'ть', 'ся', 'ла', 'ли', 'ет', 'ит'];
+const RU_SUFFIXES = [
+  ...'аяиыуюеоьй',
+  ...['ом', 'ой', 'ей', 'ем', 'ам', 'ами', 'ах', 'ов', 'ий', 'ый', 'ая', 'ое', 'ые', 'ие', 'ую'],
+  ...['ть', 'ся', 'ла', 'ло', 'ли', 'ет', 'ит', 'ют', 'ят', 'ат', 'ешь', 'ишь', 'ите'],
+];
 const CHARS = [...'abcdefghijklmnopqrstuvwxyz', ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя', ...'0123456789'];
 const PUNCTUATION = [...'.,?!:;-\'"()/@#&+=%*_[]'];
+
+/**
+ * Russian inflects by ending: stems (the word minus one or two letters) let "пароля" become
+ * "парол" + "##я" instead of falling apart into letters, as a real WordPiece vocabulary would.
+ */
+function russianStems(word: string): string[] {
+  if (!/^[а-яё]{5,}$/.test(word)) return [];
+  return [word.slice(0, -1), word.slice(0, -2)];
+}
 
 /** Every token of the vocabulary, in id order. */
 function vocabulary(): string[] {
@@ -52,7 +71,9 @@ function vocabulary(): string[] {
     ...CHARS,
     ...CHARS.map((c) => `##${c}`),
     ...[...SUFFIXES, ...RU_SUFFIXES].map((s) => `##${s}`),
-    ...WORDS,
+    ...STOPWORDS,
+    ...CONTENT_WORDS,
+    ...CONTENT_WORDS.flatMap(russianStems),
   ];
   return [...new Set(tokens)];
 }
@@ -87,10 +108,11 @@ function scaled(vector: number[], length: number): number[] {
 }
 
 /**
- * A token's embedding. Whole words: the sum of their character trigrams' random vectors, length
- * 0.5, so related word forms share direction. Word pieces and single characters (what unknown
- * words fall apart into) get their own random vector and less weight, so a long unknown word
- * does not outweigh the known words of a text. Special tokens are faint.
+ * A token's embedding. Content words: the sum of their character trigrams' random vectors,
+ * length 0.5, so related word forms share direction. Stopwords, word pieces and single
+ * characters (what unknown words fall apart into) get their own random vector and less weight,
+ * so neither "how do I" nor a long unknown word outweighs the words that carry the topic.
+ * Special tokens are faint.
  */
 function tokenVector(token: string): number[] {
   if (token === '[PAD]') return new Array<number>(TINY_HIDDEN_SIZE).fill(0);
@@ -99,6 +121,7 @@ function tokenVector(token: string): number[] {
   const bare = token.replace(/^##/, '');
   if (bare.length === 1) return scaled(own, 0.1);
   if (token.startsWith('##')) return scaled(own, 0.2);
+  if (STOPWORDS.includes(token)) return scaled(own, 0.1);
   const padded = `<${token}>`;
   const sum = new Array<number>(TINY_HIDDEN_SIZE).fill(0);
   for (let i = 0; i + 3 <= padded.length; i++) {

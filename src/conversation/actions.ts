@@ -1,0 +1,42 @@
+/**
+ * Stable ids of the buttons the bot offers. Adapters put them on Slack buttons, Teams card
+ * actions or web buttons and send them back verbatim as `IncomingMessage.action`, so a press is
+ * just another inbound event. Ids are part of the adapters' contract: do not rename them.
+ */
+export const ActionIds = {
+  feedbackYes: 'feedback:yes',
+  feedbackNo: 'feedback:no',
+  clarifyNone: 'clarify:none',
+  clarify: (articleId: string) => `clarify:${articleId}`,
+  handoffRequest: 'handoff:request',
+  handoffCancel: 'handoff:cancel',
+  rating: (score: number) => `rating:${score}`,
+} as const;
+
+/** A button press, parsed; `unknown` for ids that are malformed or from another version. */
+export type ParsedAction =
+  | { kind: 'feedback'; solved: boolean }
+  | { kind: 'clarify'; articleId: string | undefined }
+  | { kind: 'handoff-request' }
+  | { kind: 'handoff-cancel' }
+  | { kind: 'rating'; score: number }
+  | { kind: 'unknown' };
+
+const ARTICLE_ID = /^[a-z0-9-]{1,120}$/;
+
+/** Parses an action id coming back from a channel; never throws on hostile input. */
+export function parseAction(id: string): ParsedAction {
+  const value = id.trim();
+  if (value === ActionIds.feedbackYes) return { kind: 'feedback', solved: true };
+  if (value === ActionIds.feedbackNo) return { kind: 'feedback', solved: false };
+  if (value === ActionIds.handoffRequest) return { kind: 'handoff-request' };
+  if (value === ActionIds.handoffCancel) return { kind: 'handoff-cancel' };
+  if (value === ActionIds.clarifyNone) return { kind: 'clarify', articleId: undefined };
+  if (value.startsWith('clarify:')) {
+    const articleId = value.slice('clarify:'.length);
+    return ARTICLE_ID.test(articleId) ? { kind: 'clarify', articleId } : { kind: 'unknown' };
+  }
+  const rating = /^rating:([1-5])$/.exec(value);
+  if (rating) return { kind: 'rating', score: Number(rating[1]) };
+  return { kind: 'unknown' };
+}

@@ -1,0 +1,147 @@
+import { assessPriority } from '../../handoff/priority.js';
+import type { Candidate, RetrievalDecision } from '../../retrieval/types.js';
+import { ActionIds } from '../actions.js';
+import { setOutcome, startQuestion } from '../questions.js';
+import { renderArticle } from '../render.js';
+import type { Turn } from '../turn.js';
+import type { Choice } from '../types.js';
+
+/**
+ * The bot's own work: answer a question from the KB, ask which article fits, take "Did this
+ * solve it?" and move on to the next candidate or a person.
+ */
+
+/** Candidates whose article is still in the KB (it may have been edited away since indexing). */
+function usable(turn: Turn, candidates: readonly Candidate[], exclude: readonly string[] = []): Candidate[] {
+  return candidates.filter((c) => !exclude.includes(c.articleId) && turn.ctx.articles.getArticle(c.articleId));
+}
+
+function talkToPerson(turn: Turn): Choice {
+  return { id: ActionIds.handoffRequest, label: turn.t.talkToPerson };
+}
+
+/** "Sorry, nothing fits" with the handoff button; the conversation goes back to plain bot mode. */
+export function offerHandoff(turn: Turn, text: string): void {
+  turn.choices(text, [talkToPerson(turn)]);
+  const context = { ...turn.conversation.context };
+  delete context.options;
+  turn.conversation = { ...turn.conversation, state: 'bot', context };
+}
+
+/** Shows one article and asks whether it solved the problem. */
+export function showArticle(
+  turn: Turn,
+  articleId: string,
+  sectionId: string | undefined,
+  options: { offerPerson: boolean },
+): void {
+  const article = turn.ctx.articles.getArticle(articleId);
+  if (!article) {
+    offerHandoff(turn, turn.t.declined);
+    return;
+  }
+  const context = { ...turn.conversation.context };
+  context.tried = [...(context.tried ?? []).filter((id) => id !== articleId), articleId];
+  context.answeredAt = turn.at;
+  delete context.options;
+  turn.conversation = { ...turn.conversation, state: 'awaiting-feedback', context };
+  setOutcome(turn, 'answered');
+
+  turn.say(renderArticle(article, sectionId, turn.ctx.config.kb.baseUrl));
+  const offerPerson = options.offerPerson || article.escalate;
+  if (article.escalate) turn.text(turn.t.escalateArticle);
+  else if (options.offerPerson) turn.text(turn.t.urgent);
+  const choices: Choice[] = [
+    { id: ActionIds.feedbackYes, label: turn.t.yes },
+    { id: ActionIds.feedbackNo, label: turn.t.no },
+  ];
+  if (offerPerson) choices.push(talkToPerson(turn));
+  turn.choices(turn.t.feedbackPrompt, choices);
+}
+
+/** "Which one is closest?" with up to three articles, "None of these" and, when urgent, a person. */
+function clarify(turn: Turn, candidates: Candidate[], offerPerson: boolean): void {
+  const options = candidates.slice(0, 3).map((c) => ({ articleId: c.articleId, sectionId: c.sectionId, title: c.title }));
+  turn.conversation = {
+    ...turn.conversation,
+    state: 'clarifying',
+    context: { ...turn.conversation.context, options },
+  };
+  const choices: Choice[] = options.map((o) => ({ id: ActionIds.clarify(o.articleId), label: o.title }));
+  choices.push({ id: ActionIds.clarifyNone, label: turn.t.noneOfThese });
+  if (offerPerson) choices.push(talkToPerson(turn));
+  turn.choices(turn.t.clarifyPrompt, choices);
+}
+
+/** Security incidents, lost devices, many people affected: offer a person alongside any answer. */
+function isUrgent(turn: Turn, text: string, candidates: Candidate[]): boolean {
+  const tags = candidates.slice(0, 1).flatMap((c) => turn.ctx.articles.getArticle(c.articleId)?.tags ?? []);
+  return assessPriority([text], tags).priority === 'high';
+}
+
+/** A new question: answer, clarify or decline from the retrieval decision. */
+export function answerQuestion(
+  turn: Turn,
+  text: string,
+  topicStart: number,
+  decision: RetrievalDecision | undefined,
+  frustrated: boolean,
+): void {
+  startQuestion(turn, text, topicStart);
+  if (frustrated) turn.text(turn.t.frustrated);
+  if (!decision) {
+    turn.notice('error', turn.t.error, 'warning');
+    offerHandoff(turn, turn.t.declined);
+    return;
+  }
+  const candidates = usable(turn, decision.candidates);
+  const offerPerson = frustrated || isUrgent(turn, text, candidates);
+  const top = candidates[0];
+  if (decision.kind === 'answer' && top) {
+    showArticle(turn, top.articleId, top.sectionId, { offerPerson });
+  } else if (decision.kind === 'clarify' && top) {
+    clarify(turn, candidates, offerPerson);
+  } else {
+    setOutcome(turn, 'declined');
+    offerHandoff(turn, turn.t.declined);
+  }
+}
+
+/**
+ * "Did this solve it?" Yes closes the question as a confirmed deflection. No tries the next
+ * candidate (retrieval re-run without the articles already shown) until MAX_ARTICLES_TRIED,
+ * then offers a person.
+ */
+export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecision | undefined): void {
+  if (solved) {
+    setOutcome(turn, 'confirmed');
+    turn.conversation = { ...turn.conversation, state: 'resolved' };
+    turn.text(turn.t.confirmed);
+    return;
+  }
+  setOutcome(turn, 'declined');
+  const tried = turn.conversation.context.tried ?? [];
+  const candidates = next && next.kind !== 'decline' ? usable(turn, next.candidates, tried) : [];
+  const top = candidates[0];
+  if (!next || !top || tried.length >= turn.ctx.config.conversation.maxArticlesTried) {
+    offerHandoff(turn, turn.t.nothingMore);
+    return;
+  }
+  if (next.kind === 'answer' || candidates.length === 1) {
+    turn.text(turn.t.nextCandidate);
+    showArticle(turn, top.articleId, top.sectionId, { offerPerson: true });
+  } else {
+    clarify(turn, candidates, true);
+  }
+}
+
+/** A clarify option was picked (or "None of these"). */
+export function pickOption(turn: Turn, articleId: string | undefined): void {
+  const option = turn.conversation.context.options?.find((o) => o.articleId === articleId);
+  if (!option) {
+    setOutcome(turn, 'declined');
+    offerHandoff(turn, turn.t.declined);
+    return;
+  }
+  showArticle(turn, option.articleId, option.sectionId, { offerPerson: false });
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
+import type { RetrievalDecision } from '../retrieval/types.js';
+import { parseAction, type ParsedAction } from './actions.js';
+import { conversationKey, type CoreContext } from './context.js';
+import { answerQuestion, pickOption, takeFeedback } from './flows/answer.js';
+import { askForText, cancel, greet, sameProblem, staleAction, thank } from './flows/small-talk.js';
+import { addToTicket, cancelTicket, rate, relayToAgent, requestPerson } from './flows/with-people.js';
+import { chooseLang } from './language.js';
+import { messages } from './messages.js';
+import { route, type Route } from './route.js';
+import { cleanUserText } from './sanitize.js';
+import { Turn } from './turn.js';
+import type { Conversation, IncomingMessage, Reply } from './types.js';
+
+const id = z.string().trim().min(1).max(256);
+const incomingSchema = z.object({
+  channel: id,
+  userId: id,
+  userName: z.string().max(256).optional(),
+  conversationId: id,
+  threadId: z.string().max(256).optional(),
+  text: z.unknown().optional(),
+  action: z.string().max(300).optional(),
+  locale: z.string().max(35).optional(),
+  messageId: id,
+});
+
+/** Dedup key of a user's message; agent actions use another prefix in the same table. */
+export function messageKey(channel: string, messageId: string): string {
+  return `msg\u0000${channel}\u0000${messageId}`;
+}
+
+function validate(incoming: unknown): Omit<IncomingMessage, 'text'> & { text: unknown } {
+  const parsed = incomingSchema.safeParse(incoming);
+  if (!parsed.success) {
+    throw new HelpdeskError(ErrorCodes.BAD_INPUT, `Invalid incoming message: ${parsed.error.issues[0]?.message ?? ''}`, {
+      details: { fields: parsed.error.issues.map((i) => i.path.join('.')) },
+    });
+  }
+  return parsed.data;
+}
+
+/** What to search before the transaction, if anything. */
+function searchFor(r: Route, text: string, c: Conversation | undefined) {
+  if (r.kind === 'question') return { text, exclude: [] as string[] };
+  if (r.kind === 'feedback' && !r.solved && c?.context.question) {
+    return { text: c.context.question, exclude: c.context.tried ?? [] };
+  }
+  return undefined;
+}
+
+function userLine(text: string, action: string | undefined): string {
+  if (action === undefined) return text;
+  return `(pressed ${action.replace(/[^\w:.-]/g, '').slice(0, 130)})${text ? ` ${text}` : ''}`;
+}
+
+function execute(turn: Turn, r: Route, text: string, topicStart: number, decision: RetrievalDecision | undefined) {
+  switch (r.kind) {
+    case 'empty':
+      if (turn.conversation.state !== 'with-agent') askForText(turn);
+      return;
+    case 'secret-only':
+      return;
+    case 'relay':
+      return relayToAgent(turn, text);
+    case 'queued-message':
+      return addToTicket(turn);
+    case 'cancel-ticket':
+      return cancelTicket(turn);
+    case 'handoff':
+      return requestPerson(turn, text || undefined);
+    case 'cancel':
+      return cancel(turn);
+    case 'greeting':
+      return greet(turn);
+    case 'thanks':
+      return thank(turn);
+    case 'same-problem':
+      return sameProblem(turn);
+    case 'feedback':
+      return takeFeedback(turn, r.solved, decision);
+    case 'pick':
+      return pickOption(turn, r.articleId);
+    case 'rating':
+      return rate(turn, r.score);
+    case 'stale':
+      return staleAction(turn);
+    case 'question':
+      return answerQuestion(turn, text, topicStart, decision, r.frustrated);
+  }
+}
+
+/**
+ * THE inbound port: one message (or button press) from any channel in, the replies to show out.
+ * Each message id is processed once (a retry returns no replies); user text is cleaned and
+ * secrets are redacted before anything is stored, searched or relayed; every write of the turn
+ * commits in one transaction; proactive deliveries (queue, relays, pages) go through the outbox.
+ * Throws only `BAD_INPUT` for an envelope without ids; user text never makes it throw.
+ */
+export async function handleMessage(ctx: CoreContext, incoming: IncomingMessage): Promise<Reply[]> {
+  const msg = validate(incoming);
+  const key = conversationKey({ channel: msg.channel, externalId: msg.conversationId, userId: msg.userId });
+  const replies = await ctx.locks.run(key, async () => {
+    try {
+      return await processMessage(ctx, msg);
+    } catch (error) {
+      ctx.logger.error({ err: errorMessage(error), channel: msg.channel, messageId: msg.messageId }, 'turn failed');
+      const existing = ctx.stores.conversations.find(msg.channel, msg.conversationId, msg.userId);
+      const lang = existing?.lang ?? ctx.config.kb.defaultLang;
+      return [{ type: 'notice', code: 'error', level: 'warning', text: messages(lang).error } satisfies Reply];
+    }
+  });
+  await ctx.dispatcher.flush();
+  return replies;
+}
+
+async function processMessage(
+  ctx: CoreContext,
+  msg: Omit<IncomingMessage, 'text'> & { text: unknown },
+): Promise<Reply[]> {
+  const { conversations } = ctx.stores;
+  const dedup = messageKey(msg.channel, msg.messageId);
+  if (conversations.isProcessed(dedup)) return [];
+  const clean = cleanUserText(msg.text, ctx.config.conversation.maxMessageChars);
+  const action: ParsedAction | undefined = msg.action === undefined ? undefined : parseAction(msg.action);
+  const existing = conversations.find(msg.channel, msg.conversationId, msg.userId);
+  const lang =
+    action && existing ? existing.lang : chooseLang(clean.text, msg.locale, existing?.lang, ctx.config.kb.defaultLang);
+  const plan = route(existing, clean.text, action, ctx.clock.now());
+
+  let decision: RetrievalDecision | undefined;
+  const query = searchFor(plan, clean.text, existing);
+  if (query?.text) {
+    try {
+      decision = await ctx.retriever.search(query.text, { lang, exclude: query.exclude });
+    } catch (error) {
+      ctx.logger.error({ err: errorMessage(error) }, 'retrieval failed');
+    }
+  }
+
+  const now = ctx.clock.now();
+  return ctx.stores.transaction(() => {
+    if (!conversations.markProcessed(dedup, now)) return [];
+    let conv: Conversation;
+    if (existing) {
+      conv = {
+        ...existing,
+        lang,
+        userName: msg.userName ?? existing.userName,
+        threadId: msg.threadId ?? existing.threadId,
+      };
+    } else {
+      conv = {
+        id: ctx.ids.next('C-'),
+        channel: msg.channel,
+        externalId: msg.conversationId,
+        userId: msg.userId,
+        userName: msg.userName,
+        threadId: msg.threadId,
+        lang,
+        state: 'bot',
+        context: {},
+        ticketId: undefined,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      conversations.insert(conv);
+    }
+    const entry = conversations.append({
+      conversationId: conv.id,
+      at: now.toISOString(),
+      author: 'user',
+      authorId: conv.userId,
+      authorName: conv.userName,
+      text: userLine(clean.text, msg.action),
+      ticketId: conv.ticketId,
+    });
+    const turn = new Turn(ctx, conv, now);
+    if (clean.secrets.length > 0) turn.notice('secret-redacted', turn.t.secretWarning, 'warning');
+    if (clean.truncated) turn.notice('truncated', turn.t.truncated(ctx.config.conversation.maxMessageChars));
+    execute(turn, plan, clean.text, entry.seq, decision);
+    turn.save();
+    return turn.replies;
+  });
+}

@@ -1,0 +1,150 @@
+import type { Lang } from '../config.js';
+
+/**
+ * Every sentence the bot says to an employee, in English and Russian, in one place so that
+ * wording is reviewed together and both languages stay in step (the `Catalogue` type makes a
+ * missing translation a compile error). Russian avoids gendered past-tense verbs about agents,
+ * whose gender the bot does not know.
+ */
+export interface Catalogue {
+  greeting: string;
+  thanks: string;
+  empty: string;
+  feedbackPrompt: string;
+  yes: string;
+  no: string;
+  talkToPerson: string;
+  cancelRequest: string;
+  escalateArticle: string;
+  urgent: string;
+  clarifyPrompt: string;
+  noneOfThese: string;
+  declined: string;
+  confirmed: string;
+  nextCandidate: string;
+  nothingMore: string;
+  cancelled: string;
+  frustrated: string;
+  sameProblem: string;
+  secretWarning: string;
+  truncated: (max: number) => string;
+  queued: (ticketId: string, position: number) => string;
+  outOfHours: (hours: string, next: string) => string;
+  onCallPaged: string;
+  addedToTicket: (ticketId: string) => string;
+  alreadyQueued: (ticketId: string) => string;
+  ticketCancelled: (ticketId: string) => string;
+  agentJoined: (agentName: string) => string;
+  tier3: (ticketId: string) => string;
+  backInQueue: (ticketId: string) => string;
+  resolvedByAgent: (ticketId: string, agentName: string) => string;
+  ratingPrompt: string;
+  ratingThanks: string;
+  handedBack: string;
+  staleAction: string;
+  error: string;
+}
+
+const en: Catalogue = {
+  greeting:
+    "Hi! I'm the IT helpdesk bot. Describe your problem in a sentence or two, for example " +
+    '"VPN won\'t connect", and I\'ll find the steps. You can ask for a person at any time.',
+  thanks: "You're welcome! Write any time something else comes up.",
+  empty: 'Please describe your problem in a few words.',
+  feedbackPrompt: 'Did this solve it?',
+  yes: 'Yes',
+  no: 'No',
+  talkToPerson: 'Talk to a person',
+  cancelRequest: 'Cancel my request',
+  escalateArticle:
+    'This usually needs someone from IT. If the steps are not enough, I can pass it to a person right away.',
+  urgent: 'This sounds urgent. You can reach a person right away.',
+  clarifyPrompt: 'I found a few articles that might fit. Which one is closest to your problem?',
+  noneOfThese: 'None of these',
+  declined:
+    "Sorry, I couldn't find an article about this. Try describing it in other words, or I can pass it to a person.",
+  confirmed: "Great, glad it's fixed! Write any time something else comes up.",
+  nextCandidate: 'Sorry about that. Maybe this one fits better:',
+  nothingMore: "Sorry, I don't have anything else on this. Shall I pass it to a person?",
+  cancelled: 'OK, cancelled. Ask me anything whenever you need.',
+  frustrated: "I'm sorry this is causing so much trouble. Let me get a person to help you.",
+  sameProblem: 'Looks like the problem is still there. I can pass it to a person right away.',
+  secretWarning:
+    'It looks like you sent a password or an access token. I have hidden it, so it is not stored and ' +
+    'nobody from IT will see it, but treat it as exposed and change it now. IT will never ask for your password.',
+  truncated: (max) => `Your message was very long, so I kept only the first ${max} characters.`,
+  queued: (id, position) =>
+    `I've passed this to the IT team (request ${id}). A person will reply right here; ` +
+    `you are number ${position} in the queue.`,
+  outOfHours: (hours, next) =>
+    `The support team works ${hours}, and it is outside those hours now. ` +
+    `A person will pick up your request from ${next}.`,
+  onCallPaged: 'Because this is urgent, the on-call engineer has been paged.',
+  addedToTicket: (id) => `Added to your request ${id}. A person will reply right here.`,
+  alreadyQueued: (id) => `You're already in the queue for a person (request ${id}).`,
+  ticketCancelled: (id) => `OK, I've cancelled request ${id}. Ask me anything whenever you need.`,
+  agentJoined: (name) => `${name} from IT support is now handling your request. Reply right here.`,
+  tier3: (id) => `Request ${id} has been passed to a specialist team. They will reply right here.`,
+  backInQueue: (id) => `Request ${id} is back in the queue; the next available person will reply here.`,
+  resolvedByAgent: (id, name) => `${name} marked request ${id} as resolved.`,
+  ratingPrompt: 'How would you rate the help? 1 = poor, 5 = excellent.',
+  ratingThanks: 'Thank you for your rating!',
+  handedBack: "You're chatting with the bot again. Ask me anything, or ask for a person whenever you need.",
+  staleAction: 'That button is no longer active. Just tell me what you need.',
+  error: 'Sorry, something went wrong on my side. Please try again in a minute, or ask for a person.',
+};
+
+const ru: Catalogue = {
+  greeting:
+    'Здравствуйте! Я бот ИТ-поддержки. Опишите проблему в паре предложений, например ' +
+    '«не подключается VPN», и я подскажу, что делать. Если нужен живой человек, просто скажите.',
+  thanks: 'Пожалуйста! Если что-то ещё понадобится, пишите.',
+  empty: 'Опишите, пожалуйста, проблему в нескольких словах.',
+  feedbackPrompt: 'Это помогло?',
+  yes: 'Да',
+  no: 'Нет',
+  talkToPerson: 'Позвать специалиста',
+  cancelRequest: 'Отменить заявку',
+  escalateArticle:
+    'Обычно тут нужен специалист ИТ. Если шагов выше недостаточно, могу сразу передать вопрос человеку.',
+  urgent: 'Похоже, это срочно. Можно сразу подключить специалиста.',
+  clarifyPrompt: 'Нашлось несколько подходящих статей. Какая ближе к вашей проблеме?',
+  noneOfThese: 'Ничего из этого',
+  declined:
+    'К сожалению, не нашёл статьи на эту тему. Попробуйте описать проблему другими словами или давайте передам вопрос специалисту.',
+  confirmed: 'Отлично, рад, что получилось! Если что-то ещё понадобится, пишите.',
+  nextCandidate: 'Жаль. Возможно, подойдёт вот это:',
+  nothingMore: 'Больше мне предложить нечего. Передать вопрос специалисту?',
+  cancelled: 'Хорошо, отменил. Пишите, если что-то понадобится.',
+  frustrated: 'Извините, что всё так сложно. Давайте подключу специалиста.',
+  sameProblem: 'Похоже, проблема не ушла. Могу сразу передать её специалисту.',
+  secretWarning:
+    'Похоже, вы отправили пароль или токен доступа. Я его скрыл: он не сохранится и сотрудники ИТ его не увидят. ' +
+    'Но считайте его раскрытым и смените прямо сейчас. ИТ никогда не спрашивает пароли.',
+  truncated: (max) => `Сообщение очень длинное, поэтому я сохранил только первые ${max} символов.`,
+  queued: (id, position) =>
+    `Передал ваш вопрос в ИТ (заявка ${id}). Специалист ответит прямо здесь; ваше место в очереди: ${position}.`,
+  outOfHours: (hours, next) =>
+    `ИТ-поддержка работает ${hours}, сейчас нерабочее время. ` +
+    `Специалист возьмёт заявку в работу, когда начнётся рабочий день: ${next}.`,
+  onCallPaged: 'Вопрос срочный, поэтому мы вызвали дежурного инженера.',
+  addedToTicket: (id) => `Добавил сообщение к заявке ${id}. Специалист ответит прямо здесь.`,
+  alreadyQueued: (id) => `Вы уже в очереди к специалисту (заявка ${id}).`,
+  ticketCancelled: (id) => `Хорошо, заявку ${id} отменил. Пишите, если что-то понадобится.`,
+  agentJoined: (name) => `Вашей заявкой занимается ${name} из ИТ-поддержки. Пишите прямо сюда.`,
+  tier3: (id) => `Заявка ${id} передана профильным специалистам. Они ответят здесь же.`,
+  backInQueue: (id) => `Заявка ${id} снова в очереди: ответит первый освободившийся специалист.`,
+  resolvedByAgent: (id, name) => `Заявка ${id} решена (специалист: ${name}).`,
+  ratingPrompt: 'Оцените, пожалуйста, помощь: 1 — плохо, 5 — отлично.',
+  ratingThanks: 'Спасибо за оценку!',
+  handedBack: 'Вы снова общаетесь с ботом. Задайте вопрос или позовите специалиста, когда понадобится.',
+  staleAction: 'Эта кнопка уже неактуальна. Просто напишите, что нужно.',
+  error: 'Извините, у меня что-то сломалось. Попробуйте через минуту или позовите специалиста.',
+};
+
+const CATALOGUES: Record<Lang, Catalogue> = { en, ru };
+
+/** The catalogue of one language. */
+export function messages(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
+}

@@ -1,0 +1,58 @@
+import type { Article, Section } from '../kb/types.js';
+import type { Reply } from './types.js';
+
+/** Slack and Teams cut long blocks; the link carries the rest of the article. */
+export const MAX_STEPS_CHARS = 2500;
+
+/**
+ * Link to the full article: `KB_BASE_URL/<id>` when configured, otherwise `/kb/<id>`, which the
+ * local web chat serves. Ids are `[a-z0-9-]+`, so they need no escaping.
+ */
+export function articleUrl(article: Article, baseUrl: string | undefined): string {
+  return baseUrl ? `${baseUrl.replace(/\/+$/, '')}/${article.id}` : `/kb/${article.id}`;
+}
+
+/** The section to quote: the candidate's, else the first with numbered steps, else the first. */
+function pickSection(article: Article, sectionId: string | undefined): Section | undefined {
+  return (
+    article.sections.find((s) => s.id === sectionId) ??
+    article.sections.find((s) => /^\s*\d+[.)]\s/m.test(s.body)) ??
+    article.sections[0]
+  );
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lineEnd = cut.lastIndexOf('\n');
+  return `${(lineEnd > max / 2 ? cut.slice(0, lineEnd) : cut).trimEnd()}\n…`;
+}
+
+/** An article answer: title, the relevant steps and the link to the whole article. */
+export function renderArticle(article: Article, sectionId: string | undefined, baseUrl: string | undefined): Reply {
+  const section = pickSection(article, sectionId);
+  return {
+    type: 'article',
+    articleId: article.id,
+    title: article.title,
+    sectionHeading: section?.heading ?? article.title,
+    steps: clip(section?.body ?? article.body, MAX_STEPS_CHARS),
+    url: articleUrl(article, baseUrl),
+  };
+}
+
+/** One transcript line for what the bot said, so agents read the conversation as the user saw it. */
+export function replyToTranscript(reply: Reply): string {
+  switch (reply.type) {
+    case 'text':
+      return reply.text;
+    case 'article':
+      return `[article ${reply.articleId}] ${reply.title} — ${reply.sectionHeading} (${reply.url})`;
+    case 'choices':
+      return `${reply.prompt} [${reply.choices.map((c) => c.label).join(' | ')}]`;
+    case 'notice':
+      return reply.text;
+    case 'agent-message':
+      return reply.text;
+  }
+}

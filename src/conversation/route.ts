@@ -1,0 +1,109 @@
+import { analyzeDocument } from '../text/analyze.js';
+import type { ParsedAction } from './actions.js';
+import { detectFeedback, detectIntent, detectNumber } from './intents.js';
+import { REDACTED } from './secrets.js';
+import type { Conversation } from './types.js';
+
+/** What to do with one inbound event, decided from the conversation state and the event alone. */
+export type Route =
+  | { kind: 'empty' }
+  | { kind: 'secret-only' }
+  | { kind: 'relay' }
+  | { kind: 'queued-message' }
+  | { kind: 'cancel-ticket' }
+  | { kind: 'handoff' }
+  | { kind: 'cancel' }
+  | { kind: 'greeting' }
+  | { kind: 'thanks' }
+  | { kind: 'same-problem' }
+  | { kind: 'feedback'; solved: boolean }
+  | { kind: 'pick'; articleId: string | undefined }
+  | { kind: 'rating'; score: number }
+  | { kind: 'stale' }
+  | { kind: 'question'; frustrated: boolean };
+
+/** How long after an answer a near-identical message counts as "the same problem again". */
+export const SAME_PROBLEM_WINDOW_MS = 24 * 60 * 60 * 1000;
+const SAME_PROBLEM_SIMILARITY = 0.6;
+
+/** Jaccard overlap of the two texts' content-word stems. */
+export function similarity(a: string, b: string): number {
+  const x = new Set(analyzeDocument(a));
+  const y = new Set(analyzeDocument(b));
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared += 1;
+  return shared / (x.size + y.size - shared);
+}
+
+function isSameProblem(c: Conversation, text: string, now: Date): boolean {
+  const { question, answeredAt } = c.context;
+  if (!question || !answeredAt) return false;
+  if (c.state !== 'awaiting-feedback' && c.state !== 'resolved') return false;
+  if (now.getTime() - Date.parse(answeredAt) > SAME_PROBLEM_WINDOW_MS) return false;
+  return similarity(text, question) >= SAME_PROBLEM_SIMILARITY;
+}
+
+function routeAction(c: Conversation | undefined, action: ParsedAction): Route {
+  const state = c?.state ?? 'bot';
+  switch (action.kind) {
+    case 'feedback':
+      return state === 'awaiting-feedback' ? { kind: 'feedback', solved: action.solved } : { kind: 'stale' };
+    case 'clarify': {
+      if (state !== 'clarifying') return { kind: 'stale' };
+      const offered = c?.context.options?.some((o) => o.articleId === action.articleId);
+      return action.articleId === undefined || offered ? { kind: 'pick', articleId: action.articleId } : { kind: 'stale' };
+    }
+    case 'handoff-request':
+      return { kind: 'handoff' };
+    case 'handoff-cancel':
+      return state === 'escalated' || state === 'with-agent' ? { kind: 'cancel-ticket' } : { kind: 'stale' };
+    case 'rating':
+      return c?.context.ratingTicketId ? { kind: 'rating', score: action.score } : { kind: 'stale' };
+    case 'unknown':
+      return { kind: 'stale' };
+  }
+}
+
+/**
+ * Decides what a message means: while a person handles the ticket everything is relayed; while
+ * queued, only "cancel" is understood; otherwise typed answers to the bot's own question come
+ * first, then small talk, then frustration, and anything else is a question for the KB.
+ */
+export function route(c: Conversation | undefined, text: string, action: ParsedAction | undefined, now: Date): Route {
+  if (action) return routeAction(c, action);
+  const state = c?.state ?? 'bot';
+  if (state === 'with-agent') return text === '' ? { kind: 'empty' } : { kind: 'relay' };
+  if (text === '') return { kind: 'empty' };
+  const intent = detectIntent(text);
+  if (state === 'escalated') return intent === 'cancel' ? { kind: 'cancel-ticket' } : { kind: 'queued-message' };
+  if (!/[\p{L}\p{N}]/u.test(text.split(REDACTED).join(' '))) return { kind: 'secret-only' };
+
+  if (c?.context.ratingTicketId) {
+    const score = detectNumber(text, 5);
+    if (score !== undefined) return { kind: 'rating', score };
+  }
+  if (state === 'awaiting-feedback') {
+    const solved = detectFeedback(text);
+    if (solved !== undefined) return { kind: 'feedback', solved };
+  }
+  if (state === 'clarifying') {
+    const options = c?.context.options ?? [];
+    const n = detectNumber(text, options.length);
+    if (n !== undefined) return { kind: 'pick', articleId: options[n - 1]?.articleId };
+  }
+  switch (intent) {
+    case 'human':
+      return { kind: 'handoff' };
+    case 'cancel':
+      return { kind: 'cancel' };
+    case 'greeting':
+      return { kind: 'greeting' };
+    case 'thanks':
+      return { kind: 'thanks' };
+    default:
+      break;
+  }
+  if (c && isSameProblem(c, text, now)) return { kind: 'same-problem' };
+  return { kind: 'question', frustrated: intent === 'angry' };
+}

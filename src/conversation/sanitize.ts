@@ -1,0 +1,46 @@
+import { redactSecrets, type SecretKind } from './secrets.js';
+
+/**
+ * Turns whatever a channel delivered as "text" into something safe to store, search and relay:
+ * user text is hostile (megabytes of logs, control characters, bidi overrides, passwords).
+ */
+export interface CleanText {
+  /** Normalized, redacted and truncated text; may be empty. */
+  text: string;
+  /** True when the message was longer than the limit and was cut. */
+  truncated: boolean;
+  /** Secrets found and redacted. */
+  secrets: SecretKind[];
+}
+
+// Control characters except tab and newline, C1 controls, zero-width and bidi control marks.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** Room kept past the limit so a secret cut in half by truncation is still recognised. */
+const SECRET_SLACK = 512;
+
+/** Cuts to at most `max` code points without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return Array.from(text.slice(0, max * 2))
+    .slice(0, max)
+    .join('');
+}
+
+/** Cleans, redacts, then truncates (redacting first so a truncated secret is still caught). */
+export function cleanUserText(raw: unknown, maxChars: number): CleanText {
+  if (typeof raw !== 'string' || raw.length === 0) return { text: '', truncated: false, secrets: [] };
+  const capped = raw.length > (maxChars + SECRET_SLACK) * 2 ? raw.slice(0, (maxChars + SECRET_SLACK) * 2) : raw;
+  const normalized = capped
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/[ \u00A0]{2,}/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const redacted = redactSecrets(cut(normalized, maxChars + SECRET_SLACK));
+  const truncated = Array.from(redacted.text.slice(0, (maxChars + 1) * 2)).length > maxChars;
+  return { text: cut(redacted.text, maxChars).trim(), truncated, secrets: redacted.found };
+}

@@ -1,0 +1,136 @@
+/**
+ * Finds passwords and access tokens that employees paste into chat ("my password is X",
+ * "пароль: X", Slack/GitHub/AWS/Azure tokens, JWTs, private keys, long random strings) and
+ * replaces them before anything is stored, searched or shown to an agent. Errs on the side of
+ * hiding: a redacted error code costs a follow-up question, a leaked password costs an account.
+ */
+
+/** What replaces a secret in stored and relayed text. */
+export const REDACTED = '[redacted]';
+
+export type SecretKind = 'password' | 'token' | 'private-key' | 'random-string';
+
+export interface Redaction {
+  text: string;
+  /** Kinds found, once each; empty when the text was clean. */
+  found: SecretKind[];
+}
+
+/** Word boundaries that also work for Cyrillic (`\b` is ASCII-only). */
+const START = '(?<![\\p{L}\\p{N}_])';
+const END = '(?![\\p{L}\\p{N}_])';
+
+const TOKEN_PATTERNS: RegExp[] = [
+  // JSON Web Tokens: header.payload.signature, base64url.
+  /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g,
+  // Slack bot/user/app tokens and incoming webhooks.
+  /xox[abposr]-[A-Za-z0-9-]{8,}/g,
+  /xapp-[A-Za-z0-9-]{8,}/g,
+  /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g,
+  // Teams / Office 365 incoming webhooks and Azure AD client secrets (`xxxQ~...`).
+  /https:\/\/[a-z0-9.-]+\.webhook\.office\.com\/[^\s]+/gi,
+  /[A-Za-z0-9_.-]{3,4}\dQ~[A-Za-z0-9_.~-]{30,40}/g,
+  /[A-Za-z0-9_.-]{3,4}Q~[A-Za-z0-9_.~-]{30,40}/g,
+  // GitHub personal, OAuth, app and fine-grained tokens.
+  /gh[pousr]_[A-Za-z0-9]{30,}/g,
+  /github_pat_[A-Za-z0-9_]{30,}/g,
+  // AWS access key ids and Google API keys.
+  /(?:AKIA|ASIA)[0-9A-Z]{16}/g,
+  /AIza[0-9A-Za-z_-]{35}/g,
+];
+
+const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+const AUTH_HEADER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi;
+const URL_SECRET_PARAM =
+  /([?&](?:token|access_token|id_token|key|api_key|apikey|secret|client_secret|password|pwd|sig|signature|code)=)[^&\s#]+/gi;
+
+/** Words after which the next value is a credential. */
+const SECRET_WORDS =
+  'passwords?|passwd|pwd|pass|passcode|pin|secret|token|api[ _-]?key|access[ _-]?key|client[ _-]?secret|' +
+  'парол[ьяеюи]|паролем|пасс|пин(?:-?код)?|токен[а-я]*|ключ[а-я]*|секрет';
+
+/** "password: X", "пароль = X": an explicit separator, so the value is redacted whatever it looks like. */
+const EXPLICIT = new RegExp(`${START}(${SECRET_WORDS})${END}(\\s*[:=]\\s*)(["'«]?)([^\\s"'»]{3,})\\3`, 'giu');
+/** "my password is X", "пароль это X", "пароль Qwerty123": redacted when X looks like a password. */
+const IMPLICIT = new RegExp(
+  `${START}(${SECRET_WORDS})${END}(\\s+(?:is|was|now|это|-|—|–)?\\s*)(["'«]?)([^\\s"'»]{4,})\\3`,
+  'giu',
+);
+
+const FILE_LIKE = /\.(png|jpe?g|gif|pdf|docx?|xlsx?|pptx?|txt|log|zip|exe|msi|dmg|pkg|csv|md)$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RANDOM_CANDIDATE = /[A-Za-z0-9+/=_~.-]{24,}/g;
+
+/** True for a value that looks like a chosen password rather than an ordinary word. */
+function looksLikePassword(value: string): boolean {
+  const v = value.replace(/[.,!?;)]+$/, '');
+  if (v.length < 6) return /^\d{4,}$/.test(v);
+  const letters = /\p{L}/u.test(v);
+  const digits = /\d/.test(v);
+  const symbols = /[^\p{L}\p{N}]/u.test(v);
+  const innerUpper = /\p{Ll}.*\p{Lu}/u.test(v);
+  return (letters && (digits || symbols || innerUpper)) || /^\d{6,}$/.test(v);
+}
+
+/** Shannon entropy in bits per character. */
+function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Long strings of letters and digits with high entropy: keys, secrets, session ids. */
+function isRandomString(token: string): boolean {
+  if (UUID.test(token) || FILE_LIKE.test(token)) return false;
+  if (!/[A-Za-z]/.test(token) || !/\d/.test(token)) return false;
+  return entropy(token) >= 3.5;
+}
+
+/** Replaces every secret in `text`; pure, never throws. */
+export function redactSecrets(text: string): Redaction {
+  const found = new Set<SecretKind>();
+  let out = text.replace(PRIVATE_KEY, () => {
+    found.add('private-key');
+    return REDACTED;
+  });
+  for (const pattern of TOKEN_PATTERNS) {
+    out = out.replace(pattern, () => {
+      found.add('token');
+      return REDACTED;
+    });
+  }
+  out = out.replace(AUTH_HEADER, (_m, scheme: string) => {
+    found.add('token');
+    return `${scheme} ${REDACTED}`;
+  });
+  out = out.replace(URL_SECRET_PARAM, (_m, name: string) => {
+    found.add('token');
+    return `${name}${REDACTED}`;
+  });
+  out = out.replace(EXPLICIT, (match, word: string, sep: string, _q: string, value: string) => {
+    if (value === REDACTED) return match;
+    found.add('password');
+    return `${word}${sep}${REDACTED}`;
+  });
+  out = out.replace(IMPLICIT, (match, word: string, sep: string, _q: string, value: string) => {
+    if (value === REDACTED || !looksLikePassword(value)) return match;
+    found.add('password');
+    return `${word}${sep}${REDACTED}`;
+  });
+  out = out.replace(/\S+/g, (word) => {
+    // Links, e-mail addresses and Windows paths are ordinary things to paste; their secret
+    // parts (query tokens) were handled above.
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || word.includes('@') || word.includes('\\')) return word;
+    return word.replace(RANDOM_CANDIDATE, (match) => {
+      if (!isRandomString(match)) return match;
+      found.add('random-string');
+      return REDACTED;
+    });
+  });
+  return { text: out, found: [...found] };
+}

@@ -1,0 +1,230 @@
+import type { Lang } from '../config.js';
+import type { Db } from '../storage/db.js';
+import type { ConversationStore } from './ports.js';
+import type {
+  Author,
+  Conversation,
+  ConversationContext,
+  ConversationState,
+  Question,
+  QuestionOutcome,
+  TranscriptEntry,
+} from './types.js';
+
+interface ConversationRow {
+  id: string;
+  channel: string;
+  external_id: string;
+  user_id: string;
+  user_name: string | null;
+  thread_id: string | null;
+  lang: Lang;
+  state: ConversationState;
+  context: string;
+  ticket_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface MessageRow {
+  seq: number;
+  conversation_id: string;
+  at: string;
+  author: Author;
+  author_id: string | null;
+  author_name: string | null;
+  text: string;
+  ticket_id: string | null;
+}
+
+interface QuestionRow {
+  id: string;
+  conversation_id: string;
+  asked_at: string;
+  lang: Lang;
+  text: string;
+  outcome: QuestionOutcome;
+  articles: string;
+  closed_at: string | null;
+}
+
+/** JSON columns are written only by this module, but a hand-edited row must not crash a turn. */
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? (value as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    channel: row.channel,
+    externalId: row.external_id,
+    userId: row.user_id,
+    userName: row.user_name ?? undefined,
+    threadId: row.thread_id ?? undefined,
+    lang: row.lang,
+    state: row.state,
+    context: parseJson<ConversationContext>(row.context, {}),
+    ticketId: row.ticket_id ?? undefined,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toEntry(row: MessageRow): TranscriptEntry {
+  return {
+    seq: row.seq,
+    conversationId: row.conversation_id,
+    at: row.at,
+    author: row.author,
+    authorId: row.author_id ?? undefined,
+    authorName: row.author_name ?? undefined,
+    text: row.text,
+    ticketId: row.ticket_id ?? undefined,
+  };
+}
+
+function toQuestion(row: QuestionRow): Question {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    askedAt: row.asked_at,
+    lang: row.lang,
+    text: row.text,
+    outcome: row.outcome,
+    articles: parseJson<string[]>(row.articles, []),
+    closedAt: row.closed_at ?? undefined,
+  };
+}
+
+/** `ConversationStore` on the bot's SQLite database (tables from `conversations/001-init`). */
+export class SqliteConversationStore implements ConversationStore {
+  constructor(private readonly db: Db) {}
+
+  find(channel: string, externalId: string, userId: string): Conversation | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM conversations WHERE channel = ? AND external_id = ? AND user_id = ?')
+      .get(channel, externalId, userId) as ConversationRow | undefined;
+    return row ? toConversation(row) : undefined;
+  }
+
+  get(id: string): Conversation | undefined {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return row ? toConversation(row) : undefined;
+  }
+
+  insert(c: Conversation): void {
+    this.db
+      .prepare(
+        `INSERT INTO conversations (id, channel, external_id, user_id, user_name, thread_id, lang, state, context,
+           ticket_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        c.id,
+        c.channel,
+        c.externalId,
+        c.userId,
+        c.userName ?? null,
+        c.threadId ?? null,
+        c.lang,
+        c.state,
+        JSON.stringify(c.context),
+        c.ticketId ?? null,
+        c.createdAt,
+        c.updatedAt,
+      );
+  }
+
+  update(c: Conversation): void {
+    this.db
+      .prepare(
+        `UPDATE conversations SET user_name = ?, thread_id = ?, lang = ?, state = ?, context = ?, ticket_id = ?,
+           updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        c.userName ?? null,
+        c.threadId ?? null,
+        c.lang,
+        c.state,
+        JSON.stringify(c.context),
+        c.ticketId ?? null,
+        c.updatedAt,
+        c.id,
+      );
+  }
+
+  append(entry: Omit<TranscriptEntry, 'seq'>): TranscriptEntry {
+    const result = this.db
+      .prepare(
+        `INSERT INTO conversation_messages (conversation_id, at, author, author_id, author_name, text, ticket_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.conversationId,
+        entry.at,
+        entry.author,
+        entry.authorId ?? null,
+        entry.authorName ?? null,
+        entry.text,
+        entry.ticketId ?? null,
+      );
+    return { ...entry, seq: Number(result.lastInsertRowid) };
+  }
+
+  transcript(conversationId: string, range: { from?: number; to?: number; limit?: number } = {}): TranscriptEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM conversation_messages WHERE conversation_id = ? AND seq >= ? AND seq <= ?
+         ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(
+        conversationId,
+        range.from ?? 0,
+        range.to ?? Number.MAX_SAFE_INTEGER,
+        range.limit ?? -1,
+      ) as MessageRow[];
+    return rows.reverse().map(toEntry);
+  }
+
+  isProcessed(key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM processed_messages WHERE key = ?').get(key) !== undefined;
+  }
+
+  markProcessed(key: string, at: Date): boolean {
+    const result = this.db
+      .prepare('INSERT OR IGNORE INTO processed_messages (key, processed_at) VALUES (?, ?)')
+      .run(key, at.toISOString());
+    return result.changes > 0;
+  }
+
+  pruneProcessed(before: Date): number {
+    return this.db.prepare('DELETE FROM processed_messages WHERE processed_at < ?').run(before.toISOString()).changes;
+  }
+
+  insertQuestion(q: Question): void {
+    this.db
+      .prepare(
+        `INSERT INTO conversation_questions (id, conversation_id, asked_at, lang, text, outcome, articles, closed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(q.id, q.conversationId, q.askedAt, q.lang, q.text, q.outcome, JSON.stringify(q.articles), q.closedAt ?? null);
+  }
+
+  updateQuestion(q: Question): void {
+    this.db
+      .prepare('UPDATE conversation_questions SET outcome = ?, articles = ?, closed_at = ? WHERE id = ?')
+      .run(q.outcome, JSON.stringify(q.articles), q.closedAt ?? null, q.id);
+  }
+
+  getQuestion(id: string): Question | undefined {
+    const row = this.db.prepare('SELECT * FROM conversation_questions WHERE id = ?').get(id) as
+      | QuestionRow
+      | undefined;
+    return row ? toQuestion(row) : undefined;
+  }
+}

@@ -1,0 +1,100 @@
+import type { Clock } from '../clock.js';
+import { errorMessage } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ChannelNotifier, Delivery, Outbox } from './ports.js';
+
+/** Attempts before a delivery is given up (about a day with the backoff below). */
+export const MAX_DELIVERY_ATTEMPTS = 30;
+const BATCH = 100;
+
+export interface FlushResult {
+  delivered: number;
+  failed: number;
+}
+
+/** Deliveries to one recipient must arrive in order, so a failure holds back that recipient's later ones. */
+function recipientKey(d: Delivery): string {
+  switch (d.kind) {
+    case 'user':
+      return `user\u0000${d.target.channel}\u0000${d.target.conversationId}\u0000${d.target.userId}`;
+    case 'agent':
+      return `agent\u0000${d.agentId}`;
+    case 'queue':
+      return 'queue';
+    case 'on-call':
+      return `on-call\u0000${d.target}`;
+  }
+}
+
+/** Exponential backoff from 30 s up to one hour. */
+function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.min(attempts, 10), 3_600_000);
+}
+
+/**
+ * Hands outbox entries to the `ChannelNotifier`. Flushes are serialized, so two callers never
+ * deliver the same entry twice; a failed entry is retried with backoff by later flushes (the
+ * sweep runs one every minute), including after a restart.
+ */
+export class OutboxDispatcher {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly notifier: ChannelNotifier,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Delivers everything due now; never rejects. */
+  flush(): Promise<FlushResult> {
+    const run = this.chain.then(() => this.flushOnce());
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async flushOnce(): Promise<FlushResult> {
+    const result: FlushResult = { delivered: 0, failed: 0 };
+    const blocked = new Set<string>();
+    const seen = new Set<number>();
+    for (;;) {
+      const batch = this.outbox.due(this.clock.now(), BATCH).filter((p) => !seen.has(p.id));
+      if (batch.length === 0) return result;
+      for (const pending of batch) {
+        seen.add(pending.id);
+        const key = recipientKey(pending.delivery);
+        if (blocked.has(key)) continue;
+        try {
+          await this.send(pending.delivery, String(pending.id));
+          this.outbox.markDelivered(pending.id, this.clock.now());
+          result.delivered += 1;
+        } catch (error) {
+          blocked.add(key);
+          result.failed += 1;
+          const attempts = pending.attempts + 1;
+          const retryAt =
+            attempts >= MAX_DELIVERY_ATTEMPTS ? undefined : new Date(this.clock.now().getTime() + retryDelayMs(attempts));
+          this.outbox.markFailed(pending.id, errorMessage(error), retryAt);
+          this.logger.warn(
+            { deliveryId: pending.id, kind: pending.delivery.kind, attempts, gaveUp: retryAt === undefined, err: errorMessage(error) },
+            'delivery failed',
+          );
+        }
+      }
+    }
+  }
+
+  private send(d: Delivery, deliveryId: string): Promise<void> {
+    const meta = { deliveryId };
+    switch (d.kind) {
+      case 'user':
+        return this.notifier.deliverToUser(d.target, d.replies, meta);
+      case 'agent':
+        return this.notifier.deliverToAgent(d.agentId, d.event, meta);
+      case 'queue':
+        return this.notifier.postToQueue(d.event, meta);
+      case 'on-call':
+        return this.notifier.pageOnCall(d.target, d.page, meta);
+    }
+  }
+}

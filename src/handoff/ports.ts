@@ -1,0 +1,94 @@
+import type { ConversationTarget, Reply, TranscriptEntry } from '../conversation/types.js';
+import type { AuditEntry, Ticket, TicketNote, Tier } from './types.js';
+
+/**
+ * Outbound ports of the handoff. Adapters implement `ChannelNotifier`; the SQLite module
+ * implements the stores. Store methods are synchronous on purpose: several of them run inside
+ * one transaction (ticket + conversation + outbox + audit change together or not at all), and
+ * better-sqlite3 transactions cannot span an `await`.
+ */
+
+/** Something the Tier 2/3 queue channel must be told. */
+export type QueueEvent =
+  | { type: 'ticket-created'; ticket: Ticket; transcript: TranscriptEntry[] }
+  | { type: 'ticket-escalated'; ticket: Ticket; by: string; note: string }
+  | { type: 'ticket-requeued'; ticket: Ticket; by: string }
+  | { type: 'sla-breached'; ticket: Ticket; overdueMinutes: number }
+  | { type: 'ticket-cancelled'; ticket: Ticket };
+
+/** Something one agent must be told (relayed user message, a ticket transferred to them). */
+export type AgentEvent =
+  | { type: 'user-message'; ticket: Ticket; text: string; at: string }
+  | { type: 'ticket-assigned'; ticket: Ticket; by: string; note: string | undefined }
+  | { type: 'user-left'; ticket: Ticket; at: string };
+
+/** A page to the on-call engineer. */
+export interface OnCallPage {
+  reason: 'high-priority-out-of-hours' | 'sla-breached';
+  ticket: Ticket;
+}
+
+/** Identifies one delivery; the same id may arrive twice after a crash, so adapters can dedupe. */
+export interface DeliveryMeta {
+  deliveryId: string;
+}
+
+/**
+ * What adapters implement so the core can speak first: relay an agent's reply into the user's
+ * conversation, relay the user's messages to the agent, post to the Tier 2 queue, page on-call.
+ * A rejected promise means "not delivered": the delivery stays in the outbox and is retried.
+ */
+export interface ChannelNotifier {
+  deliverToUser(target: ConversationTarget, replies: Reply[], meta: DeliveryMeta): Promise<void>;
+  deliverToAgent(agentId: string, event: AgentEvent, meta: DeliveryMeta): Promise<void>;
+  postToQueue(event: QueueEvent, meta: DeliveryMeta): Promise<void>;
+  pageOnCall(target: string, page: OnCallPage, meta: DeliveryMeta): Promise<void>;
+}
+
+/** One pending outbound message, stored so that a crash or a failing channel loses nothing. */
+export type Delivery =
+  | { kind: 'user'; target: ConversationTarget; replies: Reply[] }
+  | { kind: 'agent'; agentId: string; event: AgentEvent }
+  | { kind: 'queue'; event: QueueEvent }
+  | { kind: 'on-call'; target: string; page: OnCallPage };
+
+export interface PendingDelivery {
+  id: number;
+  delivery: Delivery;
+  attempts: number;
+}
+
+/** Durable queue of deliveries written in the same transaction as the change they announce. */
+export interface Outbox {
+  enqueue(delivery: Delivery, at: Date): number;
+  /** Undelivered, not given up, due for an attempt at `now`; oldest first. */
+  due(now: Date, limit: number): PendingDelivery[];
+  markDelivered(id: number, at: Date): void;
+  /** Records a failed attempt; `retryAt` undefined means give up. */
+  markFailed(id: number, error: string, retryAt: Date | undefined): void;
+  /** Deliveries neither delivered nor given up (for health checks and tests). */
+  pendingCount(): number;
+}
+
+/** Tickets, their queue and internal notes. */
+export interface TicketStore {
+  insert(ticket: Ticket): void;
+  get(id: string): Ticket | undefined;
+  update(ticket: Ticket): void;
+  /** Queued tickets of the given tiers, in the order agents should take them. */
+  queue(tiers: readonly Tier[]): Ticket[];
+  /** Claimed tickets assigned to the agent. */
+  assignedTo(agentId: string): Ticket[];
+  /** 1-based place of a queued ticket in its tier's queue. */
+  queuePosition(ticket: Ticket): number;
+  /** Queued tickets whose SLA is past at `now` and whose current breach was not announced. */
+  overdue(now: Date): Ticket[];
+  addNote(note: Omit<TicketNote, 'id'>): TicketNote;
+  notes(ticketId: string): TicketNote[];
+}
+
+/** Append-only record of who did what, when. */
+export interface AuditLog {
+  record(entry: AuditEntry): void;
+  list(filter?: { ticketId?: string; actor?: string }): AuditEntry[];
+}

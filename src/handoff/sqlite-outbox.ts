@@ -1,0 +1,59 @@
+import type { Db } from '../storage/db.js';
+import type { Delivery, Outbox, PendingDelivery } from './ports.js';
+
+interface OutboxRow {
+  id: number;
+  payload: string;
+  attempts: number;
+}
+
+/** `Outbox` on the bot's SQLite database: deliveries survive restarts until a channel accepts them. */
+export class SqliteOutbox implements Outbox {
+  constructor(private readonly db: Db) {}
+
+  enqueue(delivery: Delivery, at: Date): number {
+    const iso = at.toISOString();
+    const result = this.db
+      .prepare('INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES (?, ?, ?, ?)')
+      .run(iso, delivery.kind, JSON.stringify(delivery), iso);
+    return Number(result.lastInsertRowid);
+  }
+
+  due(now: Date, limit: number): PendingDelivery[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, payload, attempts FROM outbox
+         WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ?
+         ORDER BY id LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as OutboxRow[];
+    return rows.map((r) => ({ id: r.id, attempts: r.attempts, delivery: JSON.parse(r.payload) as Delivery }));
+  }
+
+  markDelivered(id: number, at: Date): void {
+    this.db
+      .prepare('UPDATE outbox SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?')
+      .run(at.toISOString(), id);
+  }
+
+  markFailed(id: number, error: string, retryAt: Date | undefined): void {
+    if (retryAt) {
+      this.db
+        .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?')
+        .run(error.slice(0, 1000), retryAt.toISOString(), id);
+    } else {
+      this.db
+        .prepare(
+          'UPDATE outbox SET attempts = attempts + 1, last_error = ?, gave_up_at = next_attempt_at WHERE id = ?',
+        )
+        .run(error.slice(0, 1000), id);
+    }
+  }
+
+  pendingCount(): number {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL')
+      .get() as { n: number };
+    return row.n;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Config } from '../config.js';
+import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
+import type { KbProblem } from '../kb/types.js';
+import type { Logger } from '../logger.js';
+import type { Db } from '../storage/db.js';
+import { createEmbedder } from './embedding/create-embedder.js';
+import { CachedEmbedder } from './embedding/vector-cache.js';
+import { createRetriever, type KnowledgeRetriever } from './retriever.js';
+
+/**
+ * Loads the knowledge base and indexes it the way the bot, `ask` and `eval` all do: keyword index
+ * in memory (rebuilt in well under a second), vectors cached in `db` when a model is available,
+ * bad articles reported and skipped.
+ */
+export async function buildRetriever(options: {
+  config: Config;
+  logger: Logger;
+  /** Holds the vector cache (migrated); the keyword index is private to the retriever. */
+  db: Db;
+  kbDir?: string;
+}): Promise<{ retriever: KnowledgeRetriever; problems: KbProblem[] }> {
+  const { config, logger, db } = options;
+  const dir = options.kbDir ?? config.kb.dir;
+  const kb = await loadKnowledgeBase(dir);
+  for (const problem of kb.problems)
+    logger.warn({ file: problem.file, line: problem.line }, `skipped article: ${formatProblem(problem)}`);
+  const model = await createEmbedder(config.embeddings, logger);
+  const retriever = await createRetriever(kb.articles, {
+    thresholds: config.retrieval,
+    defaultLang: config.kb.defaultLang,
+    embedder: model ? new CachedEmbedder(db, model) : undefined,
+  });
+  logger.info(
+    { articles: kb.articles.length, problems: kb.problems.length, embeddings: retriever.usesEmbeddings },
+    `knowledge base indexed from ${dir}`,
+  );
+  return { retriever, problems: kb.problems };
+}

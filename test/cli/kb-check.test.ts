@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+import { KB_BROKEN_DIR, KB_BROKEN_PROBLEMS, KB_BROKEN_VALID, KB_MINI_DIR } from '../kb/kb-broken-expected.js';
+
+const SCRIPT = 'src/cli/kb-check.ts';
+const STACK_FRAME = /^\s+at .+[:(]/m;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('kb:check CLI', () => {
+  it('exits 0 and reports 0 problems on the shipped knowledge-base/', () => {
+    const run = runCli(SCRIPT, ['--kb', 'knowledge-base']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^\d+ articles loaded \(en \d+, ru \d+\); 0 problem\(s\) in 0 file\(s\) from knowledge-base\n$/,
+    );
+    const [, total, en, ru] = /^(\d+) articles loaded \(en (\d+), ru (\d+)\)/.exec(run.stdout)!;
+    expect(Number(en) + Number(ru)).toBe(Number(total));
+    expect(Number(en)).toBe(Number(ru));
+    expect(Number(total)).toBeGreaterThanOrEqual(70);
+  });
+
+  it('exits 1 on kb-broken, with one file:line: message line per broken file', () => {
+    const run = runCli(SCRIPT, ['--kb', KB_BROKEN_DIR]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    const summary = lines.pop();
+    const brokenFiles = Object.keys(KB_BROKEN_PROBLEMS);
+    expect(summary).toBe(
+      `2 articles loaded (en 1, ru 1); ${lines.length} problem(s) in ${brokenFiles.length} file(s) from ${KB_BROKEN_DIR}`,
+    );
+
+    for (const line of lines) expect(line).toMatch(/^[^:\s][^:]*\.md:\d+: \S.*$/);
+    for (const [file, expected] of Object.entries(KB_BROKEN_PROBLEMS)) {
+      const forFile = lines.filter((l) => l.startsWith(`${file}:`));
+      expect(forFile.length, `${file} must be reported`).toBeGreaterThanOrEqual(1);
+      for (const line of forFile)
+        expect(line, file).toMatch(new RegExp(`^${escape(file)}:${expected.line}: `));
+      expect(forFile[0]!.slice(`${file}:${expected.line}: `.length), file).toMatch(expected.message);
+    }
+    const reported = new Set(lines.map((l) => l.slice(0, l.indexOf(':'))));
+    expect([...reported].sort()).toEqual([...brokenFiles].sort());
+    for (const valid of Object.keys(KB_BROKEN_VALID)) expect(reported.has(valid)).toBe(false);
+    expect(run.stdout).not.toContain('.drafts');
+    expect(run.stdout).not.toContain('notes.txt');
+  });
+
+  it('exits 2 with the error and a usage line for an unknown flag', () => {
+    const run = runCli(SCRIPT, ['--kb', KB_MINI_DIR, '--verbose']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain("Unknown option '--verbose'");
+    expect(run.stderr).toMatch(/^usage: npm run kb:check -- \[--kb DIR\]$/m);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 with a usage line when --kb has no value', () => {
+    const run = runCli(SCRIPT, ['--kb']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--kb/);
+    expect(run.stderr).toMatch(/^usage: /m);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 1 with a one-line error, no stack trace, for a missing folder', () => {
+    const run = runCli(SCRIPT, ['--kb', 'test/fixtures/no-such-kb']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^error: Knowledge-base folder "test\/fixtures\/no-such-kb" cannot be read: .*ENOENT.*\n$/,
+    );
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('reads KB_DIR from the environment when --kb is not given', () => {
+    const run = runCli(SCRIPT, [], { env: { KB_DIR: KB_MINI_DIR } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      `3 articles loaded (en 2, ru 1); 0 problem(s) in 0 file(s) from ${KB_MINI_DIR}\n`,
+    );
+  });
+
+  it('exits 2 naming the key when the environment configuration is invalid', () => {
+    const run = runCli(SCRIPT, [], { env: { KB_DIR: KB_MINI_DIR, EMBEDDINGS: 'sometimes' } });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Invalid configuration:\n {2}EMBEDDINGS: /);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+});

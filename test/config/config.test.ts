@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { SECRET_KEYS, loadConfig } from '../../src/config.js';
+import { ErrorCodes, HelpdeskError, isHelpdeskError } from '../../src/errors.js';
+
+/** Runs loadConfig and returns the error it throws; fails the test if it does not throw. */
+function configError(env: Record<string, string | undefined>): HelpdeskError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof HelpdeskError) return error;
+    throw error;
+  }
+  throw new Error(`expected loadConfig to reject ${JSON.stringify(env)}`);
+}
+
+/** Keys named in the error message, one `  KEY: reason` line each. */
+function namedKeys(error: HelpdeskError): string[] {
+  return error.message
+    .split('\n')
+    .slice(1)
+    .map((line) => /^ {2}([A-Z0-9_]+): \S/.exec(line)?.[1] ?? `unparsed line: ${line}`);
+}
+
+describe('loadConfig defaults', () => {
+  it('returns the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      logLevel: 'info',
+      dataDir: './data',
+      databasePath: 'data/helpdesk.db',
+      kb: { dir: './knowledge-base', watch: true, baseUrl: undefined, defaultLang: 'en' },
+      embeddings: { mode: 'auto', model: 'Xenova/multilingual-e5-small', modelsDir: './models' },
+      retrieval: { answerThreshold: 0.55, clarifyThreshold: 0.3, answerMargin: 0.12 },
+      handoff: {
+        tier2Agents: [],
+        tier3Agents: [],
+        businessHours: 'mon-fri 09:00-18:00',
+        timeZone: 'UTC',
+        onCallTarget: undefined,
+        slaMinutes: { high: 30, normal: 240, low: 1440 },
+        sweepIntervalSeconds: 60,
+      },
+      conversation: { maxMessageChars: 4000, maxArticlesTried: 3 },
+      http: { port: 3978 },
+      slack: { botToken: undefined, signingSecret: undefined },
+      teams: { appId: undefined, appPassword: undefined },
+    });
+  });
+
+  it('treats empty and whitespace-only strings as unset', () => {
+    const blank = {
+      PORT: '',
+      EMBEDDINGS: '   ',
+      ANSWER_THRESHOLD: '',
+      TIMEZONE: ' ',
+      SLACK_BOT_TOKEN: '',
+      KB_WATCH: '',
+      TIER2_AGENTS: '',
+      KB_BASE_URL: '',
+    };
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: 'x', port: 'nope' })).toEqual(loadConfig({}));
+  });
+});
+
+describe('loadConfig values', () => {
+  it('parses every kind of value from strings, trimming them', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'debug',
+      DATA_DIR: '/var/lib/helpdesk',
+      KB_DIR: ' ./kb ',
+      KB_WATCH: 'no',
+      KB_BASE_URL: 'https://wiki.example.com/kb',
+      DEFAULT_LANG: 'ru',
+      EMBEDDINGS: 'off',
+      ANSWER_THRESHOLD: '0.7',
+      CLARIFY_THRESHOLD: '0',
+      ANSWER_MARGIN: '1',
+      BUSINESS_HOURS: 'MON-SAT 08:30-17:00',
+      TIMEZONE: 'Europe/Moscow',
+      ONCALL_TARGET: '#it-oncall',
+      SLA_HIGH_MINUTES: '15',
+      PORT: ' 8080 ',
+      MAX_ARTICLES_TRIED: '5',
+      SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+      MICROSOFT_APP_PASSWORD: 'pw',
+    });
+    expect(config.env).toBe('production');
+    expect(config.logLevel).toBe('debug');
+    expect(config.databasePath).toBe('/var/lib/helpdesk/helpdesk.db');
+    expect(config.kb).toEqual({
+      dir: './kb',
+      watch: false,
+      baseUrl: 'https://wiki.example.com/kb',
+      defaultLang: 'ru',
+    });
+    expect(config.embeddings.mode).toBe('off');
+    expect(config.retrieval).toEqual({ answerThreshold: 0.7, clarifyThreshold: 0, answerMargin: 1 });
+    expect(config.handoff.businessHours).toBe('mon-sat 08:30-17:00');
+    expect(config.handoff.timeZone).toBe('Europe/Moscow');
+    expect(config.handoff.onCallTarget).toBe('#it-oncall');
+    expect(config.handoff.slaMinutes).toEqual({ high: 15, normal: 240, low: 1440 });
+    expect(config.http.port).toBe(8080);
+    expect(config.conversation.maxArticlesTried).toBe(5);
+    expect(config.slack.botToken).toBe('xoxb-1-2-3');
+    expect(config.teams.appPassword).toBe('pw');
+  });
+
+  it('uses DATABASE_PATH when given instead of deriving it from DATA_DIR', () => {
+    expect(loadConfig({ DATA_DIR: '/d', DATABASE_PATH: '/db/x.sqlite' }).databasePath).toBe('/db/x.sqlite');
+  });
+
+  it('parses comma lists, trimming items and dropping empty ones', () => {
+    const config = loadConfig({ TIER2_AGENTS: ' U1, ,U2,,  U3 ,', TIER3_AGENTS: 'alice@example.com' });
+    expect(config.handoff.tier2Agents).toEqual(['U1', 'U2', 'U3']);
+    expect(config.handoff.tier3Agents).toEqual(['alice@example.com']);
+    expect(loadConfig({ TIER2_AGENTS: ' , ,' }).handoff.tier2Agents).toEqual([]);
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+  ])('reads KB_WATCH=%s as %s', (value, expected) => {
+    expect(loadConfig({ KB_WATCH: value }).kb.watch).toBe(expected);
+  });
+});
+
+describe('loadConfig errors', () => {
+  const BAD = {
+    EMBEDDINGS: 'sometimes',
+    ANSWER_THRESHOLD: '2',
+    TIMEZONE: 'Mars/Base',
+    BUSINESS_HOURS: 'always',
+    PORT: '0',
+    SLACK_BOT_TOKEN: 'abc',
+  };
+
+  it('names every bad key in ONE error with code CONFIG_INVALID', () => {
+    const error = configError(BAD);
+    expect(isHelpdeskError(error, ErrorCodes.CONFIG_INVALID)).toBe(true);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message.split('\n')[0]).toBe('Invalid configuration:');
+    expect(namedKeys(error).sort()).toEqual(Object.keys(BAD).sort());
+    expect((error.details?.keys as string[]).sort()).toEqual(Object.keys(BAD).sort());
+  });
+
+  it('says what is wrong with each key', () => {
+    const message = configError(BAD).message;
+    expect(message).toMatch(/^ {2}EMBEDDINGS: .*auto.*off.*required/m);
+    expect(message).toMatch(/^ {2}ANSWER_THRESHOLD: must be between 0 and 1$/m);
+    expect(message).toMatch(/^ {2}TIMEZONE: unknown IANA time zone$/m);
+    expect(message).toMatch(/^ {2}BUSINESS_HOURS: expected e\.g\. "mon-fri 09:00-18:00"$/m);
+    expect(message).toMatch(/^ {2}PORT: .*1/m);
+    expect(message).toMatch(/^ {2}SLACK_BOT_TOKEN: must start with xoxb-$/m);
+  });
+
+  it('does not name keys that are fine', () => {
+    const error = configError({ ...BAD, LOG_LEVEL: 'warn', TIER2_AGENTS: 'U1', KB_WATCH: 'false' });
+    expect(namedKeys(error)).not.toContain('LOG_LEVEL');
+    expect(namedKeys(error)).not.toContain('KB_WATCH');
+    expect(namedKeys(error)).toHaveLength(Object.keys(BAD).length);
+  });
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'verbose'],
+    ['KB_WATCH', 'maybe'],
+    ['KB_BASE_URL', 'wiki/kb'],
+    ['DEFAULT_LANG', 'de'],
+    ['CLARIFY_THRESHOLD', '-0.1'],
+    ['ANSWER_MARGIN', 'high'],
+    ['BUSINESS_HOURS', 'mon-fri 9:00-18:00'],
+    ['BUSINESS_HOURS', 'mon-fri 09:00-25:00'],
+    ['SLA_HIGH_MINUTES', '0'],
+    ['SLA_NORMAL_MINUTES', '1.5'],
+    ['SLA_LOW_MINUTES', 'a day'],
+    ['SWEEP_INTERVAL_SECONDS', '1'],
+    ['MAX_MESSAGE_CHARS', '100'],
+    ['MAX_MESSAGE_CHARS', '50000'],
+    ['MAX_ARTICLES_TRIED', '0'],
+    ['MAX_ARTICLES_TRIED', '6'],
+    ['PORT', '65536'],
+    ['PORT', 'http'],
+  ])('rejects %s=%s, naming only that key', (key, value) => {
+    const error = configError({ [key]: value });
+    expect(error.code).toBe(ErrorCodes.CONFIG_INVALID);
+    expect(namedKeys(error)).toEqual([key]);
+  });
+
+  it('explains range errors instead of claiming a number is not a number', () => {
+    expect(configError({ MAX_ARTICLES_TRIED: '9' }).message).toContain(
+      'MAX_ARTICLES_TRIED: must be between 1 and 5',
+    );
+    expect(configError({ MAX_MESSAGE_CHARS: '100' }).message).toContain(
+      'MAX_MESSAGE_CHARS: must be at least 200',
+    );
+    expect(configError({ SLA_HIGH_MINUTES: '-5' }).message).toContain(
+      'SLA_HIGH_MINUTES: must be greater than 0',
+    );
+    expect(configError({ SLA_LOW_MINUTES: 'soon' }).message).toContain('SLA_LOW_MINUTES: expected a number');
+  });
+
+  it('never puts a secret value into the error', () => {
+    const secret = 'not-a-slack-token-Qz8v1Lk3';
+    const error = configError({ SLACK_BOT_TOKEN: secret, PORT: 'x', SLACK_SIGNING_SECRET: 'sig-Wq9' });
+    expect(namedKeys(error).sort()).toEqual(['PORT', 'SLACK_BOT_TOKEN']);
+    const everything = `${error.message}\n${error.stack ?? ''}\n${JSON.stringify(error.details)}\n${String(error.cause)}`;
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('Qz8v1Lk3');
+    expect(everything).not.toContain('sig-Wq9');
+  });
+
+  it('lists the secret keys that must never be printed', () => {
+    expect(SECRET_KEYS).toEqual(
+      expect.arrayContaining(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'MICROSOFT_APP_PASSWORD']),
+    );
+  });
+});
