@@ -31,12 +31,16 @@ export function messageKey(channel: string, messageId: string): string {
   return `msg\u0000${channel}\u0000${messageId}`;
 }
 
-function validate(incoming: unknown): Omit<IncomingMessage, 'text'> & { text: unknown } {
+function validate(incoming: unknown): Omit<IncomingMessage, 'text'> & { text?: unknown } {
   const parsed = incomingSchema.safeParse(incoming);
   if (!parsed.success) {
-    throw new HelpdeskError(ErrorCodes.BAD_INPUT, `Invalid incoming message: ${parsed.error.issues[0]?.message ?? ''}`, {
-      details: { fields: parsed.error.issues.map((i) => i.path.join('.')) },
-    });
+    throw new HelpdeskError(
+      ErrorCodes.BAD_INPUT,
+      `Invalid incoming message: ${parsed.error.issues[0]?.message ?? ''}`,
+      {
+        details: { fields: parsed.error.issues.map((i) => i.path.join('.')) },
+      },
+    );
   }
   return parsed.data;
 }
@@ -55,7 +59,13 @@ function userLine(text: string, action: string | undefined): string {
   return `(pressed ${action.replace(/[^\w:.-]/g, '').slice(0, 130)})${text ? ` ${text}` : ''}`;
 }
 
-function execute(turn: Turn, r: Route, text: string, topicStart: number, decision: RetrievalDecision | undefined) {
+function execute(
+  turn: Turn,
+  r: Route,
+  text: string,
+  topicStart: number,
+  decision: RetrievalDecision | undefined,
+) {
   switch (r.kind) {
     case 'empty':
       if (turn.conversation.state !== 'with-agent') askForText(turn);
@@ -105,10 +115,15 @@ export async function handleMessage(ctx: CoreContext, incoming: IncomingMessage)
     try {
       return await processMessage(ctx, msg);
     } catch (error) {
-      ctx.logger.error({ err: errorMessage(error), channel: msg.channel, messageId: msg.messageId }, 'turn failed');
+      ctx.logger.error(
+        { err: errorMessage(error), channel: msg.channel, messageId: msg.messageId },
+        'turn failed',
+      );
       const existing = ctx.stores.conversations.find(msg.channel, msg.conversationId, msg.userId);
       const lang = existing?.lang ?? ctx.config.kb.defaultLang;
-      return [{ type: 'notice', code: 'error', level: 'warning', text: messages(lang).error } satisfies Reply];
+      return [
+        { type: 'notice', code: 'error', level: 'warning', text: messages(lang).error } satisfies Reply,
+      ];
     }
   });
   await ctx.dispatcher.flush();
@@ -117,7 +132,7 @@ export async function handleMessage(ctx: CoreContext, incoming: IncomingMessage)
 
 async function processMessage(
   ctx: CoreContext,
-  msg: Omit<IncomingMessage, 'text'> & { text: unknown },
+  msg: Omit<IncomingMessage, 'text'> & { text?: unknown },
 ): Promise<Reply[]> {
   const { conversations } = ctx.stores;
   const dedup = messageKey(msg.channel, msg.messageId);
@@ -126,7 +141,9 @@ async function processMessage(
   const action: ParsedAction | undefined = msg.action === undefined ? undefined : parseAction(msg.action);
   const existing = conversations.find(msg.channel, msg.conversationId, msg.userId);
   const lang =
-    action && existing ? existing.lang : chooseLang(clean.text, msg.locale, existing?.lang, ctx.config.kb.defaultLang);
+    action && existing
+      ? existing.lang
+      : chooseLang(clean.text, msg.locale, existing?.lang, ctx.config.kb.defaultLang);
   const plan = route(existing, clean.text, action, ctx.clock.now());
 
   let decision: RetrievalDecision | undefined;

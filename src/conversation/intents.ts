@@ -132,7 +132,10 @@ export function detectIntent(text: string): Intent | undefined {
   const w = words(text);
   if (w.length === 0) return undefined;
   if (HUMAN_STRONG.test(text)) return 'human';
-  if (w.length <= 3 && w.some((x) => HUMAN_WORDS.has(x) && !['please', 'pls', 'пожалуйста', 'a', 'an'].includes(x))) {
+  if (
+    w.length <= 3 &&
+    w.some((x) => HUMAN_WORDS.has(x) && !['please', 'pls', 'пожалуйста', 'a', 'an'].includes(x))
+  ) {
     if (w.every((x) => HUMAN_WORDS.has(x))) return 'human';
   }
   if (CANCEL.test(text.trim())) return 'cancel';

@@ -20,7 +20,10 @@ export interface ConversationStore {
   update(conversation: Conversation): void;
   append(entry: Omit<TranscriptEntry, 'seq'>): TranscriptEntry;
   /** Entries with `from <= seq <= to`, oldest first; `limit` keeps the newest ones. */
-  transcript(conversationId: string, range?: { from?: number; to?: number; limit?: number }): TranscriptEntry[];
+  transcript(
+    conversationId: string,
+    range?: { from?: number; to?: number; limit?: number },
+  ): TranscriptEntry[];
   /** True when the message id (channel-qualified key) was already processed. */
   isProcessed(key: string): boolean;
   /** Records a processed message id; false when it was already there. */

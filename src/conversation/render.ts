@@ -12,13 +12,17 @@ export function articleUrl(article: Article, baseUrl: string | undefined): strin
   return baseUrl ? `${baseUrl.replace(/\/+$/, '')}/${article.id}` : `/kb/${article.id}`;
 }
 
-/** The section to quote: the candidate's, else the first with numbered steps, else the first. */
+const LIST_ITEM = /^\s*(\d+[.)]|[-*])\s/m;
+
+/**
+ * The section to quote: the candidate's when it holds steps (a list); when retrieval picked a
+ * section without steps (typically the intro), the article's first section with steps, since
+ * the user needs something to do; else whatever exists.
+ */
 function pickSection(article: Article, sectionId: string | undefined): Section | undefined {
-  return (
-    article.sections.find((s) => s.id === sectionId) ??
-    article.sections.find((s) => /^\s*\d+[.)]\s/m.test(s.body)) ??
-    article.sections[0]
-  );
+  const chosen = article.sections.find((s) => s.id === sectionId);
+  if (chosen && LIST_ITEM.test(chosen.body)) return chosen;
+  return article.sections.find((s) => LIST_ITEM.test(s.body)) ?? chosen ?? article.sections[0];
 }
 
 function clip(text: string, max: number): string {
@@ -29,7 +33,11 @@ function clip(text: string, max: number): string {
 }
 
 /** An article answer: title, the relevant steps and the link to the whole article. */
-export function renderArticle(article: Article, sectionId: string | undefined, baseUrl: string | undefined): Reply {
+export function renderArticle(
+  article: Article,
+  sectionId: string | undefined,
+  baseUrl: string | undefined,
+): Reply {
   const section = pickSection(article, sectionId);
   return {
     type: 'article',

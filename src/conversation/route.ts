@@ -52,7 +52,9 @@ function routeAction(c: Conversation | undefined, action: ParsedAction): Route {
     case 'clarify': {
       if (state !== 'clarifying') return { kind: 'stale' };
       const offered = c?.context.options?.some((o) => o.articleId === action.articleId);
-      return action.articleId === undefined || offered ? { kind: 'pick', articleId: action.articleId } : { kind: 'stale' };
+      return action.articleId === undefined || offered
+        ? { kind: 'pick', articleId: action.articleId }
+        : { kind: 'stale' };
     }
     case 'handoff-request':
       return { kind: 'handoff' };
@@ -70,13 +72,19 @@ function routeAction(c: Conversation | undefined, action: ParsedAction): Route {
  * queued, only "cancel" is understood; otherwise typed answers to the bot's own question come
  * first, then small talk, then frustration, and anything else is a question for the KB.
  */
-export function route(c: Conversation | undefined, text: string, action: ParsedAction | undefined, now: Date): Route {
+export function route(
+  c: Conversation | undefined,
+  text: string,
+  action: ParsedAction | undefined,
+  now: Date,
+): Route {
   if (action) return routeAction(c, action);
   const state = c?.state ?? 'bot';
   if (state === 'with-agent') return text === '' ? { kind: 'empty' } : { kind: 'relay' };
   if (text === '') return { kind: 'empty' };
   const intent = detectIntent(text);
-  if (state === 'escalated') return intent === 'cancel' ? { kind: 'cancel-ticket' } : { kind: 'queued-message' };
+  if (state === 'escalated')
+    return intent === 'cancel' ? { kind: 'cancel-ticket' } : { kind: 'queued-message' };
   if (!/[\p{L}\p{N}]/u.test(text.split(REDACTED).join(' '))) return { kind: 'secret-only' };
 
   if (c?.context.ratingTicketId) {

@@ -15,7 +15,8 @@ export interface CleanText {
 
 // Control characters except tab and newline, C1 controls, zero-width and bidi control marks.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /** Room kept past the limit so a secret cut in half by truncation is still recognised. */
 const SECRET_SLACK = 512;
@@ -31,7 +32,8 @@ function cut(text: string, max: number): string {
 /** Cleans, redacts, then truncates (redacting first so a truncated secret is still caught). */
 export function cleanUserText(raw: unknown, maxChars: number): CleanText {
   if (typeof raw !== 'string' || raw.length === 0) return { text: '', truncated: false, secrets: [] };
-  const capped = raw.length > (maxChars + SECRET_SLACK) * 2 ? raw.slice(0, (maxChars + SECRET_SLACK) * 2) : raw;
+  const capped =
+    raw.length > (maxChars + SECRET_SLACK) * 2 ? raw.slice(0, (maxChars + SECRET_SLACK) * 2) : raw;
   const normalized = capped
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')

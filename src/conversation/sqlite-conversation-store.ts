@@ -113,7 +113,8 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   get(id: string): Conversation | undefined {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as
+      ConversationRow | undefined;
     return row ? toConversation(row) : undefined;
   }
 
@@ -176,7 +177,10 @@ export class SqliteConversationStore implements ConversationStore {
     return { ...entry, seq: Number(result.lastInsertRowid) };
   }
 
-  transcript(conversationId: string, range: { from?: number; to?: number; limit?: number } = {}): TranscriptEntry[] {
+  transcript(
+    conversationId: string,
+    range: { from?: number; to?: number; limit?: number } = {},
+  ): TranscriptEntry[] {
     const rows = this.db
       .prepare(
         `SELECT * FROM conversation_messages WHERE conversation_id = ? AND seq >= ? AND seq <= ?
@@ -203,7 +207,8 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   pruneProcessed(before: Date): number {
-    return this.db.prepare('DELETE FROM processed_messages WHERE processed_at < ?').run(before.toISOString()).changes;
+    return this.db.prepare('DELETE FROM processed_messages WHERE processed_at < ?').run(before.toISOString())
+      .changes;
   }
 
   insertQuestion(q: Question): void {
@@ -212,7 +217,16 @@ export class SqliteConversationStore implements ConversationStore {
         `INSERT INTO conversation_questions (id, conversation_id, asked_at, lang, text, outcome, articles, closed_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(q.id, q.conversationId, q.askedAt, q.lang, q.text, q.outcome, JSON.stringify(q.articles), q.closedAt ?? null);
+      .run(
+        q.id,
+        q.conversationId,
+        q.askedAt,
+        q.lang,
+        q.text,
+        q.outcome,
+        JSON.stringify(q.articles),
+        q.closedAt ?? null,
+      );
   }
 
   updateQuestion(q: Question): void {
@@ -223,8 +237,7 @@ export class SqliteConversationStore implements ConversationStore {
 
   getQuestion(id: string): Question | undefined {
     const row = this.db.prepare('SELECT * FROM conversation_questions WHERE id = ?').get(id) as
-      | QuestionRow
-      | undefined;
+      QuestionRow | undefined;
     return row ? toQuestion(row) : undefined;
   }
 }

@@ -20,8 +20,12 @@ export function tiersOf(role: AgentRole): Tier[] {
 /** Throws FORBIDDEN unless the role may work tickets of `tier`. */
 export function requireTier(role: AgentRole, tier: Tier, agentId: string): void {
   if (!tiersOf(role).includes(tier)) {
-    throw new HelpdeskError(ErrorCodes.FORBIDDEN, `${agentId} is a Tier 2 agent; this ticket is with Tier 3`, {
-      details: { agentId, tier },
-    });
+    throw new HelpdeskError(
+      ErrorCodes.FORBIDDEN,
+      `${agentId} is a Tier 2 agent; this ticket is with Tier 3`,
+      {
+        details: { agentId, tier },
+      },
+    );
   }
 }

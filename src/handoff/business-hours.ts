@@ -25,7 +25,10 @@ export function parseBusinessHours(spec: string, timeZone: string): BusinessHour
   const from = DAY_NAMES.indexOf(m?.[1] ?? '');
   const to = DAY_NAMES.indexOf(m?.[2] ?? '');
   if (!m || from < 0 || to < 0) {
-    throw new HelpdeskError(ErrorCodes.CONFIG_INVALID, `BUSINESS_HOURS "${spec}": expected e.g. "mon-fri 09:00-18:00"`);
+    throw new HelpdeskError(
+      ErrorCodes.CONFIG_INVALID,
+      `BUSINESS_HOURS "${spec}": expected e.g. "mon-fri 09:00-18:00"`,
+    );
   }
   const days = new Set<number>();
   for (let d = from; ; d = (d + 1) % 7) {
@@ -102,7 +105,9 @@ export function isOpen(h: BusinessHours, at: Date): boolean {
   }
   // Overnight shift: the evening part belongs to today, the early-morning part to yesterday.
   const yesterday = (t.weekday + 6) % 7;
-  return (h.days.has(t.weekday) && t.minute >= h.startMinute) || (h.days.has(yesterday) && t.minute < h.endMinute);
+  return (
+    (h.days.has(t.weekday) && t.minute >= h.startMinute) || (h.days.has(yesterday) && t.minute < h.endMinute)
+  );
 }
 
 /** `at` itself when open, else the next instant the team starts work. */
@@ -139,7 +144,11 @@ export function formatHours(h: BusinessHours, lang: Lang): string {
   const first = SHORT_DAYS[lang][days[0] ?? 1] ?? '';
   const last = SHORT_DAYS[lang][days[days.length - 1] ?? 5] ?? '';
   const range = days.length === 1 ? first : `${first}–${last}`;
-  const time = fullDay(h) ? (lang === 'ru' ? 'круглосуточно' : 'around the clock') : `${hhmm(h.startMinute)}–${hhmm(h.endMinute)}`;
+  const time = fullDay(h)
+    ? lang === 'ru'
+      ? 'круглосуточно'
+      : 'around the clock'
+    : `${hhmm(h.startMinute)}–${hhmm(h.endMinute)}`;
   const zone = lang === 'ru' ? `(время ${h.timeZone})` : `(${h.timeZone} time)`;
   return `${range} ${time} ${zone}`;
 }

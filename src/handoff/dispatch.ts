@@ -73,10 +73,18 @@ export class OutboxDispatcher {
           result.failed += 1;
           const attempts = pending.attempts + 1;
           const retryAt =
-            attempts >= MAX_DELIVERY_ATTEMPTS ? undefined : new Date(this.clock.now().getTime() + retryDelayMs(attempts));
+            attempts >= MAX_DELIVERY_ATTEMPTS
+              ? undefined
+              : new Date(this.clock.now().getTime() + retryDelayMs(attempts));
           this.outbox.markFailed(pending.id, errorMessage(error), retryAt);
           this.logger.warn(
-            { deliveryId: pending.id, kind: pending.delivery.kind, attempts, gaveUp: retryAt === undefined, err: errorMessage(error) },
+            {
+              deliveryId: pending.id,
+              kind: pending.delivery.kind,
+              attempts,
+              gaveUp: retryAt === undefined,
+              err: errorMessage(error),
+            },
             'delivery failed',
           );
         }

@@ -92,7 +92,10 @@ export function escalate(turn: Turn, currentText: string | undefined): Ticket {
         );
         turn.notice('on-call-paged', turn.t.onCallPaged);
       } else {
-        ctx.logger.warn({ ticketId: ticket.id }, 'high-priority ticket out of hours but ONCALL_TARGET is not set');
+        ctx.logger.warn(
+          { ticketId: ticket.id },
+          'high-priority ticket out of hours but ONCALL_TARGET is not set',
+        );
       }
     }
   }

@@ -43,7 +43,13 @@ export class SqliteAuditLog implements AuditLog {
       )
       .all({ ticket: filter.ticketId ?? null, actor: filter.actor ?? null }) as AuditRow[];
     return rows.map((r) => {
-      const entry: AuditEntry = { at: r.at, actor: r.actor, role: r.role, action: r.action, outcome: r.outcome };
+      const entry: AuditEntry = {
+        at: r.at,
+        actor: r.actor,
+        role: r.role,
+        action: r.action,
+        outcome: r.outcome,
+      };
       if (r.ticket_id !== null) entry.ticketId = r.ticket_id;
       if (r.conversation_id !== null) entry.conversationId = r.conversation_id;
       const details = JSON.parse(r.details) as Record<string, unknown>;

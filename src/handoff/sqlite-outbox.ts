@@ -39,7 +39,9 @@ export class SqliteOutbox implements Outbox {
   markFailed(id: number, error: string, retryAt: Date | undefined): void {
     if (retryAt) {
       this.db
-        .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
+        )
         .run(error.slice(0, 1000), retryAt.toISOString(), id);
     } else {
       this.db

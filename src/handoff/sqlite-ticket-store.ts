@@ -145,7 +145,9 @@ export class SqliteTicketStore implements TicketStore {
 
   insert(ticket: Ticket): void {
     this.db
-      .prepare(`INSERT INTO tickets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`)
+      .prepare(
+        `INSERT INTO tickets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      )
       .run(toRow(ticket));
   }
 
@@ -173,7 +175,9 @@ export class SqliteTicketStore implements TicketStore {
 
   assignedTo(agentId: string): Ticket[] {
     const rows = this.db
-      .prepare(`SELECT * FROM tickets WHERE status = 'claimed' AND assignee_id = ? ORDER BY ${PRIORITY_ORDER}, queued_at`)
+      .prepare(
+        `SELECT * FROM tickets WHERE status = 'claimed' AND assignee_id = ? ORDER BY ${PRIORITY_ORDER}, queued_at`,
+      )
       .all(agentId) as TicketRow[];
     return rows.map(toTicket);
   }
@@ -197,7 +201,9 @@ export class SqliteTicketStore implements TicketStore {
 
   addNote(note: Omit<TicketNote, 'id'>): TicketNote {
     const result = this.db
-      .prepare('INSERT INTO ticket_notes (ticket_id, at, agent_id, agent_name, kind, text) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO ticket_notes (ticket_id, at, agent_id, agent_name, kind, text) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(note.ticketId, note.at, note.agentId, note.agentName ?? null, note.kind, note.text);
     return { ...note, id: Number(result.lastInsertRowid) };
   }

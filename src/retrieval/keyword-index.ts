@@ -3,6 +3,8 @@ import type { Article } from '../kb/types.js';
 import { analyzeDocument } from '../text/analyze.js';
 import type { Db } from '../storage/db.js';
 
+type Statement = ReturnType<Db['prepare']> & { all(...params: unknown[]): unknown[] };
+
 /**
  * Field weights of the article-level BM25 (FTS5 `bm25()` column weights): a word in the title or
  * in a phrasing users type says more about the article than one deep in its body.
@@ -57,6 +59,11 @@ const join = (terms: string[]): string => terms.join(' ');
  * Weights of an article's best, second and third matching phrasings: several phrasings of one
  * article matching a message is stronger evidence than a single lucky one (a soft k-NN vote).
  */
+/** Share of articles above which a term is left out of the FTS5 match (see `search`). */
+const COMMON_TERM_SHARE = 0.25;
+/** ...and only once it is in this many articles: small indexes have short postings anyway. */
+const COMMON_TERM_MIN_ARTICLES = 300;
+
 export const PHRASING_DECAY = [1, 0.7, 0.5, 0.3];
 
 function topKSum(rows: { id: string; score: number }[], decay: number[]): { id: string; score: number }[] {
@@ -80,6 +87,7 @@ function topKSum(rows: { id: string; score: number }[], decay: number[]): { id: 
 export class KeywordIndex {
   private readonly terms = new Map<string, ArticleTerms>();
   private readonly documentFrequency = new Map<string, number>();
+  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Db) {
     db.exec(SCHEMA);
@@ -160,28 +168,29 @@ export class KeywordIndex {
 
   /** Articles that share terms with the query, best first, with both BM25 views. */
   search(queryTerms: string[], lang: Lang | undefined, limit = 30): KeywordHit[] {
-    const unique = [...new Set(queryTerms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
+    const valid = [...new Set(queryTerms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
+    // Terms found in most articles barely move BM25 but make SQLite walk huge postings lists;
+    // they still count in coverage scoring, which reads the in-memory term sets.
+    const common = Math.max(COMMON_TERM_MIN_ARTICLES, COMMON_TERM_SHARE * this.terms.size);
+    const selective = valid.filter((t) => (this.documentFrequency.get(t) ?? 0) <= common);
+    const unique = selective.length > 0 ? selective : valid;
     if (unique.length === 0) return [];
     const match = unique.map((t) => `"${t}"`).join(' OR ');
     const w = FIELD_WEIGHTS;
     const langFilter = (alias: string) => (lang ? `AND ${alias}.lang = ?` : '');
     const params: unknown[] = lang ? [match, lang, limit] : [match, limit];
-    const articleRows = this.db
-      .prepare(
+    const articleRows = this.statement(
         `SELECT a.article_id AS id, -bm25(kw_article_fts, ${w.title}, ${w.tags}, ${w.questions}, ${w.headings}, ${w.body}) AS score
          FROM kw_article_fts JOIN kw_article a ON a.rowid = kw_article_fts.rowid
          WHERE kw_article_fts MATCH ? ${langFilter('a')}
          ORDER BY score DESC LIMIT ?`,
-      )
-      .all(...params) as { id: string; score: number }[];
-    const phrasingMatches = this.db
-      .prepare(
+    ).all(...params) as { id: string; score: number }[];
+    const phrasingMatches = this.statement(
         `SELECT p.article_id AS id, -bm25(kw_phrasing_fts) AS score
          FROM kw_phrasing_fts JOIN kw_phrasing p ON p.rowid = kw_phrasing_fts.rowid
          WHERE kw_phrasing_fts MATCH ? ${langFilter('p')}
          ORDER BY score DESC LIMIT ?`,
-      )
-      .all(...(lang ? [match, lang, limit * 10] : [match, limit * 10])) as { id: string; score: number }[];
+    ).all(...(lang ? [match, lang, limit * 10] : [match, limit * 10])) as { id: string; score: number }[];
     const phrasingRows = topKSum(phrasingMatches, PHRASING_DECAY);
 
     const hits = new Map<string, KeywordHit>();
@@ -193,6 +202,16 @@ export class KeywordIndex {
       else hits.set(row.id, { articleId: row.id, articleBm25: 0, phrasingBm25: row.score });
     }
     return [...hits.values()];
+  }
+
+  /** Prepared once per SQL text: preparing costs more than running these queries. */
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql) as Statement;
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private deleteRows(articleId: string): void {

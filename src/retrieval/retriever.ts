@@ -46,6 +46,7 @@ export class KnowledgeRetriever implements Retriever {
   private readonly keyword: KeywordIndex;
   private readonly dense: DenseIndex | undefined;
   private vocabulary: Vocabulary | undefined;
+  private langs: Set<Lang> | undefined;
   private readonly thresholds: Thresholds;
   private readonly defaultLang: Lang;
 
@@ -75,6 +76,7 @@ export class KnowledgeRetriever implements Retriever {
     this.articles.set(article.id, article);
     for (const s of article.sections) this.sections.set(s.id, s);
     this.vocabulary = undefined;
+    this.langs = undefined;
     return true;
   }
 
@@ -86,6 +88,7 @@ export class KnowledgeRetriever implements Retriever {
     this.articles.delete(articleId);
     for (const s of current.sections) this.sections.delete(s.id);
     this.vocabulary = undefined;
+    this.langs = undefined;
     return true;
   }
 
@@ -130,8 +133,7 @@ export class KnowledgeRetriever implements Retriever {
     const candidates: RankedCandidate[] = [];
     for (const id of ids) {
       const article = this.articles.get(id);
-      const articleTerms = this.keyword.termsOf(id);
-      if (!article || !articleTerms) continue;
+      if (!article) continue;
       const e = evidence.get(id);
       const cosine = cosines?.get(id);
       const fused = fuse(e, cosine);
@@ -142,12 +144,16 @@ export class KnowledgeRetriever implements Retriever {
         score: round(fused.confidence),
         keywordScore: round(e?.relevance ?? 0),
         denseScore: cosine === undefined ? undefined : round(cosine),
-        sectionId: bestSection(articleTerms, terms, idf),
+        sectionId: '',
         evidence: e,
         relevance: fused.relevance,
       });
     }
     candidates.sort((a, b) => b.relevance - a.relevance);
+    for (const c of candidates.slice(0, MAX_CANDIDATES)) {
+      const articleTerms = this.keyword.termsOf(c.articleId);
+      if (articleTerms) c.sectionId = bestSection(articleTerms, terms, idf);
+    }
     return { lang, candidates };
   }
 
@@ -185,8 +191,8 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   private hasLang(lang: Lang): boolean {
-    for (const a of this.articles.values()) if (a.lang === lang) return true;
-    return false;
+    if (!this.langs) this.langs = new Set([...this.articles.values()].map((a) => a.lang));
+    return this.langs.has(lang);
   }
 
   /** Surface words of every article, rebuilt lazily after the articles change. */

@@ -21,7 +21,7 @@ const GROUPS: Record<string, string[]> = {
     'вифи',
     'wlan',
   ],
-  onedrive: ['one drive', 'ванд(?:р|)айв', 'уандрайв', 'ванд?райв[а-я]*', 'онедрайв'],
+  onedrive: ['one drive', 'ванд{0,2}р?айв[а-я]*', 'уандрайв[а-я]*', 'онедрайв[а-я]*'],
   sharepoint: ['share point', 'шарепоинт', 'шарпоинт', 'шейрпоинт'],
   zoom: ['зум', 'зуме', 'зума', 'зумом'],
   windows: ['винда', 'винды', 'винде', 'виндоус', 'виндовс', 'win11', 'win10', 'windows11', 'windows10'],
@@ -61,36 +61,34 @@ const GROUPS: Record<string, string[]> = {
   phishing: ['фишинг[а-я]*', 'phish', 'fishing'],
 };
 
-interface Rule {
-  pattern: RegExp;
-  canonical: string;
-}
-
-function compile(): Rule[] {
-  const rules: Rule[] = [];
+/**
+ * All variants in one alternation (longest first, so "ms teams" wins over "teams"), each in its
+ * own capture group whose index names the canonical token: one pass over the text, whatever the
+ * number of variants.
+ */
+function compile(): { pattern: RegExp; canonical: string[] } {
+  const entries: { body: string; canonical: string }[] = [];
   for (const [canonical, variants] of Object.entries(GROUPS)) {
-    for (const variant of variants) {
-      const body = variant.replace(/ /g, '[\\s_-]*');
-      rules.push({
-        pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'),
-        canonical,
-      });
-    }
+    for (const variant of variants) entries.push({ body: variant.replace(/ /g, '[\\s_-]*'), canonical });
   }
-  // Longest variants first so "ms teams" wins over "teams".
-  return rules.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+  entries.sort((a, b) => b.body.length - a.body.length);
+  const alternation = entries.map((e) => `(${e.body})`).join('|');
+  return {
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'giu'),
+    canonical: entries.map((e) => e.canonical),
+  };
 }
 
-const RULES = compile();
+const COMPILED = compile();
 
 /**
  * Adds the canonical token next to each recognised variant (keeping the original words, which
  * still carry meaning for stemming), e.g. "не работает впн" -> "не работает впн vpn".
  */
 export function expandSynonyms(text: string): string {
-  let out = text;
-  for (const rule of RULES) {
-    out = out.replace(rule.pattern, (match) => `${match} ${rule.canonical}`);
-  }
-  return out;
+  return text.replace(COMPILED.pattern, (match: string, ...groups: unknown[]) => {
+    const index = groups.findIndex((g) => typeof g === 'string');
+    const canonical = COMPILED.canonical[index];
+    return canonical === undefined ? match : `${match} ${canonical}`;
+  });
 }

@@ -196,6 +196,9 @@ describe('loadConfig errors', () => {
   });
 
   it('explains range errors instead of claiming a number is not a number', () => {
+    expect(configError({ MAX_ARTICLES_TRIED: '0' }).message).toContain(
+      'MAX_ARTICLES_TRIED: must be between 1 and 5',
+    );
     expect(configError({ MAX_ARTICLES_TRIED: '9' }).message).toContain(
       'MAX_ARTICLES_TRIED: must be between 1 and 5',
     );

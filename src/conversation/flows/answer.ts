@@ -13,7 +13,9 @@ import type { Choice } from '../types.js';
 
 /** Candidates whose article is still in the KB (it may have been edited away since indexing). */
 function usable(turn: Turn, candidates: readonly Candidate[], exclude: readonly string[] = []): Candidate[] {
-  return candidates.filter((c) => !exclude.includes(c.articleId) && turn.ctx.articles.getArticle(c.articleId));
+  return candidates.filter(
+    (c) => !exclude.includes(c.articleId) && turn.ctx.articles.getArticle(c.articleId),
+  );
 }
 
 function talkToPerson(turn: Turn): Choice {
@@ -61,7 +63,9 @@ export function showArticle(
 
 /** "Which one is closest?" with up to three articles, "None of these" and, when urgent, a person. */
 function clarify(turn: Turn, candidates: Candidate[], offerPerson: boolean): void {
-  const options = candidates.slice(0, 3).map((c) => ({ articleId: c.articleId, sectionId: c.sectionId, title: c.title }));
+  const options = candidates
+    .slice(0, 3)
+    .map((c) => ({ articleId: c.articleId, sectionId: c.sectionId, title: c.title }));
   turn.conversation = {
     ...turn.conversation,
     state: 'clarifying',

@@ -48,11 +48,18 @@ export function cancelTicket(turn: Turn): void {
   ctx.stores.tickets.update(closed);
   if (ticket.status === 'claimed' && ticket.assigneeId) {
     ctx.stores.outbox.enqueue(
-      { kind: 'agent', agentId: ticket.assigneeId, event: { type: 'user-left', ticket: closed, at: turn.at } },
+      {
+        kind: 'agent',
+        agentId: ticket.assigneeId,
+        event: { type: 'user-left', ticket: closed, at: turn.at },
+      },
       turn.now,
     );
   } else {
-    ctx.stores.outbox.enqueue({ kind: 'queue', event: { type: 'ticket-cancelled', ticket: closed } }, turn.now);
+    ctx.stores.outbox.enqueue(
+      { kind: 'queue', event: { type: 'ticket-cancelled', ticket: closed } },
+      turn.now,
+    );
   }
   ctx.stores.audit.record({
     at: turn.at,

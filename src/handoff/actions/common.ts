@@ -4,10 +4,13 @@ import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentAction } from '../agent-action.js';
 import type { AgentRole, Ticket, TicketStatus } from '../types.js';
 
+/** The action type of one kind, e.g. `ActionOf<'claim'>`. */
+export type ActionOf<K extends AgentAction['kind']> = Extract<AgentAction, { kind: K }>;
+
 /** One agent action being applied: the validated action, the caller's role and the time. */
-export interface AgentCall<K extends AgentAction['kind'] = AgentAction['kind']> {
+export interface AgentCall<A extends AgentAction = AgentAction> {
   ctx: CoreContext;
-  action: Extract<AgentAction, { kind: K }>;
+  action: A;
   role: AgentRole;
   /** The name the user sees. */
   agentName: string;
@@ -18,14 +21,18 @@ const OPEN: readonly TicketStatus[] = ['queued', 'claimed'];
 
 export function loadTicket(ctx: CoreContext, ticketId: string): Ticket {
   const ticket = ctx.stores.tickets.get(ticketId);
-  if (!ticket) throw new HelpdeskError(ErrorCodes.NOT_FOUND, `No ticket ${ticketId}`, { details: { ticketId } });
+  if (!ticket)
+    throw new HelpdeskError(ErrorCodes.NOT_FOUND, `No ticket ${ticketId}`, { details: { ticketId } });
   return ticket;
 }
 
 export function loadConversation(ctx: CoreContext, ticket: Ticket): Conversation {
   const conv = ctx.stores.conversations.get(ticket.conversationId);
   if (!conv) {
-    throw new HelpdeskError(ErrorCodes.NOT_FOUND, `Ticket ${ticket.id} has no conversation ${ticket.conversationId}`);
+    throw new HelpdeskError(
+      ErrorCodes.NOT_FOUND,
+      `Ticket ${ticket.id} has no conversation ${ticket.conversationId}`,
+    );
   }
   return conv;
 }
@@ -51,7 +58,12 @@ export function requireOwner(ticket: Ticket, agentId: string): void {
 }
 
 /** Writes the audit row of a successful action. */
-export function audit(call: AgentCall, action: string, ticket: Ticket, details?: Record<string, unknown>): void {
+export function audit(
+  call: AgentCall,
+  action: string,
+  ticket: Ticket,
+  details?: Record<string, unknown>,
+): void {
   call.ctx.stores.audit.record({
     at: call.now.toISOString(),
     actor: call.action.agentId,

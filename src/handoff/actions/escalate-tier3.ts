@@ -1,0 +1,66 @@
+import { messages } from '../../conversation/messages.js';
+import { tellUser } from '../../conversation/turn.js';
+import { ErrorCodes, HelpdeskError } from '../../errors.js';
+import type { AgentResult } from '../agent-action.js';
+import { slaDueAt } from '../sla.js';
+import type { Ticket } from '../types.js';
+import {
+  audit,
+  loadConversation,
+  loadTicket,
+  requireOwner,
+  type ActionOf,
+  type AgentCall,
+} from './common.js';
+import { agentText } from './reply.js';
+
+/**
+ * Pushes a Tier 2 ticket to the Tier 3 queue with a note saying why: unassigned again, a fresh SLA
+ * clock, the queue told, the user told specialists will reply. Only its current owner may.
+ */
+export function escalateToTier3(call: AgentCall<ActionOf<'escalate'>>): AgentResult {
+  const { ctx, action, now } = call;
+  const ticket = loadTicket(ctx, action.ticketId);
+  requireOwner(ticket, action.agentId);
+  if (ticket.tier === 3) {
+    throw new HelpdeskError(ErrorCodes.INVALID_STATE, `Ticket ${ticket.id} is already with Tier 3`);
+  }
+  const { text } = agentText(call, action.note);
+  const escalated: Ticket = {
+    ...ticket,
+    tier: 3,
+    status: 'queued',
+    assigneeId: undefined,
+    assigneeName: undefined,
+    queuedAt: now.toISOString(),
+    slaDueAt: slaDueAt(ticket.priority, now, ctx.hours, ctx.config.handoff.slaMinutes).toISOString(),
+    slaAnnouncedFor: undefined,
+  };
+  ctx.stores.tickets.update(escalated);
+  ctx.stores.tickets.addNote({
+    ticketId: ticket.id,
+    at: now.toISOString(),
+    agentId: action.agentId,
+    agentName: call.agentName,
+    kind: 'escalation',
+    text,
+  });
+  const conv = {
+    ...loadConversation(ctx, ticket),
+    state: 'escalated' as const,
+    updatedAt: now.toISOString(),
+  };
+  ctx.stores.conversations.update(conv);
+  tellUser(
+    ctx,
+    conv,
+    [{ type: 'notice', code: 'tier3', level: 'info', text: messages(conv.lang).tier3(ticket.id) }],
+    now,
+  );
+  ctx.stores.outbox.enqueue(
+    { kind: 'queue', event: { type: 'ticket-escalated', ticket: escalated, by: action.agentId, note: text } },
+    now,
+  );
+  audit(call, 'ticket.escalate', escalated, { from: ticket.tier, to: 3 });
+  return { kind: 'done', ticket: escalated };
+}

@@ -1,0 +1,171 @@
+import type { Lang } from '../config.js';
+import type { QuestionOutcome } from '../conversation/types.js';
+import type { Db } from '../storage/db.js';
+import { analyzeDocument } from '../text/analyze.js';
+
+/**
+ * The service-desk figures, computed from the same SQLite store the bot writes, so they cannot
+ * drift from what happened: how many questions the bot deflected (confirmed by the user, shown
+ * but unconfirmed, escalated, unanswered), how fast people claimed and resolved tickets, CSAT, and
+ * the questions the KB could not answer (content gaps).
+ */
+export interface Durations {
+  count: number;
+  medianMinutes: number | undefined;
+  p90Minutes: number | undefined;
+}
+
+export interface ContentGap {
+  /** The most recent wording (redacted, as stored). */
+  example: string;
+  count: number;
+  lang: Lang;
+  lastAskedAt: string;
+}
+
+export interface ReportFigures {
+  since: string | undefined;
+  until: string;
+  questions: {
+    total: number;
+    /** The user pressed "Yes, solved". */
+    confirmed: number;
+    /** An article was shown; the user never confirmed nor escalated. */
+    unconfirmed: number;
+    escalated: number;
+    /** Nothing fitted, or the user rejected every article without asking for a person. */
+    unanswered: number;
+  };
+  tickets: {
+    created: number;
+    resolved: number;
+    handedBack: number;
+    cancelled: number;
+    open: number;
+    high: number;
+  };
+  timeToClaim: Durations;
+  timeToResolve: Durations;
+  csat: { count: number; average: number | undefined; distribution: Record<1 | 2 | 3 | 4 | 5, number> };
+  contentGaps: ContentGap[];
+}
+
+export interface ReportOptions {
+  since?: Date;
+  until?: Date;
+  /** How many content gaps to list. */
+  top?: number;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number | undefined {
+  if (sorted.length === 0) return undefined;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1];
+}
+
+function durations(pairs: { from: string; to: string | null }[]): Durations {
+  const minutes = pairs
+    .filter((p): p is { from: string; to: string } => p.to !== null)
+    .map((p) => (Date.parse(p.to) - Date.parse(p.from)) / 60_000)
+    .filter((m) => Number.isFinite(m) && m >= 0)
+    .sort((a, b) => a - b);
+  const round = (x: number | undefined) => (x === undefined ? undefined : Math.round(x * 10) / 10);
+  return {
+    count: minutes.length,
+    medianMinutes: round(percentile(minutes, 50)),
+    p90Minutes: round(percentile(minutes, 90)),
+  };
+}
+
+/** Groups wordings of the same question: stems of its content words, in any order. */
+export function gapKey(text: string): string {
+  const stems = [...new Set(analyzeDocument(text))].sort();
+  return stems.length > 0 ? stems.join(' ') : text.trim().toLowerCase();
+}
+
+interface QuestionRow {
+  asked_at: string;
+  lang: Lang;
+  text: string;
+  outcome: QuestionOutcome;
+}
+
+interface TicketRow {
+  status: string;
+  priority: string;
+  created_at: string;
+  first_claimed_at: string | null;
+  closed_at: string | null;
+  rating: number | null;
+}
+
+export function computeReport(db: Db, options: ReportOptions = {}): ReportFigures {
+  const since = options.since?.toISOString() ?? '';
+  const until = (options.until ?? new Date()).toISOString();
+  const questions = db
+    .prepare(
+      `SELECT asked_at, lang, text, outcome FROM conversation_questions
+       WHERE asked_at >= ? AND asked_at < ? ORDER BY asked_at`,
+    )
+    .all(since, until) as QuestionRow[];
+  const tickets = db
+    .prepare(
+      `SELECT status, priority, created_at, first_claimed_at, closed_at, rating FROM tickets
+       WHERE created_at >= ? AND created_at < ?`,
+    )
+    .all(since, until) as TicketRow[];
+
+  const count = (pred: (q: QuestionRow) => boolean) => questions.filter(pred).length;
+  const gaps = new Map<string, ContentGap>();
+  for (const q of questions) {
+    if (q.outcome !== 'declined' && q.outcome !== 'escalated') continue;
+    const key = `${q.lang}\u0000${gapKey(q.text)}`;
+    const gap = gaps.get(key);
+    if (gap) {
+      gap.count += 1;
+      gap.example = q.text;
+      gap.lastAskedAt = q.asked_at;
+    } else {
+      gaps.set(key, { example: q.text, count: 1, lang: q.lang, lastAskedAt: q.asked_at });
+    }
+  }
+  const ratings = tickets.map((t) => t.rating).filter((r): r is number => r !== null);
+  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  for (const r of ratings) distribution[r as 1 | 2 | 3 | 4 | 5] += 1;
+
+  return {
+    since: options.since?.toISOString(),
+    until,
+    questions: {
+      total: questions.length,
+      confirmed: count((q) => q.outcome === 'confirmed'),
+      unconfirmed: count((q) => q.outcome === 'answered'),
+      escalated: count((q) => q.outcome === 'escalated'),
+      unanswered: count((q) => q.outcome === 'declined' || q.outcome === 'pending'),
+    },
+    tickets: {
+      created: tickets.length,
+      resolved: tickets.filter((t) => t.status === 'resolved').length,
+      handedBack: tickets.filter((t) => t.status === 'handed-back').length,
+      cancelled: tickets.filter((t) => t.status === 'cancelled').length,
+      open: tickets.filter((t) => t.status === 'queued' || t.status === 'claimed').length,
+      high: tickets.filter((t) => t.priority === 'high').length,
+    },
+    timeToClaim: durations(tickets.map((t) => ({ from: t.created_at, to: t.first_claimed_at }))),
+    timeToResolve: durations(
+      tickets.filter((t) => t.status === 'resolved').map((t) => ({ from: t.created_at, to: t.closed_at })),
+    ),
+    csat: {
+      count: ratings.length,
+      average:
+        ratings.length > 0
+          ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
+          : undefined,
+      distribution,
+    },
+    contentGaps: [...gaps.values()]
+      .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt))
+      .slice(0, options.top ?? 10),
+  };
+}
