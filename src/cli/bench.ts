@@ -10,7 +10,7 @@ import { silentLogger } from '../logger.js';
 import { createEmbedder } from '../retrieval/embedding/create-embedder.js';
 import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { percentile } from '../retrieval/evaluate.js';
-import { createRetriever } from '../retrieval/retriever.js';
+import { indexRetriever } from '../retrieval/retriever.js';
 import { syntheticArticles, syntheticQueries } from '../retrieval/synthetic-kb.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
@@ -37,7 +37,7 @@ async function runOne(sections: number, mode: Mode, queryCount: number): Promise
     }
     const articles = syntheticArticles(sections);
     const t0 = performance.now();
-    const retriever = await createRetriever(articles, {
+    const retriever = await indexRetriever(articles, {
       thresholds: loadConfig({}).retrieval,
       defaultLang: 'en',
       embedder,

@@ -14,8 +14,8 @@ export interface CleanText {
 }
 
 // Control characters except tab and newline, C1 controls, zero-width and bidi control marks.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /** Room kept past the limit so a secret cut in half by truncation is still recognised. */

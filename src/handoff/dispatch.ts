@@ -56,14 +56,20 @@ export class OutboxDispatcher {
   private async flushOnce(): Promise<FlushResult> {
     const result: FlushResult = { delivered: 0, failed: 0 };
     const blocked = new Set<string>();
-    const seen = new Set<number>();
+    const now = this.clock.now().toISOString();
+    let afterId = 0;
     for (;;) {
-      const batch = this.outbox.due(this.clock.now(), BATCH).filter((p) => !seen.has(p.id));
+      const batch = this.outbox.pending(afterId, BATCH);
       if (batch.length === 0) return result;
       for (const pending of batch) {
-        seen.add(pending.id);
+        afterId = pending.id;
         const key = recipientKey(pending.delivery);
         if (blocked.has(key)) continue;
+        if (pending.nextAttemptAt > now) {
+          // An earlier message to this recipient waits for its retry: later ones wait behind it.
+          blocked.add(key);
+          continue;
+        }
         try {
           await this.send(pending.delivery, String(pending.id));
           this.outbox.markDelivered(pending.id, this.clock.now());

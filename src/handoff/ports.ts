@@ -56,13 +56,15 @@ export interface PendingDelivery {
   id: number;
   delivery: Delivery;
   attempts: number;
+  /** Not to be tried before this time (ISO); later than now after a failed attempt. */
+  nextAttemptAt: string;
 }
 
 /** Durable queue of deliveries written in the same transaction as the change they announce. */
 export interface Outbox {
   enqueue(delivery: Delivery, at: Date): number;
-  /** Undelivered, not given up, due for an attempt at `now`; oldest first. */
-  due(now: Date, limit: number): PendingDelivery[];
+  /** Undelivered, not given up, with id above `afterId`, oldest first (due or waiting for a retry). */
+  pending(afterId: number, limit: number): PendingDelivery[];
   markDelivered(id: number, at: Date): void;
   /** Records a failed attempt; `retryAt` undefined means give up. */
   markFailed(id: number, error: string, retryAt: Date | undefined): void;

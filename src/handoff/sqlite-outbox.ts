@@ -5,6 +5,7 @@ interface OutboxRow {
   id: number;
   payload: string;
   attempts: number;
+  next_attempt_at: string;
 }
 
 /** `Outbox` on the bot's SQLite database: deliveries survive restarts until a channel accepts them. */
@@ -19,15 +20,20 @@ export class SqliteOutbox implements Outbox {
     return Number(result.lastInsertRowid);
   }
 
-  due(now: Date, limit: number): PendingDelivery[] {
+  pending(afterId: number, limit: number): PendingDelivery[] {
     const rows = this.db
       .prepare(
-        `SELECT id, payload, attempts FROM outbox
-         WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ?
+        `SELECT id, payload, attempts, next_attempt_at FROM outbox
+         WHERE delivered_at IS NULL AND gave_up_at IS NULL AND id > ?
          ORDER BY id LIMIT ?`,
       )
-      .all(now.toISOString(), limit) as OutboxRow[];
-    return rows.map((r) => ({ id: r.id, attempts: r.attempts, delivery: JSON.parse(r.payload) as Delivery }));
+      .all(afterId, limit) as OutboxRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      delivery: JSON.parse(r.payload) as Delivery,
+    }));
   }
 
   markDelivered(id: number, at: Date): void {

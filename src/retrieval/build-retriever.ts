@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Db } from '../storage/db.js';
 import { createEmbedder } from './embedding/create-embedder.js';
 import { CachedEmbedder } from './embedding/vector-cache.js';
-import { createRetriever, type KnowledgeRetriever } from './retriever.js';
+import { indexRetriever, type KnowledgeRetriever } from './retriever.js';
 
 /**
  * Loads the knowledge base and indexes it the way the bot, `ask` and `eval` all do: keyword index
@@ -25,7 +25,7 @@ export async function buildRetriever(options: {
   for (const problem of kb.problems)
     logger.warn({ file: problem.file, line: problem.line }, `skipped article: ${formatProblem(problem)}`);
   const model = await createEmbedder(config.embeddings, logger);
-  const retriever = await createRetriever(kb.articles, {
+  const retriever = await indexRetriever(kb.articles, {
     thresholds: config.retrieval,
     defaultLang: config.kb.defaultLang,
     embedder: model ? new CachedEmbedder(db, model) : undefined,

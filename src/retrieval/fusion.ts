@@ -1,9 +1,8 @@
-import type { KeywordEvidence } from './scoring.js';
-
 /**
  * How keyword and dense evidence combine when a model is loaded. Cosines of sentence-embedding
  * models crowd into a narrow band (for E5, unrelated text still scores ~0.75), so they are
- * stretched from [floor, ceiling] onto 0..1 before mixing.
+ * stretched from [floor, ceiling] onto 0..1 before mixing. These are starting values for E5-small;
+ * recalibrate them with `npm run eval -- --embeddings required` when the model is installed.
  */
 export const DENSE_FUSION = { weight: 0.5, floor: 0.78, ceiling: 0.92 };
 
@@ -13,18 +12,16 @@ export function stretchCosine(cosine: number): number {
   return Math.min(1, Math.max(0, (cosine - floor) / (ceiling - floor)));
 }
 
-/** Relevance and confidence of one article from both signals (keyword evidence may be absent). */
-export function fuse(
-  keyword: KeywordEvidence | undefined,
-  cosine: number | undefined,
-): { relevance: number; confidence: number } {
-  const kwRelevance = keyword?.relevance ?? 0;
-  const kwConfidence = keyword?.confidence ?? 0;
-  if (cosine === undefined) return { relevance: kwRelevance, confidence: kwConfidence };
-  const dense = stretchCosine(cosine);
+/** Ranking score from keyword relevance and, when a model is loaded, the article's best cosine. */
+export function fuseRelevance(keywordRelevance: number, cosine: number | undefined): number {
+  if (cosine === undefined) return keywordRelevance;
   const w = DENSE_FUSION.weight;
-  return {
-    relevance: (1 - w) * kwRelevance + w * dense,
-    confidence: (1 - w) * kwConfidence + w * dense,
-  };
+  return (1 - w) * keywordRelevance + w * stretchCosine(cosine);
+}
+
+/** Decision confidence from the keyword confidence and, when present, the cosine. */
+export function fuseConfidence(keywordConfidence: number, cosine: number | undefined): number {
+  if (cosine === undefined) return keywordConfidence;
+  const w = DENSE_FUSION.weight;
+  return (1 - w) * keywordConfidence + w * stretchCosine(cosine);
 }

@@ -6,8 +6,9 @@ import { Vocabulary } from '../text/spell.js';
 import type { Db } from '../storage/db.js';
 import { openDatabase } from '../storage/db.js';
 import { decide, type Thresholds } from './decide.js';
+import { confidenceFeatures, keywordConfidence, type ConfidenceFeatures } from './confidence.js';
 import { DenseIndex } from './dense-index.js';
-import { fuse } from './fusion.js';
+import { fuseConfidence, fuseRelevance } from './fusion.js';
 import { KeywordIndex } from './keyword-index.js';
 import { bestSection, scoreHits, type KeywordEvidence } from './scoring.js';
 import type { Candidate, Embedder, RetrievalDecision, Retriever, SearchOptions } from './types.js';
@@ -30,6 +31,8 @@ export interface RankedCandidate extends Candidate {
   evidence: KeywordEvidence | undefined;
   /** Fused relevance: the order of the ranking (confidence, `score`, drives the decision). */
   relevance: number;
+  /** Inputs of the keyword confidence (for calibration). */
+  features: ConfidenceFeatures;
 }
 
 /** How many dense-only articles (no shared words with the message) may join the candidates. */
@@ -67,9 +70,20 @@ export class KnowledgeRetriever implements Retriever {
    * are computed first: if that fails, the error propagates and the previous version keeps serving.
    */
   async upsert(article: Article): Promise<boolean> {
-    const current = this.articles.get(article.id);
-    if (current && current.hash === article.hash) return false;
+    if (this.articles.get(article.id)?.hash === article.hash) return false;
     const vectors = this.dense ? await this.dense.prepare(article) : undefined;
+    return this.apply(article, vectors);
+  }
+
+  /** `upsert` for a keyword-only retriever, which never has to wait (see `createRetriever`). */
+  upsertKeywordOnly(article: Article): boolean {
+    if (this.dense) throw new Error('this retriever uses embeddings: call upsert and await it');
+    if (this.articles.get(article.id)?.hash === article.hash) return false;
+    return this.apply(article, undefined);
+  }
+
+  private apply(article: Article, vectors: Float32Array[] | undefined): boolean {
+    const current = this.articles.get(article.id);
     this.keyword.upsert(article);
     if (this.dense && vectors) this.dense.set(article, vectors);
     if (current) for (const s of current.sections) this.sections.delete(s.id);
@@ -130,30 +144,35 @@ export class KnowledgeRetriever implements Retriever {
       const denseTop = [...cosines.entries()].sort((a, b) => b[1] - a[1]).slice(0, DENSE_CANDIDATES);
       for (const [id] of denseTop) ids.add(id);
     }
+    const ranked = [...ids]
+      .map((id) => ({ id, e: evidence.get(id), cosine: cosines?.get(id) }))
+      .map((r) => ({ ...r, relevance: fuseRelevance(r.e?.relevance ?? 0, r.cosine) }))
+      .sort((a, b) => b.relevance - a.relevance);
+    const signals = ranked.map((r) => ({
+      relevance: r.relevance,
+      coverage: r.e?.coverage ?? 0,
+      phrasing: r.e?.phrasing ?? 0,
+    }));
+    const termCount = new Set(terms).size;
     const candidates: RankedCandidate[] = [];
-    for (const id of ids) {
-      const article = this.articles.get(id);
-      if (!article) continue;
-      const e = evidence.get(id);
-      const cosine = cosines?.get(id);
-      const fused = fuse(e, cosine);
+    ranked.forEach((r, index) => {
+      const article = this.articles.get(r.id);
+      if (!article) return;
+      const features = confidenceFeatures(signals, index, termCount);
+      const articleTerms = index < MAX_CANDIDATES ? this.keyword.termsOf(r.id) : undefined;
       candidates.push({
         articleId: article.id,
         title: article.title,
         lang: article.lang,
-        score: round(fused.confidence),
-        keywordScore: round(e?.relevance ?? 0),
-        denseScore: cosine === undefined ? undefined : round(cosine),
-        sectionId: '',
-        evidence: e,
-        relevance: fused.relevance,
+        score: round(fuseConfidence(keywordConfidence(features), r.cosine)),
+        keywordScore: round(r.e?.relevance ?? 0),
+        denseScore: r.cosine === undefined ? undefined : round(r.cosine),
+        sectionId: articleTerms ? bestSection(articleTerms, terms, idf) : `${article.id}#0`,
+        evidence: r.e,
+        relevance: r.relevance,
+        features,
       });
-    }
-    candidates.sort((a, b) => b.relevance - a.relevance);
-    for (const c of candidates.slice(0, MAX_CANDIDATES)) {
-      const articleTerms = this.keyword.termsOf(c.articleId);
-      if (articleTerms) c.sectionId = bestSection(articleTerms, terms, idf);
-    }
+    });
     return { lang, candidates };
   }
 
@@ -169,7 +188,7 @@ export class KnowledgeRetriever implements Retriever {
     const { lang, candidates } = await this.rank(text, options);
     const top: Candidate[] = candidates
       .slice(0, MAX_CANDIDATES)
-      .map(({ evidence: _e, relevance: _r, ...candidate }) => candidate);
+      .map(({ evidence: _e, relevance: _r, features: _f, ...candidate }) => candidate);
     const decision = decide(top, this.thresholds);
     return {
       decision: { kind: decision.kind, lang, confidence: top[0]?.score ?? 0, candidates: top },
@@ -213,13 +232,33 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Builds a retriever over already-loaded articles. */
+/**
+ * Builds a retriever over already-loaded articles and resolves once every article is indexed,
+ * vectors included. An embedder failure rejects here instead of leaving a half-built index.
+ */
+export async function indexRetriever(
+  articles: readonly Article[],
+  settings: RetrieverSettings,
+): Promise<KnowledgeRetriever> {
+  const retriever = new KnowledgeRetriever(settings);
+  for (const article of articles) await retriever.upsert(article);
+  return retriever;
+}
+
+/**
+ * Builds a keyword-only retriever synchronously (keyword indexing never waits). With an
+ * embedder, use `indexRetriever`: vectors are computed asynchronously, and a synchronous build
+ * would hand out an index still empty while they are being computed.
+ */
 export function createRetriever(
   articles: readonly Article[],
   settings: RetrieverSettings,
 ): KnowledgeRetriever {
+  if (settings.embedder) {
+    throw new Error('createRetriever cannot wait for embeddings; use indexRetriever with an embedder');
+  }
   const retriever = new KnowledgeRetriever(settings);
-  for (const article of articles) retriever.upsert(article);
+  for (const article of articles) retriever.upsertKeywordOnly(article);
   return retriever;
 }
 

@@ -15,8 +15,6 @@ export interface KeywordEvidence {
   /** Weighted Dice overlap with the closest phrasing (title or question). */
   phrasing: number;
   relevance: number;
-  /** Absolute (not relative) evidence that the article answers the message. */
-  confidence: number;
 }
 
 /** Sum of weights of the terms present in `set`. */
@@ -46,8 +44,8 @@ function dice(
 
 /**
  * Turns raw BM25 hits into comparable evidence. BM25 orders well within one message but its
- * scale changes with the message, so the decision relies on the absolute parts (coverage and
- * phrasing overlap) for confidence, and on all four for the order.
+ * scale changes with the message, so confidence (confidence.ts) also looks at the absolute parts
+ * (coverage and phrasing overlap); the order uses all four.
  */
 export function scoreHits(
   hits: KeywordHit[],
@@ -83,7 +81,6 @@ export function scoreHits(
         w.phrasingBm25 * phrasingBm25 +
         w.coverage * coverage +
         w.phrasing * phrasing,
-      confidence: 0.6 * coverage + 0.4 * Math.min(1, phrasing * 1.5),
     });
   }
   return out.sort((a, b) => b.relevance - a.relevance);

@@ -56,14 +56,6 @@ describe('kb:check CLI', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('exits 2 with a usage line when --kb has no value', () => {
-    const run = runCli(SCRIPT, ['--kb']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/--kb/);
-    expect(run.stderr).toMatch(/^usage: /m);
-    expect(run.stderr).not.toMatch(STACK_FRAME);
-  });
-
   it('exits 1 with a one-line error, no stack trace, for a missing folder', () => {
     const run = runCli(SCRIPT, ['--kb', 'test/fixtures/no-such-kb']);
     expect(run.status).toBe(1);

@@ -80,7 +80,7 @@ export class Harness {
   private async open(): Promise<void> {
     this.db = openDatabase(this.dbFile);
     this.stores = createSqliteStores(this.db);
-    this.retriever = createRetriever(await smallKb(), {
+    this.retriever = await createRetriever(await smallKb(), {
       thresholds: this.config.retrieval,
       defaultLang: this.config.kb.defaultLang,
     });

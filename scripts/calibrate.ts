@@ -1,0 +1,112 @@
+/**
+ * Fits the keyword confidence model (src/retrieval/confidence.ts) and the decision thresholds on
+ * a labelled query set, and prints both. Usage:
+ *   npm run calibrate -- [--kb knowledge-base] [--queries test/fixtures/queries.jsonl]
+ * The coefficients are then pasted into confidence.ts and the thresholds into config defaults:
+ * a reviewed change, not a silent self-tuning at start-up.
+ */
+import { parseArgs } from 'node:util';
+import { loadKnowledgeBase } from '../src/kb/load-kb.js';
+import { CONFIDENCE_MODEL, keywordConfidence, type ConfidenceFeatures } from '../src/retrieval/confidence.js';
+import { decide } from '../src/retrieval/decide.js';
+import { readQueries } from '../src/retrieval/eval-queries.js';
+import { createRetriever, type RankedCandidate } from '../src/retrieval/retriever.js';
+
+const { values } = parseArgs({
+  options: { kb: { type: 'string' }, queries: { type: 'string' } },
+});
+const kb = await loadKnowledgeBase(values.kb ?? 'knowledge-base');
+const queries = await readQueries(values.queries ?? 'test/fixtures/queries.jsonl');
+const retriever = await createRetriever(kb.articles, {
+  thresholds: { answerThreshold: 0.5, clarifyThreshold: 0.3, answerMargin: 0.1 },
+  defaultLang: 'en',
+});
+
+interface Row {
+  query: (typeof queries)[number];
+  ranked: RankedCandidate[];
+}
+const rows: Row[] = [];
+for (const query of queries) rows.push({ query, ranked: (await retriever.rank(query.query, { lang: query.lang })).candidates });
+
+const keys = Object.keys(CONFIDENCE_MODEL).filter((k) => k !== 'bias') as (keyof ConfidenceFeatures)[];
+const samples: { x: number[]; y: number }[] = [];
+for (const { query, ranked } of rows) {
+  // The top candidate and the runner-up each teach the model: right article or not.
+  ranked.slice(0, 2).forEach((c) => {
+    samples.push({ x: keys.map((k) => c.features[k]), y: query.expected.includes(c.articleId) ? 1 : 0 });
+  });
+}
+
+// Logistic regression by full-batch gradient descent with a little L2; features are on 0..~3.
+let w = new Array<number>(keys.length).fill(0);
+let b = 0;
+const lr = 0.5;
+const l2 = 0.001;
+for (let epoch = 0; epoch < 20000; epoch++) {
+  const gw = new Array<number>(keys.length).fill(0);
+  let gb = 0;
+  for (const s of samples) {
+    const z = b + s.x.reduce((sum, v, i) => sum + v * w[i]!, 0);
+    const err = 1 / (1 + Math.exp(-z)) - s.y;
+    gb += err;
+    s.x.forEach((v, i) => (gw[i]! += err * v));
+  }
+  w = w.map((wi, i) => wi - lr * (gw[i]! / samples.length + l2 * wi));
+  b -= lr * (gb / samples.length);
+}
+const model = { bias: round(b), ...Object.fromEntries(keys.map((k, i) => [k, round(w[i]!)])) } as typeof CONFIDENCE_MODEL;
+console.log('CONFIDENCE_MODEL =', JSON.stringify(model));
+
+// Threshold sweep with the fitted model: most correct answers subject to the targets.
+const scored = rows.map(({ query, ranked }) => ({
+  query,
+  candidates: ranked.slice(0, 5).map((c) => ({ ...c, score: keywordConfidence(c.features, model) })),
+}));
+interface Result {
+  answerThreshold: number;
+  clarifyThreshold: number;
+  answerMargin: number;
+  answeredCorrect: number;
+  wrong: number;
+  oosDeclined: number;
+  inDeclined: number;
+}
+let best: Result | undefined;
+const inScope = scored.filter((s) => s.query.expected.length > 0);
+const outScope = scored.filter((s) => s.query.expected.length === 0);
+for (let a = 0.3; a <= 0.95; a += 0.01) {
+  for (let c = 0.05; c < a; c += 0.01) {
+    for (const m of [0, 0.05, 0.1, 0.15, 0.2]) {
+      const t = { answerThreshold: a, clarifyThreshold: c, answerMargin: m };
+      let correct = 0;
+      let wrong = 0;
+      let inDeclined = 0;
+      for (const s of inScope) {
+        const d = decide(s.candidates, t).kind;
+        if (d === 'answer') {
+          if (s.query.expected.includes(s.candidates[0]!.articleId)) correct += 1;
+          else wrong += 1;
+        } else if (d === 'decline') inDeclined += 1;
+      }
+      const oosDeclined = outScope.filter((s) => decide(s.candidates, t).kind === 'decline').length;
+      const r: Result = {
+        answerThreshold: round(a),
+        clarifyThreshold: round(c),
+        answerMargin: m,
+        answeredCorrect: correct / inScope.length,
+        wrong: wrong / inScope.length,
+        oosDeclined: oosDeclined / Math.max(1, outScope.length),
+        inDeclined: inDeclined / inScope.length,
+      };
+      if (r.wrong > 0.03 || r.oosDeclined < 0.85) continue;
+      const value = r.answeredCorrect - 0.5 * r.inDeclined;
+      if (!best || value > best.answeredCorrect - 0.5 * best.inDeclined) best = r;
+    }
+  }
+}
+console.log('best thresholds meeting wrong<=0.03 and out-of-scope declined>=0.85:', JSON.stringify(best));
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

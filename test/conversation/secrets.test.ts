@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { REDACTED, redactSecrets } from '../../src/conversation/secrets.js';
+
+describe('redactSecrets', () => {
+  test.each([
+    ['my password is Summer2024!', 'Summer2024!', 'password'],
+    ['My password is hunter2 please reset', 'hunter2', 'password'],
+    ['password: qwerty', 'qwerty', 'password'],
+    ['pwd=Zx9#kq', 'Zx9#kq', 'password'],
+    ['мой пароль: весна2024', 'весна2024', 'password'],
+    ['пароль Qwerty123 не подходит', 'Qwerty123', 'password'],
+    ['Пароль - Лето_2025', 'Лето_2025', 'password'],
+    ['pin 482913', '482913', 'password'],
+    ['token xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx', 'xoxb-123456789012', 'token'],
+    ['ghp_abcdefghijklmnopqrstuvwxyz0123456789AB is my token', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB', 'token'],
+    ['AKIAIOSFODNN7EXAMPLE leaked', 'AKIAIOSFODNN7EXAMPLE', 'token'],
+    [
+      'auth eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      'eyJhbGciOiJIUzI1NiJ9',
+      'token',
+    ],
+    ['Authorization: Bearer abcdefghijklmnop1234567890', 'abcdefghijklmnop1234567890', 'token'],
+    ['client secret Ab1Q~zYxWvUtSrQpOnMlKjIhGfEdCbA0987654321', 'Ab1Q~zYxWvUtSrQpOnMlKjIhGfEdCbA0987654321', 'token'],
+    ['https://app.example.com/cb?code=abc123&state=x', 'abc123', 'token'],
+    ['here: 9f8Kd02LmQz7XpW4vB1nR6tY3sA5cE0h', '9f8Kd02LmQz7XpW4vB1nR6tY3sA5cE0h', 'random-string'],
+    ['-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\n-----END RSA PRIVATE KEY-----', 'MIIEabc', 'private-key'],
+  ])('%s', (input, secret, kind) => {
+    const result = redactSecrets(input);
+    expect(result.text).not.toContain(secret);
+    expect(result.text).toContain(REDACTED);
+    expect(result.found).toContain(kind);
+  });
+
+  test.each([
+    'I forgot my password',
+    'my password is expired',
+    'пароль не подходит',
+    'забыл пароль от почты',
+    'error 0x80070005 when installing KB5034441',
+    'request id 3f2b9c1e-8d4a-4b7e-9f10-2a3b4c5d6e7f',
+    'see https://status.example.com/incidents/2026-01-05-vpn-outage',
+    'file Screenshot_2026-01-05_at_10.22.33.png attached',
+    'ERROR_INTERNET_CONNECTION_RESET in Teams',
+    'path \\\\files01\\finance\\reports2026\\q1-summary-final-v2',
+    'write to it-help@example.com about LAPTOP-7H3K2Q',
+  ])('keeps ordinary text: %s', (input) => {
+    expect(redactSecrets(input)).toEqual({ text: input, found: [] });
+  });
+
+  test('redacts every secret in one message and reports each kind once', () => {
+    const result = redactSecrets('password: Abc12345 and pin 9999 and AKIAIOSFODNN7EXAMPLE and AKIAIOSFODNN7EXAMPLF');
+    expect(result.text).toBe(`password: ${REDACTED} and pin ${REDACTED} and ${REDACTED} and ${REDACTED}`);
+    expect(result.found.sort()).toEqual(['password', 'token']);
+  });
+});

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
+import { silentLogger } from '../../src/logger.js';
+import { MAX_DELIVERY_ATTEMPTS, OutboxDispatcher } from '../../src/handoff/dispatch.js';
+import { TestChannel } from '../support/test-channel.js';
+import { TempDb } from '../support/temp-db.js';
+
+const target = (userId: string) => ({ channel: 'test', conversationId: `dm-${userId}`, threadId: undefined, userId });
+const text = (t: string) => [{ type: 'text' as const, text: t }];
+
+describe('OutboxDispatcher', () => {
+  let temp: TempDb;
+  let clock: ManualClock;
+  let channel: TestChannel;
+  let dispatcher: OutboxDispatcher;
+  beforeEach(() => {
+    temp = new TempDb();
+    clock = new ManualClock();
+    channel = new TestChannel();
+    dispatcher = new OutboxDispatcher(temp.stores.outbox, channel, clock, silentLogger());
+  });
+  afterEach(() => temp.close());
+
+  test('delivers in order with the outbox id as delivery id', async () => {
+    const id1 = temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('one') }, clock.now());
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('two') }, clock.now());
+    expect(await dispatcher.flush()).toEqual({ delivered: 2, failed: 0 });
+    expect(channel.repliesTo('U1')).toEqual([...text('one'), ...text('two')]);
+    expect(channel.deliveries[0]?.deliveryId).toBe(String(id1));
+    expect(await dispatcher.flush()).toEqual({ delivered: 0, failed: 0 });
+  });
+
+  test('a failing channel keeps deliveries; they arrive after the backoff, still in order', async () => {
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('one') }, clock.now());
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('two') }, clock.now());
+    channel.down = true;
+    expect(await dispatcher.flush()).toEqual({ delivered: 0, failed: 1 });
+    channel.down = false;
+    expect(await dispatcher.flush()).toEqual({ delivered: 0, failed: 0 }); // the first waits for its retry time
+    clock.advance(60_000);
+    expect(await dispatcher.flush()).toEqual({ delivered: 2, failed: 0 });
+    expect(channel.repliesTo('U1')).toEqual([...text('one'), ...text('two')]);
+  });
+
+  test('one recipient failing does not hold back another', async () => {
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('to U1') }, clock.now());
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U2'), replies: text('to U2') }, clock.now());
+    let calls = 0;
+    const original = channel.deliverToUser.bind(channel);
+    channel.deliverToUser = async (t, r, m) => {
+      calls += 1;
+      if (t.userId === 'U1') throw new Error('U1 unreachable');
+      return original(t, r, m);
+    };
+    expect(await dispatcher.flush()).toEqual({ delivered: 1, failed: 1 });
+    expect(calls).toBe(2);
+    expect(channel.repliesTo('U2')).toEqual(text('to U2'));
+  });
+
+  test('gives up after the maximum number of attempts', async () => {
+    temp.stores.outbox.enqueue({ kind: 'queue', event: { type: 'ticket-cancelled', ticket: {} as never } }, clock.now());
+    channel.down = true;
+    for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
+      await dispatcher.flush();
+      clock.advance(2 * 60 * 60 * 1000);
+    }
+    expect(temp.stores.outbox.pendingCount()).toBe(0);
+  });
+
+  test('concurrent flushes never deliver twice', async () => {
+    for (let i = 0; i < 5; i++) {
+      temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text(`m${i}`) }, clock.now());
+    }
+    const results = await Promise.all([dispatcher.flush(), dispatcher.flush(), dispatcher.flush()]);
+    expect(results.reduce((n, r) => n + r.delivered, 0)).toBe(5);
+    expect(channel.repliesTo('U1')).toHaveLength(5);
+  });
+});
