@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * Time and identity are injected everywhere (SLAs, dedup windows, ticket ids) so that tests can
@@ -16,6 +16,22 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export const randomIds: IdGenerator = {
   next: (prefix = '') => `${prefix}${randomUUID()}`,
+};
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Ids people read aloud and type ("T-7KQ2M9XA4B"): 10 Crockford base-32 characters (50 random
+ * bits, no I/L/O/U to misread): at a million ids the chance of any collision is 1 in 2,000, and
+ * the stores' primary keys refuse one rather than mix two records up.
+ */
+export const shortIds: IdGenerator = {
+  next: (prefix = '') => {
+    const bytes = randomBytes(10);
+    let out = '';
+    for (const byte of bytes) out += CROCKFORD[byte % 32];
+    return `${prefix}${out}`;
+  },
 };
 
 /** A clock that only moves when told to; for tests and replaying recorded conversations. */

@@ -35,6 +35,7 @@ export interface CoreContext {
   dispatcher: OutboxDispatcher;
 }
 
+/** Builds the context once per core: parses business hours, creates the locks and the dispatcher. */
 export function createContext(deps: CoreDeps): CoreContext {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? silentLogger();

@@ -21,6 +21,7 @@ export interface HelpdeskCore {
   flush(): Promise<FlushResult>;
 }
 
+/** Wires the core from its ports; production passes the SQLite stores, the KB retriever and the adapters' notifier. */
 export function createHelpdeskCore(deps: CoreDeps): HelpdeskCore {
   const ctx = createContext(deps);
   return {

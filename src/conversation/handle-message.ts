@@ -46,10 +46,13 @@ function validate(incoming: unknown): Omit<IncomingMessage, 'text'> & { text?: u
 }
 
 /** What to search before the transaction, if anything. */
-function searchFor(r: Route, text: string, c: Conversation | undefined) {
+function searchFor(ctx: CoreContext, r: Route, text: string, c: Conversation | undefined) {
   if (r.kind === 'question') return { text, exclude: [] as string[] };
+  const tried = c?.context.tried ?? [];
   if (r.kind === 'feedback' && !r.solved && c?.context.question) {
-    return { text: c.context.question, exclude: c.context.tried ?? [] };
+    return tried.length < ctx.config.conversation.maxArticlesTried
+      ? { text: c.context.question, exclude: tried }
+      : undefined;
   }
   return undefined;
 }
@@ -147,7 +150,7 @@ async function processMessage(
   const plan = route(existing, clean.text, action, ctx.clock.now());
 
   let decision: RetrievalDecision | undefined;
-  const query = searchFor(plan, clean.text, existing);
+  const query = searchFor(ctx, plan, clean.text, existing);
   if (query?.text) {
     try {
       decision = await ctx.retriever.search(query.text, { lang, exclude: query.exclude });

@@ -1,6 +1,35 @@
 import type { Lang } from '../config.js';
 import { detectLang } from '../text/lang.js';
 
+/** Latin words that only an English speaker types; one of them makes a short message English. */
+const ENGLISH_WORDS = new Set([
+  'thanks',
+  'thank',
+  'hello',
+  'hi',
+  'hey',
+  'please',
+  'help',
+  'yes',
+  'yeah',
+  'nope',
+  'the',
+  'my',
+  'is',
+  'not',
+  'does',
+  'doesn',
+  'can',
+  'cannot',
+  'won',
+  'how',
+  'what',
+  'why',
+  'where',
+  'still',
+  'again',
+]);
+
 function localeLang(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;
   if (/^ru\b/i.test(locale)) return 'ru';
@@ -10,8 +39,9 @@ function localeLang(locale: string | undefined): Lang | undefined {
 
 /**
  * The language to reply in. The message's own words decide, except for short Latin-only
- * messages ("vpn", "ok", "outlook crash") that Russian speakers type too: those keep the
- * conversation's language, else the client's locale. Button presses keep the conversation's.
+ * messages made of product names ("vpn", "ok", "outlook crash") that Russian speakers type too:
+ * those keep the conversation's language, else the client's locale. Button presses keep the
+ * conversation's.
  */
 export function chooseLang(
   text: string,
@@ -20,7 +50,10 @@ export function chooseLang(
   fallback: Lang,
 ): Lang {
   const cyrillic = (text.match(/[\u0400-\u04ff]{2,}/g) ?? []).length;
-  const latin = (text.match(/[a-z]{2,}/gi) ?? []).length;
-  if (cyrillic === 0 && latin < 3) return current ?? localeLang(locale) ?? detectLang(text) ?? fallback;
+  const latin = text.match(/[a-z]{2,}/gi) ?? [];
+  const english = latin.some((w) => ENGLISH_WORDS.has(w.toLowerCase()));
+  if (cyrillic === 0 && latin.length < 3 && !english) {
+    return current ?? localeLang(locale) ?? detectLang(text) ?? fallback;
+  }
   return detectLang(text) ?? current ?? fallback;
 }

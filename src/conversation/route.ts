@@ -1,7 +1,7 @@
-import { analyzeDocument } from '../text/analyze.js';
 import type { ParsedAction } from './actions.js';
 import { detectFeedback, detectIntent, detectNumber } from './intents.js';
 import { REDACTED } from './secrets.js';
+import { similarity } from './similarity.js';
 import type { Conversation } from './types.js';
 
 /** What to do with one inbound event, decided from the conversation state and the event alone. */
@@ -25,16 +25,6 @@ export type Route =
 /** How long after an answer a near-identical message counts as "the same problem again". */
 export const SAME_PROBLEM_WINDOW_MS = 24 * 60 * 60 * 1000;
 const SAME_PROBLEM_SIMILARITY = 0.6;
-
-/** Jaccard overlap of the two texts' content-word stems. */
-export function similarity(a: string, b: string): number {
-  const x = new Set(analyzeDocument(a));
-  const y = new Set(analyzeDocument(b));
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const t of x) if (y.has(t)) shared += 1;
-  return shared / (x.size + y.size - shared);
-}
 
 function isSameProblem(c: Conversation, text: string, now: Date): boolean {
   const { question, answeredAt } = c.context;
@@ -69,7 +59,7 @@ function routeAction(c: Conversation | undefined, action: ParsedAction): Route {
 
 /**
  * Decides what a message means: while a person handles the ticket everything is relayed; while
- * queued, only "cancel" is understood; otherwise typed answers to the bot's own question come
+ * queued, only "cancel" and "a person, please" are understood; otherwise typed answers to the bot's own question come
  * first, then small talk, then frustration, and anything else is a question for the KB.
  */
 export function route(
@@ -83,11 +73,13 @@ export function route(
   if (state === 'with-agent') return text === '' ? { kind: 'empty' } : { kind: 'relay' };
   if (text === '') return { kind: 'empty' };
   const intent = detectIntent(text);
-  if (state === 'escalated')
-    return intent === 'cancel' ? { kind: 'cancel-ticket' } : { kind: 'queued-message' };
+  if (state === 'escalated') {
+    if (intent === 'cancel') return { kind: 'cancel-ticket' };
+    return intent === 'human' ? { kind: 'handoff' } : { kind: 'queued-message' };
+  }
   if (!/[\p{L}\p{N}]/u.test(text.split(REDACTED).join(' '))) return { kind: 'secret-only' };
 
-  if (c?.context.ratingTicketId) {
+  if (state === 'resolved' && c?.context.ratingTicketId) {
     const score = detectNumber(text, 5);
     if (score !== undefined) return { kind: 'rating', score };
   }

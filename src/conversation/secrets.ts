@@ -8,8 +8,10 @@
 /** What replaces a secret in stored and relayed text. */
 export const REDACTED = '[redacted]';
 
+/** What was found, for logs and tests (the user gets one warning whatever the kind). */
 export type SecretKind = 'password' | 'token' | 'private-key' | 'random-string';
 
+/** The text with secrets replaced by `[redacted]`, and what was found. */
 export interface Redaction {
   text: string;
   /** Kinds found, once each; empty when the text was clean. */

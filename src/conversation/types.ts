@@ -114,6 +114,7 @@ export interface Conversation {
   updatedAt: string;
 }
 
+/** Who wrote a transcript line. */
 export type Author = 'user' | 'bot' | 'agent' | 'system';
 
 /** One line of a transcript, as stored: always redacted. */

@@ -17,6 +17,7 @@ const base = {
   messageId: id,
 };
 
+/** Validates an agent action coming from an adapter (untrusted input, like user messages). */
 export const agentActionSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('list') }),
   z.object({ ...base, kind: z.literal('show'), ticketId: id }),
@@ -36,7 +37,9 @@ export const agentActionSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('hand-back'), ticketId: id, note: text.optional() }),
 ]);
 
+/** One agent action; `kind` says which. */
 export type AgentAction = z.infer<typeof agentActionSchema>;
+/** The names of the agent actions. */
 export type AgentActionKind = AgentAction['kind'];
 
 /** What an agent action returns to the adapter, which renders it for the agent. */

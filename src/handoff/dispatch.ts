@@ -7,6 +7,7 @@ import type { ChannelNotifier, Delivery, Outbox } from './ports.js';
 export const MAX_DELIVERY_ATTEMPTS = 30;
 const BATCH = 100;
 
+/** Deliveries made and failed by one flush. */
 export interface FlushResult {
   delivered: number;
   failed: number;

@@ -79,6 +79,7 @@ export function escalate(turn: Turn, currentText: string | undefined): Ticket {
     details: { priority: ticket.priority, tags: ticket.tags, outOfHours: !open },
   });
 
+  ctx.logger.info({ ticketId: ticket.id, priority: ticket.priority, outOfHours: !open }, 'ticket created');
   turn.notice('queued', turn.t.queued(ticket.id, ctx.stores.tickets.queuePosition(ticket)));
   if (!open) {
     const opening = formatMoment(nextOpening(ctx.hours, now), ctx.hours.timeZone, turn.lang);

@@ -72,7 +72,7 @@ export const HANDOFF_MIGRATIONS: Migration[] = [
         gave_up_at TEXT,
         last_error TEXT
       );
-      CREATE INDEX outbox_pending ON outbox (delivered_at, gave_up_at, next_attempt_at);
+      CREATE INDEX outbox_pending ON outbox (id) WHERE delivered_at IS NULL AND gave_up_at IS NULL;
     `,
   },
 ];

@@ -52,6 +52,7 @@ export type Delivery =
   | { kind: 'queue'; event: QueueEvent }
   | { kind: 'on-call'; target: string; page: OnCallPage };
 
+/** An outbox entry not yet delivered. */
 export interface PendingDelivery {
   id: number;
   delivery: Delivery;

@@ -18,6 +18,7 @@ export interface PriorityRule {
 
 const L = '(?<![\\p{L}\\p{N}])';
 
+/** The rules, checked in this order; every matching rule adds its tag to the ticket. */
 export const PRIORITY_RULES: readonly PriorityRule[] = [
   {
     tag: 'security-incident',
@@ -77,6 +78,7 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
 
 const RANK: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
 
+/** The resulting priority and which rules matched (added to the ticket tags). */
 export interface PriorityAssessment {
   priority: Priority;
   /** Tags of the rules that matched. */

@@ -4,6 +4,7 @@ import type { FlushResult } from './dispatch.js';
 /** Processed message ids older than this are forgotten; channels retry within minutes. */
 export const DEDUP_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** What one sweep did, for logs and tests. */
 export interface SweepResult extends FlushResult {
   /** Tickets whose SLA breach was announced by this sweep. */
   announced: string[];

@@ -9,6 +9,7 @@ export type Priority = 'high' | 'normal' | 'low';
  */
 export type TicketStatus = 'queued' | 'claimed' | 'resolved' | 'handed-back' | 'cancelled';
 
+/** Support tier of a ticket: 2 = service desk agents, 3 = specialists. */
 export type Tier = 2 | 3;
 
 /** A request for a person, created when the bot hands a conversation over. */
@@ -49,6 +50,7 @@ export interface Ticket {
   outOfHours: boolean;
 }
 
+/** Role of an agent, from TIER2_AGENTS / TIER3_AGENTS. */
 export type AgentRole = 'tier2' | 'tier3';
 
 /** Internal note on a ticket, visible to agents only. */

@@ -19,6 +19,13 @@ export interface KbWatcher {
   close(): void;
 }
 
+function fileExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 /**
  * Keeps the index in step with the knowledge-base folder: a changed file re-indexes only that
  * article, a deleted file removes it, and a file that no longer parses is reported while the
@@ -41,10 +48,7 @@ export function watchKnowledgeBase(
 
   async function refresh(file: string): Promise<'indexed' | 'unchanged' | 'removed' | 'rejected'> {
     const full = path.join(dir, file);
-    const exists = await access(full).then(
-      () => true,
-      () => false,
-    );
+    const exists = await fileExists(full);
     const previousId = fileToId.get(file);
     if (!exists) {
       fileToId.delete(file);
@@ -60,8 +64,16 @@ export function watchKnowledgeBase(
     }
     const owner = ownerOf(article.id);
     if (owner !== undefined && owner !== file) {
-      logger.warn({ file, article: article.id }, `article not re-indexed: id "${article.id}" is already used by ${owner}`);
-      return 'rejected';
+      // A renamed or moved file: its old path is gone but its own event may not have run yet.
+      // Take the id over, so that the old path's event does not remove the article afterwards.
+      if (await fileExists(path.join(dir, owner))) {
+        logger.warn(
+          { file, article: article.id },
+          `article not re-indexed: id "${article.id}" is already used by ${owner}`,
+        );
+        return 'rejected';
+      }
+      fileToId.delete(owner);
     }
     try {
       const changed = await sink.upsert(article);

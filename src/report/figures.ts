@@ -1,7 +1,7 @@
 import type { Lang } from '../config.js';
 import type { QuestionOutcome } from '../conversation/types.js';
 import type { Db } from '../storage/db.js';
-import { analyzeDocument } from '../text/analyze.js';
+import { jaccard, stemSet } from '../conversation/similarity.js';
 
 /**
  * The service-desk figures, computed from the same SQLite store the bot writes, so they cannot
@@ -15,6 +15,7 @@ export interface Durations {
   p90Minutes: number | undefined;
 }
 
+/** A group of similar questions the bot could not answer. */
 export interface ContentGap {
   /** The most recent wording (redacted, as stored). */
   example: string;
@@ -23,6 +24,7 @@ export interface ContentGap {
   lastAskedAt: string;
 }
 
+/** Every figure of the report; `--json` prints exactly this. */
 export interface ReportFigures {
   since: string | undefined;
   until: string;
@@ -50,6 +52,7 @@ export interface ReportFigures {
   contentGaps: ContentGap[];
 }
 
+/** Time window (questions by time asked, tickets by time created) and list length. */
 export interface ReportOptions {
   since?: Date;
   until?: Date;
@@ -78,10 +81,34 @@ function durations(pairs: { from: string; to: string | null }[]): Durations {
   };
 }
 
-/** Groups wordings of the same question: stems of its content words, in any order. */
-export function gapKey(text: string): string {
-  const stems = [...new Set(analyzeDocument(text))].sort();
-  return stems.length > 0 ? stems.join(' ') : text.trim().toLowerCase();
+/** Two unanswered questions this alike (content-word stems) count as one content gap. */
+export const GAP_SIMILARITY = 0.5;
+
+/**
+ * Groups unanswered questions: each joins the first earlier group of the same language whose
+ * first wording is similar enough, so "excel crashes on macros" and "excel macro crash" are one
+ * gap. Greedy and order-dependent, which is fine for a ranking of the biggest gaps.
+ */
+export function groupGaps(questions: readonly { text: string; lang: Lang; askedAt: string }[]): ContentGap[] {
+  const groups: { stems: Set<string>; gap: ContentGap }[] = [];
+  for (const q of questions) {
+    const stems = stemSet(q.text);
+    const group = groups.find(
+      (g) =>
+        g.gap.lang === q.lang &&
+        (stems.size === 0
+          ? g.gap.example.trim().toLowerCase() === q.text.trim().toLowerCase()
+          : jaccard(g.stems, stems) >= GAP_SIMILARITY),
+    );
+    if (group) {
+      group.gap.count += 1;
+      group.gap.example = q.text;
+      group.gap.lastAskedAt = q.askedAt;
+    } else {
+      groups.push({ stems, gap: { example: q.text, count: 1, lang: q.lang, lastAskedAt: q.askedAt } });
+    }
+  }
+  return groups.map((g) => g.gap);
 }
 
 interface QuestionRow {
@@ -100,6 +127,7 @@ interface TicketRow {
   rating: number | null;
 }
 
+/** Reads the questions and tickets of the window and computes the figures; read-only. */
 export function computeReport(db: Db, options: ReportOptions = {}): ReportFigures {
   const since = options.since?.toISOString() ?? '';
   const until = (options.until ?? new Date()).toISOString();
@@ -117,19 +145,11 @@ export function computeReport(db: Db, options: ReportOptions = {}): ReportFigure
     .all(since, until) as TicketRow[];
 
   const count = (pred: (q: QuestionRow) => boolean) => questions.filter(pred).length;
-  const gaps = new Map<string, ContentGap>();
-  for (const q of questions) {
-    if (q.outcome !== 'declined' && q.outcome !== 'escalated') continue;
-    const key = `${q.lang}\u0000${gapKey(q.text)}`;
-    const gap = gaps.get(key);
-    if (gap) {
-      gap.count += 1;
-      gap.example = q.text;
-      gap.lastAskedAt = q.asked_at;
-    } else {
-      gaps.set(key, { example: q.text, count: 1, lang: q.lang, lastAskedAt: q.asked_at });
-    }
-  }
+  const gaps = groupGaps(
+    questions
+      .filter((q) => q.outcome === 'declined' || q.outcome === 'escalated')
+      .map((q) => ({ text: q.text, lang: q.lang, askedAt: q.asked_at })),
+  );
   const ratings = tickets.map((t) => t.rating).filter((r): r is number => r !== null);
   const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const r of ratings) distribution[r as 1 | 2 | 3 | 4 | 5] += 1;
@@ -164,7 +184,7 @@ export function computeReport(db: Db, options: ReportOptions = {}): ReportFigure
           : undefined,
       distribution,
     },
-    contentGaps: [...gaps.values()]
+    contentGaps: gaps
       .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt))
       .slice(0, options.top ?? 10),
   };

@@ -10,10 +10,14 @@ function minutes(value: number | undefined): string {
   return `${Math.round((value / 60) * 10) / 10} h`;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function timing(d: Durations): string {
   return d.count === 0
     ? 'no data'
-    : `median ${minutes(d.medianMinutes)}, p90 ${minutes(d.p90Minutes)} (${d.count} tickets)`;
+    : `median ${minutes(d.medianMinutes)}, p90 ${minutes(d.p90Minutes)} (${plural(d.count, 'ticket')})`;
 }
 
 const MAX_GAP_CHARS = 100;
@@ -37,7 +41,7 @@ export function formatReport(f: ReportFigures): string {
     '',
     f.csat.count === 0
       ? 'CSAT: no ratings'
-      : `CSAT: ${f.csat.average} / 5 from ${f.csat.count} ratings ` +
+      : `CSAT: ${f.csat.average} / 5 from ${plural(f.csat.count, 'rating')} ` +
         `(${[1, 2, 3, 4, 5].map((n) => `${n}: ${f.csat.distribution[n as 1 | 2 | 3 | 4 | 5]}`).join(', ')})`,
     '',
     'Top unanswered questions (content gaps):',

@@ -4,16 +4,16 @@ const CYRILLIC_WORD = /[\u0400-\u04ff]{2,}/g;
 const LATIN_WORD = /[a-z]{2,}/gi;
 
 /**
- * Guesses EN or RU from the words' scripts. Mixed messages ("аутлук не синхронизирует mail") are
- * Russian as soon as Russian words are at least as many as English ones, since Russian speakers
- * routinely type product names in Latin letters while the reverse is rare. Returns undefined when
- * the text has no words to judge by.
+ * Guesses EN or RU from the words' scripts. A message with any Russian word is Russian
+ * ("corp-wifi отваливается", "ошибка net::err_cert_authority_invalid"): Russian speakers routinely
+ * type product names and error codes in Latin letters, while English speakers almost never type
+ * Cyrillic. Returns undefined when the text has no words to judge by.
  */
 export function detectLang(text: string): Lang | undefined {
   const cyr = text.match(CYRILLIC_WORD)?.length ?? 0;
   const lat = text.match(LATIN_WORD)?.length ?? 0;
   if (cyr === 0 && lat === 0) return undefined;
-  return cyr > 0 && cyr * 1.5 >= lat ? 'ru' : 'en';
+  return cyr > 0 ? 'ru' : 'en';
 }
 
 /** True for a token written in Cyrillic letters. */

@@ -13,5 +13,7 @@ describe('chooseLang', () => {
     expect(chooseLang('ok', 'ru', undefined, 'en')).toBe('ru');
     expect(chooseLang('outlook crash', undefined, undefined, 'ru')).toBe('en');
     expect(chooseLang('123', undefined, undefined, 'ru')).toBe('ru');
+    expect(chooseLang('thanks a lot', undefined, 'ru', 'ru')).toBe('en');
+    expect(chooseLang('hi', 'ru', 'ru', 'ru')).toBe('en');
   });
 });

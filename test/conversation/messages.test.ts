@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { messages } from '../../src/conversation/messages.js';
 
 function render(value: unknown): string {
-  return typeof value === 'function' ? String((value as (...a: unknown[]) => unknown)('T-1', 'Anna')) : String(value);
+  return typeof value === 'function'
+    ? String((value as (...a: unknown[]) => unknown)('T-1', 'Anna'))
+    : String(value);
 }
 
 describe('message catalogue', () => {

@@ -12,7 +12,11 @@ describe('redactSecrets', () => {
     ['Пароль - Лето_2025', 'Лето_2025', 'password'],
     ['pin 482913', '482913', 'password'],
     ['token xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx', 'xoxb-123456789012', 'token'],
-    ['ghp_abcdefghijklmnopqrstuvwxyz0123456789AB is my token', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB', 'token'],
+    [
+      'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB is my token',
+      'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB',
+      'token',
+    ],
     ['AKIAIOSFODNN7EXAMPLE leaked', 'AKIAIOSFODNN7EXAMPLE', 'token'],
     [
       'auth eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
@@ -20,7 +24,11 @@ describe('redactSecrets', () => {
       'token',
     ],
     ['Authorization: Bearer abcdefghijklmnop1234567890', 'abcdefghijklmnop1234567890', 'token'],
-    ['client secret Ab1Q~zYxWvUtSrQpOnMlKjIhGfEdCbA0987654321', 'Ab1Q~zYxWvUtSrQpOnMlKjIhGfEdCbA0987654321', 'token'],
+    [
+      'client secret Ab1Q~zYxWvUtSrQpOnMlKjIhGfEdCbA0987654321',
+      'Ab1Q~zYxWvUtSrQpOnMlKjIhGfEdCbA0987654321',
+      'token',
+    ],
     ['https://app.example.com/cb?code=abc123&state=x', 'abc123', 'token'],
     ['here: 9f8Kd02LmQz7XpW4vB1nR6tY3sA5cE0h', '9f8Kd02LmQz7XpW4vB1nR6tY3sA5cE0h', 'random-string'],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\n-----END RSA PRIVATE KEY-----', 'MIIEabc', 'private-key'],
@@ -48,7 +56,9 @@ describe('redactSecrets', () => {
   });
 
   test('redacts every secret in one message and reports each kind once', () => {
-    const result = redactSecrets('password: Abc12345 and pin 9999 and AKIAIOSFODNN7EXAMPLE and AKIAIOSFODNN7EXAMPLF');
+    const result = redactSecrets(
+      'password: Abc12345 and pin 9999 and AKIAIOSFODNN7EXAMPLE and AKIAIOSFODNN7EXAMPLF',
+    );
     expect(result.text).toBe(`password: ${REDACTED} and pin ${REDACTED} and ${REDACTED} and ${REDACTED}`);
     expect(result.found.sort()).toEqual(['password', 'token']);
   });

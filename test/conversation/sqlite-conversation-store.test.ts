@@ -26,7 +26,9 @@ describe('SqliteConversationStore on a real file', () => {
 
   test('the database is in WAL mode with every migration applied once', () => {
     expect(temp.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const ids = (temp.db.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+    const ids = (
+      temp.db.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as { id: string }[]
+    ).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['conversations/001-init', 'handoff/001-init']));
     temp.reopen();
     expect(temp.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: ids.length });
@@ -73,8 +75,15 @@ describe('SqliteConversationStore on a real file', () => {
     );
     expect(conversations.transcript('C-1').map((e) => e.text)).toEqual(['one', 'two', 'three', 'four']);
     expect(conversations.transcript('C-1', { limit: 2 }).map((e) => e.text)).toEqual(['three', 'four']);
-    expect(conversations.transcript('C-1', { from: seqs[1], to: seqs[2] }).map((e) => e.text)).toEqual(['two', 'three']);
-    expect(conversations.transcript('C-1')[2]).toMatchObject({ author: 'user', authorId: 'U1', ticketId: 'T-1' });
+    expect(conversations.transcript('C-1', { from: seqs[1], to: seqs[2] }).map((e) => e.text)).toEqual([
+      'two',
+      'three',
+    ]);
+    expect(conversations.transcript('C-1')[2]).toMatchObject({
+      author: 'user',
+      authorId: 'U1',
+      ticketId: 'T-1',
+    });
   });
 
   test('processed message ids are remembered across a reopen and can be pruned', () => {
@@ -103,7 +112,12 @@ describe('SqliteConversationStore on a real file', () => {
       closedAt: undefined,
     };
     conversations.insertQuestion(q);
-    conversations.updateQuestion({ ...q, outcome: 'confirmed', articles: ['vpn-connect-ru'], closedAt: '2026-01-05T10:05:00.000Z' });
+    conversations.updateQuestion({
+      ...q,
+      outcome: 'confirmed',
+      articles: ['vpn-connect-ru'],
+      closedAt: '2026-01-05T10:05:00.000Z',
+    });
     expect(temp.reopen().conversations.getQuestion('Q-1')).toEqual({
       ...q,
       outcome: 'confirmed',

@@ -37,9 +37,15 @@ describe('business hours', () => {
   });
 
   test('next opening: same morning, next day, and over the weekend', () => {
-    expect(nextOpening(moscow, new Date('2026-01-05T03:00:00Z')).toISOString()).toBe('2026-01-05T06:00:00.000Z');
-    expect(nextOpening(moscow, new Date('2026-01-06T16:00:00Z')).toISOString()).toBe('2026-01-07T06:00:00.000Z');
-    expect(nextOpening(moscow, new Date('2026-01-09T15:30:00Z')).toISOString()).toBe('2026-01-12T06:00:00.000Z');
+    expect(nextOpening(moscow, new Date('2026-01-05T03:00:00Z')).toISOString()).toBe(
+      '2026-01-05T06:00:00.000Z',
+    );
+    expect(nextOpening(moscow, new Date('2026-01-06T16:00:00Z')).toISOString()).toBe(
+      '2026-01-07T06:00:00.000Z',
+    );
+    expect(nextOpening(moscow, new Date('2026-01-09T15:30:00Z')).toISOString()).toBe(
+      '2026-01-12T06:00:00.000Z',
+    );
     const during = new Date('2026-01-05T10:00:00Z');
     expect(nextOpening(moscow, during)).toBe(during);
   });
@@ -47,7 +53,9 @@ describe('business hours', () => {
   test('follows daylight saving time changes', () => {
     const berlin = parseBusinessHours('mon-fri 09:00-17:00', 'Europe/Berlin');
     // Winter: 09:00 CET = 08:00 UTC. Summer (after 2026-03-29): 09:00 CEST = 07:00 UTC.
-    expect(nextOpening(berlin, new Date('2026-03-27T20:00:00Z')).toISOString()).toBe('2026-03-30T07:00:00.000Z');
+    expect(nextOpening(berlin, new Date('2026-03-27T20:00:00Z')).toISOString()).toBe(
+      '2026-03-30T07:00:00.000Z',
+    );
     expect(zonedTime(2026, 1, 15, 9 * 60, 'Europe/Berlin').toISOString()).toBe('2026-01-15T08:00:00.000Z');
   });
 

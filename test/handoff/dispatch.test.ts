@@ -5,7 +5,12 @@ import { MAX_DELIVERY_ATTEMPTS, OutboxDispatcher } from '../../src/handoff/dispa
 import { TestChannel } from '../support/test-channel.js';
 import { TempDb } from '../support/temp-db.js';
 
-const target = (userId: string) => ({ channel: 'test', conversationId: `dm-${userId}`, threadId: undefined, userId });
+const target = (userId: string) => ({
+  channel: 'test',
+  conversationId: `dm-${userId}`,
+  threadId: undefined,
+  userId,
+});
 const text = (t: string) => [{ type: 'text' as const, text: t }];
 
 describe('OutboxDispatcher', () => {
@@ -22,7 +27,10 @@ describe('OutboxDispatcher', () => {
   afterEach(() => temp.close());
 
   test('delivers in order with the outbox id as delivery id', async () => {
-    const id1 = temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('one') }, clock.now());
+    const id1 = temp.stores.outbox.enqueue(
+      { kind: 'user', target: target('U1'), replies: text('one') },
+      clock.now(),
+    );
     temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('two') }, clock.now());
     expect(await dispatcher.flush()).toEqual({ delivered: 2, failed: 0 });
     expect(channel.repliesTo('U1')).toEqual([...text('one'), ...text('two')]);
@@ -58,7 +66,10 @@ describe('OutboxDispatcher', () => {
   });
 
   test('gives up after the maximum number of attempts', async () => {
-    temp.stores.outbox.enqueue({ kind: 'queue', event: { type: 'ticket-cancelled', ticket: {} as never } }, clock.now());
+    temp.stores.outbox.enqueue(
+      { kind: 'queue', event: { type: 'ticket-cancelled', ticket: {} as never } },
+      clock.now(),
+    );
     channel.down = true;
     for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
       await dispatcher.flush();

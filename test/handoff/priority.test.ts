@@ -22,7 +22,10 @@ describe('assessPriority', () => {
   });
 
   test('ordinary problems are normal; "not urgent" is low; high wins over low', () => {
-    expect(assessPriority(['my printer does not print'], ['printer'])).toEqual({ priority: 'normal', matched: [] });
+    expect(assessPriority(['my printer does not print'], ['printer'])).toEqual({
+      priority: 'normal',
+      matched: [],
+    });
     expect(assessPriority(['need a new mouse, not urgent'], []).priority).toBe('low');
     expect(assessPriority(['не срочно, но перешла по фишинговой ссылке'], []).priority).toBe('high');
   });

@@ -109,9 +109,28 @@ describe('SQLite ticket store, outbox and audit log on a real file', () => {
   test('notes are kept in order', () => {
     const { tickets } = temp.stores;
     tickets.insert(ticket('T-1'));
-    tickets.addNote({ ticketId: 'T-1', at: '2026-01-05T10:00:00.000Z', agentId: 'A1', agentName: 'Anna', kind: 'note', text: 'one' });
-    tickets.addNote({ ticketId: 'T-1', at: '2026-01-05T10:01:00.000Z', agentId: 'A2', agentName: undefined, kind: 'escalation', text: 'two' });
-    expect(temp.reopen().tickets.notes('T-1').map((n) => [n.kind, n.text, n.agentName])).toEqual([
+    tickets.addNote({
+      ticketId: 'T-1',
+      at: '2026-01-05T10:00:00.000Z',
+      agentId: 'A1',
+      agentName: 'Anna',
+      kind: 'note',
+      text: 'one',
+    });
+    tickets.addNote({
+      ticketId: 'T-1',
+      at: '2026-01-05T10:01:00.000Z',
+      agentId: 'A2',
+      agentName: undefined,
+      kind: 'escalation',
+      text: 'two',
+    });
+    expect(
+      temp
+        .reopen()
+        .tickets.notes('T-1')
+        .map((n) => [n.kind, n.text, n.agentName]),
+    ).toEqual([
       ['note', 'one', 'Anna'],
       ['escalation', 'two', undefined],
     ]);
@@ -120,8 +139,14 @@ describe('SQLite ticket store, outbox and audit log on a real file', () => {
   test('the outbox hands out due deliveries in order and remembers attempts across a reopen', () => {
     const { outbox } = temp.stores;
     const t0 = new Date('2026-01-05T10:00:00Z');
-    const a = outbox.enqueue({ kind: 'queue', event: { type: 'ticket-cancelled', ticket: ticket('T-1') } }, t0);
-    const b = outbox.enqueue({ kind: 'on-call', target: 'oncall', page: { reason: 'sla-breached', ticket: ticket('T-1') } }, t0);
+    const a = outbox.enqueue(
+      { kind: 'queue', event: { type: 'ticket-cancelled', ticket: ticket('T-1') } },
+      t0,
+    );
+    const b = outbox.enqueue(
+      { kind: 'on-call', target: 'oncall', page: { reason: 'sla-breached', ticket: ticket('T-1') } },
+      t0,
+    );
     expect(outbox.pending(0, 10).map((p) => p.id)).toEqual([a, b]);
     expect(outbox.pending(a, 10).map((p) => p.id)).toEqual([b]);
     outbox.markFailed(a, 'timeout', new Date('2026-01-05T10:01:00Z'));
@@ -143,7 +168,14 @@ describe('SQLite ticket store, outbox and audit log on a real file', () => {
 
   test('the audit log is append-only and filterable', () => {
     const { audit } = temp.stores;
-    audit.record({ at: '2026-01-05T10:00:00.000Z', actor: 'A1', role: 'tier2', action: 'ticket.claim', ticketId: 'T-1', outcome: 'ok' });
+    audit.record({
+      at: '2026-01-05T10:00:00.000Z',
+      actor: 'A1',
+      role: 'tier2',
+      action: 'ticket.claim',
+      ticketId: 'T-1',
+      outcome: 'ok',
+    });
     audit.record({
       at: '2026-01-05T10:01:00.000Z',
       actor: 'U9',
@@ -153,7 +185,14 @@ describe('SQLite ticket store, outbox and audit log on a real file', () => {
       outcome: 'denied',
       details: { code: 'FORBIDDEN' },
     });
-    audit.record({ at: '2026-01-05T10:02:00.000Z', actor: 'A1', role: 'tier2', action: 'ticket.claim', ticketId: 'T-2', outcome: 'ok' });
+    audit.record({
+      at: '2026-01-05T10:02:00.000Z',
+      actor: 'A1',
+      role: 'tier2',
+      action: 'ticket.claim',
+      ticketId: 'T-2',
+      outcome: 'ok',
+    });
     const reopened = temp.reopen().audit;
     expect(reopened.list({ ticketId: 'T-1' }).map((e) => [e.actor, e.outcome])).toEqual([
       ['A1', 'ok'],

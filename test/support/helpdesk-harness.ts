@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ManualClock, SequentialIds } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { CoreDeps } from '../../src/conversation/context.js';
 import { createHelpdeskCore, type HelpdeskCore } from '../../src/conversation/core.js';
 import type { Stores } from '../../src/conversation/ports.js';
 import { createSqliteStores } from '../../src/conversation/sqlite-stores.js';
@@ -84,6 +85,11 @@ export class Harness {
       thresholds: this.config.retrieval,
       defaultLang: this.config.kb.defaultLang,
     });
+    this.rebuild();
+  }
+
+  /** A new core on the same stores, optionally with some dependencies swapped. */
+  rebuild(overrides: Partial<CoreDeps> = {}): void {
     this.core = createHelpdeskCore({
       config: this.config,
       stores: this.stores,
@@ -92,6 +98,7 @@ export class Harness {
       notifier: this.channel,
       clock: this.clock,
       ids: this.ids,
+      ...overrides,
     });
   }
 

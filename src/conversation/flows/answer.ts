@@ -35,7 +35,7 @@ export function showArticle(
   turn: Turn,
   articleId: string,
   sectionId: string | undefined,
-  options: { offerPerson: boolean },
+  options: { offerPerson: boolean; urgent?: boolean },
 ): void {
   const article = turn.ctx.articles.getArticle(articleId);
   if (!article) {
@@ -52,7 +52,7 @@ export function showArticle(
   turn.say(renderArticle(article, sectionId, turn.ctx.config.kb.baseUrl));
   const offerPerson = options.offerPerson || article.escalate;
   if (article.escalate) turn.text(turn.t.escalateArticle);
-  else if (options.offerPerson) turn.text(turn.t.urgent);
+  else if (options.urgent) turn.text(turn.t.urgent);
   const choices: Choice[] = [
     { id: ActionIds.feedbackYes, label: turn.t.yes },
     { id: ActionIds.feedbackNo, label: turn.t.no },
@@ -83,7 +83,11 @@ function isUrgent(turn: Turn, text: string, candidates: Candidate[]): boolean {
   return assessPriority([text], tags).priority === 'high';
 }
 
-/** A new question: answer, clarify or decline from the retrieval decision. */
+/**
+ * A new question: answer, clarify or decline from the retrieval decision. An angry message the KB
+ * has nothing for ("this is useless!") is not a new question: the person is offered for the
+ * question already on the table, which then becomes the ticket's subject.
+ */
 export function answerQuestion(
   turn: Turn,
   text: string,
@@ -91,23 +95,33 @@ export function answerQuestion(
   decision: RetrievalDecision | undefined,
   frustrated: boolean,
 ): void {
+  const candidates = decision ? usable(turn, decision.candidates) : [];
+  const top = candidates[0];
+  const found = decision !== undefined && decision.kind !== 'decline' && top !== undefined;
+  if (frustrated && !found) {
+    offerHandoff(turn, turn.t.frustrated);
+    return;
+  }
   startQuestion(turn, text, topicStart);
-  if (frustrated) turn.text(turn.t.frustrated);
   if (!decision) {
     turn.notice('error', turn.t.error, 'warning');
     offerHandoff(turn, turn.t.declined);
     return;
   }
-  const candidates = usable(turn, decision.candidates);
-  const offerPerson = frustrated || isUrgent(turn, text, candidates);
-  const top = candidates[0];
-  if (decision.kind === 'answer' && top) {
-    showArticle(turn, top.articleId, top.sectionId, { offerPerson });
-  } else if (decision.kind === 'clarify' && top) {
-    clarify(turn, candidates, offerPerson);
-  } else {
+  if (!found || !top) {
     setOutcome(turn, 'declined');
     offerHandoff(turn, turn.t.declined);
+    return;
+  }
+  const urgent = isUrgent(turn, text, candidates);
+  if (frustrated) turn.text(turn.t.frustrated);
+  if (decision.kind === 'answer') {
+    showArticle(turn, top.articleId, top.sectionId, {
+      offerPerson: frustrated || urgent,
+      urgent: urgent && !frustrated,
+    });
+  } else {
+    clarify(turn, candidates, frustrated || urgent);
   }
 }
 

@@ -8,10 +8,12 @@ export function greet(turn: Turn): void {
   turn.text(turn.t.greeting);
 }
 
+/** "Thanks": a short "you're welcome"; the state is kept (feedback may still come). */
 export function thank(turn: Turn): void {
   turn.text(turn.t.thanks);
 }
 
+/** An empty message (or only invisible characters): ask for a description. */
 export function askForText(turn: Turn): void {
   turn.text(turn.t.empty);
 }

@@ -19,6 +19,7 @@ export interface AgentCall<A extends AgentAction = AgentAction> {
 
 const OPEN: readonly TicketStatus[] = ['queued', 'claimed'];
 
+/** The ticket, or NOT_FOUND. */
 export function loadTicket(ctx: CoreContext, ticketId: string): Ticket {
   const ticket = ctx.stores.tickets.get(ticketId);
   if (!ticket)
@@ -26,6 +27,7 @@ export function loadTicket(ctx: CoreContext, ticketId: string): Ticket {
   return ticket;
 }
 
+/** The conversation a ticket belongs to (always present: the foreign key guarantees it). */
 export function loadConversation(ctx: CoreContext, ticket: Ticket): Conversation {
   const conv = ctx.stores.conversations.get(ticket.conversationId);
   if (!conv) {

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import type { Choice } from '../../src/conversation/types.js';
+import type { HelpdeskCore } from '../../src/conversation/core.js';
+import { errorMessage } from '../../src/errors.js';
+import { AGENT_COMMAND_HELP, parseAgentCommand } from './agent-command.js';
+import { renderAgentResult, renderReplies } from './render.js';
+
+/** Who is typing: the employee, and the agent identity used for `/` commands. */
+export interface TerminalIdentity {
+  userId: string;
+  userName: string;
+  agentId: string;
+  agentName: string;
+}
+
+const HELP = `Type your IT question (English or Russian). A number presses a button.
+Agent commands (as the configured local agent):
+${AGENT_COMMAND_HELP}
+/help this text, /quit to leave`;
+
+/**
+ * A terminal chat on stdin/stdout for trying the bot without Slack or Teams. It only translates
+ * lines into `IncomingMessage`s and agent actions, and replies into text.
+ */
+export async function runTerminalChat(
+  core: HelpdeskCore,
+  who: TerminalIdentity,
+  io: { input: NodeJS.ReadableStream; print: (text: string) => void },
+): Promise<void> {
+  const conversationId = 'terminal';
+  let choices: Choice[] = [];
+  io.print(HELP);
+  const rl = createInterface({ input: io.input, terminal: false });
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (line === '/quit' || line === '/exit') break;
+    if (line === '/help') {
+      io.print(HELP);
+      continue;
+    }
+    try {
+      if (line.startsWith('/')) {
+        const action = parseAgentCommand(line, { agentId: who.agentId, agentName: who.agentName, messageId: randomUUID() });
+        io.print(action ? renderAgentResult(await core.handleAgentAction(action)) : `unknown or incomplete command; /help lists them`);
+        continue;
+      }
+      const pressed = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
+      const replies = await core.handleMessage({
+        channel: 'terminal',
+        userId: who.userId,
+        userName: who.userName,
+        conversationId,
+        messageId: randomUUID(),
+        ...(pressed ? { action: pressed.id } : { text: line }),
+      });
+      const rendered = renderReplies(replies);
+      choices = rendered.choices.length > 0 ? rendered.choices : choices;
+      if (rendered.text) io.print(rendered.text);
+    } catch (error) {
+      io.print(`error: ${errorMessage(error)}`);
+    }
+  }
+  rl.close();
+}

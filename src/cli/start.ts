@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { pino } from 'pino';
+import { runTerminalChat } from '../../adapters/terminal/chat.js';
+import { TerminalNotifier } from '../../adapters/terminal/terminal-notifier.js';
+import { startApp } from '../app/start-app.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { parseCliArgs, runCli } from './args.js';
+
+const USAGE = 'npm start [-- --user NAME]';
+
+/** The local agent the terminal chat acts as, unless TIER2_AGENTS is configured. */
+const LOCAL_AGENT = 'local-agent';
+
+await runCli(USAGE, async () => {
+  const { values } = parseCliArgs(process.argv.slice(2), { user: { type: 'string' } });
+  // Trying the bot locally needs an agent to play Tier 2; real deployments configure their own.
+  const config = loadConfig({ TIER2_AGENTS: LOCAL_AGENT, ...process.env });
+  const logFile = path.join(config.dataDir, 'helpdesk.log');
+  const logger = createLogger(config.logLevel, pino.destination({ dest: logFile, mkdir: true, sync: false }));
+  const print = (text: string) => process.stdout.write(`${text}\n`);
+  const app = await startApp(config, logger, new TerminalNotifier(print));
+  print(
+    `Helpdesk Bot: ${app.retriever.listArticles().length} articles from ${config.kb.dir}, ` +
+      `embeddings ${app.retriever.usesEmbeddings ? 'on' : 'off'}, database ${config.databasePath}, log ${logFile}`,
+  );
+  try {
+    await runTerminalChat(
+      app.core,
+      {
+        userId: values.user ?? 'local-user',
+        userName: values.user ?? 'Local user',
+        agentId: config.handoff.tier2Agents[0] ?? LOCAL_AGENT,
+        agentName: 'Local agent',
+      },
+      { input: process.stdin, print },
+    );
+  } finally {
+    app.close();
+  }
+  return 0;
+});

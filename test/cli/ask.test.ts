@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RetrievalDecision } from '../../src/retrieval/types.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../retrieval/embedding/helpers.js';
+
+const SCRIPT = 'src/cli/ask.ts';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('cli-ask'));
+});
+
+afterAll(async () => {
+  await cleanup();
+});
+
+describe('ask CLI', () => {
+  it('prints the decision as JSON with its candidates', () => {
+    const run = runCli(SCRIPT, ['--kb', 'knowledge-base', '--json', "VPN won't connect"], {
+      env: { EMBEDDINGS: 'off', DATA_DIR: dir },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const decision = JSON.parse(run.stdout) as RetrievalDecision;
+    expect(Object.keys(decision).sort()).toEqual(['candidates', 'confidence', 'kind', 'lang']);
+    expect(['answer', 'clarify']).toContain(decision.kind);
+    expect(decision.lang).toBe('en');
+    expect(decision.candidates.length).toBeGreaterThan(0);
+    expect(decision.candidates.length).toBeLessThanOrEqual(5);
+    const top = decision.candidates[0]!;
+    expect(top.articleId).toBe('vpn-connect-en');
+    expect(top.sectionId).toMatch(/^vpn-connect-en#\d+$/);
+    expect(top.title).toContain('VPN');
+    expect(decision.confidence).toBe(top.score);
+    expect(top.denseScore).toBeUndefined();
+  });
+
+  it('exits 2 with the usage line when the text is missing', () => {
+    const run = runCli(SCRIPT, ['--kb', 'knowledge-base', '--json'], {
+      env: { EMBEDDINGS: 'off', DATA_DIR: dir },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('the text to ask is missing');
+    expect(run.stderr).toContain('usage: npm run ask');
+    expect(run.stdout).toBe('');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+interface BenchResult {
+  sections: number;
+  articles: number;
+  mode: string;
+  indexMs: number;
+  queries: number;
+  latencyMs: { p50: number; p95: number };
+  peakRssMb: number;
+}
+
+describe('bench CLI', () => {
+  it('measures keyword and tiny-model retrieval and prints the figures as JSON', () => {
+    const run = runCli(
+      'src/cli/bench.ts',
+      ['--sizes', '200', '--queries', '20', '--modes', 'keyword,tiny-model'],
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { node: string; results: BenchResult[] };
+    expect(out.node).toBe(process.version);
+    expect(out.results.map((r) => r.mode)).toEqual(['keyword', 'tiny-model']);
+    for (const r of out.results) {
+      // timings are reported, never held against targets
+      console.log(
+        `bench ${r.mode}: index ${r.indexMs} ms, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, ${r.peakRssMb} MB`,
+      );
+      expect(r.sections).toBe(200);
+      expect(r.articles).toBe(40);
+      expect(r.queries).toBe(20);
+      expect(r.indexMs).toBeGreaterThanOrEqual(0);
+      expect(r.latencyMs.p50).toBeGreaterThan(0);
+      expect(r.latencyMs.p95).toBeGreaterThanOrEqual(r.latencyMs.p50);
+      expect(r.peakRssMb).toBeGreaterThan(0);
+    }
+  }, 40_000);
+});

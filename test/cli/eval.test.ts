@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../retrieval/embedding/helpers.js';
+
+const SCRIPT = 'src/cli/eval.ts';
+const FIXTURE = 'test/fixtures/kb-retrieval';
+const KB = `${FIXTURE}/kb`;
+
+const IN_SCOPE_KEYS = [
+  'answered',
+  'answeredCorrect',
+  'clarified',
+  'declined',
+  'mrr',
+  'n',
+  'recallAt3',
+  'top1',
+  'wrongAnswer',
+];
+const OUT_OF_SCOPE_KEYS = ['clarified', 'declined', 'n', 'wrongAnswer'];
+
+type Figures = Record<string, number>;
+interface Report {
+  queries: number;
+  embeddings: string;
+  indexMs: number;
+  latencyMs: { p50: number; p95: number };
+  inScope: Figures;
+  outOfScope: Figures;
+  byLang: Record<'en' | 'ru', { inScope: Figures; outOfScope: Figures }>;
+}
+
+/** Rates are rounded to four decimals, so sums may be off by a few ten-thousandths. */
+const ROUNDING = 0.001;
+
+function checkGroup(inScope: Figures, outOfScope: Figures): void {
+  expect(Object.keys(inScope).sort()).toEqual(IN_SCOPE_KEYS);
+  expect(Object.keys(outOfScope).sort()).toEqual(OUT_OF_SCOPE_KEYS);
+  for (const [key, value] of [...Object.entries(inScope), ...Object.entries(outOfScope)]) {
+    if (key === 'n') {
+      expect(Number.isInteger(value)).toBe(true);
+      continue;
+    }
+    expect(value, key).toBeGreaterThanOrEqual(0);
+    expect(value, key).toBeLessThanOrEqual(1);
+  }
+  if (inScope.n! > 0) {
+    expect(Math.abs(inScope.answered! + inScope.clarified! + inScope.declined! - 1)).toBeLessThan(ROUNDING);
+    expect(inScope.recallAt3!).toBeGreaterThanOrEqual(inScope.top1!);
+    expect(inScope.mrr!).toBeGreaterThanOrEqual(inScope.top1!);
+    expect(inScope.mrr!).toBeLessThanOrEqual(inScope.recallAt3! + ROUNDING);
+  }
+  expect(Math.abs(inScope.answeredCorrect! + inScope.wrongAnswer! - inScope.answered!)).toBeLessThan(
+    ROUNDING,
+  );
+  if (outOfScope.n! > 0) {
+    const sum = outOfScope.declined! + outOfScope.clarified! + outOfScope.wrongAnswer!;
+    expect(Math.abs(sum - 1)).toBeLessThan(ROUNDING);
+  }
+}
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('cli-eval'));
+});
+
+afterAll(async () => {
+  await cleanup();
+});
+
+describe('eval CLI', () => {
+  it('writes a report with exactly the documented figures', () => {
+    const out = path.join(dir, 'r.json');
+    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries.jsonl`, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^queries 7, embeddings off/);
+
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(Object.keys(report).sort()).toEqual(
+      ['byLang', 'embeddings', 'inScope', 'indexMs', 'latencyMs', 'outOfScope', 'queries'].sort(),
+    );
+    expect(report.queries).toBe(7);
+    expect(report.embeddings).toBe('off');
+    expect(report.indexMs).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(report.latencyMs).sort()).toEqual(['p50', 'p95']);
+    expect(report.latencyMs.p50).toBeGreaterThanOrEqual(0);
+    expect(report.latencyMs.p95).toBeGreaterThanOrEqual(report.latencyMs.p50);
+    expect(Object.keys(report.byLang).sort()).toEqual(['en', 'ru']);
+    for (const lang of ['en', 'ru'] as const)
+      expect(Object.keys(report.byLang[lang]).sort()).toEqual(['inScope', 'outOfScope']);
+
+    // the fixture: 5 in-scope (3 en, 2 ru) and 2 out-of-scope (1 en, 1 ru) queries
+    expect(report.inScope.n).toBe(5);
+    expect(report.outOfScope.n).toBe(2);
+    expect(report.byLang.en.inScope.n).toBe(3);
+    expect(report.byLang.ru.inScope.n).toBe(2);
+    expect(report.byLang.en.outOfScope.n).toBe(1);
+    expect(report.byLang.ru.outOfScope.n).toBe(1);
+
+    checkGroup(report.inScope, report.outOfScope);
+    for (const lang of ['en', 'ru'] as const)
+      checkGroup(report.byLang[lang].inScope, report.byLang[lang].outOfScope);
+    // the fixture queries are easy: the right article is always among the first three
+    expect(report.inScope.recallAt3).toBe(1);
+  });
+
+  it('exits 2 with the usage line on bad arguments', () => {
+    const missing = runCli(SCRIPT, ['--kb', KB]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--kb and --queries are required');
+    expect(missing.stderr).toMatch(/usage: npm run eval -- --kb DIR --queries FILE\.jsonl/);
+    expect(missing.stdout).toBe('');
+  });
+
+  it('names the malformed line of a queries file', () => {
+    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries-malformed.jsonl`]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('queries-malformed.jsonl:3: not valid JSON');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(run.stdout).toBe('');
+  });
+});

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Harness, choiceIds, texts } from '../support/helpdesk-harness.js';
+
+/** Whole conversations through `handleMessage`, real retriever over kb-small, real SQLite file. */
+describe('answering from the knowledge base', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.create();
+  });
+  afterEach(() => h.close());
+
+  test('answered and confirmed (English): article with steps and link, then Yes = confirmed deflection', async () => {
+    const u = h.user('U-1');
+    const replies = await u.say("vpn won't connect from home");
+    expect(texts(replies)).toEqual(['article:vpn-connect-en', 'choices:feedback:yes,feedback:no']);
+    const article = replies[0];
+    expect(article).toMatchObject({
+      type: 'article',
+      title: 'Connect to the VPN (GlobalProtect)',
+      url: '/kb/vpn-connect-en',
+    });
+    if (article?.type !== 'article') throw new Error('expected an article');
+    expect(article.steps).toMatch(/^1\. /);
+    expect(article.steps).toContain('vpn.example.com');
+    expect(replies[1]).toMatchObject({ prompt: 'Did this solve it?' });
+    expect(u.conversation()?.state).toBe('awaiting-feedback');
+
+    expect(texts(await u.press('feedback:yes'))).toEqual([
+      "Great, glad it's fixed! Write any time something else comes up.",
+    ]);
+    const conv = u.conversation();
+    expect(conv?.state).toBe('resolved');
+    const question = h.stores.conversations.getQuestion(conv?.context.questionId ?? '');
+    expect(question).toMatchObject({ outcome: 'confirmed', articles: ['vpn-connect-en'] });
+    expect(question?.closedAt).toBeDefined();
+    expect(h.channel.deliveries).toEqual([]);
+  });
+
+  test('answered and confirmed in Russian, with a typed "да"', async () => {
+    const u = h.user('U-2', { locale: 'ru-RU' });
+    const replies = await u.say('не могу подключиться к впн');
+    expect(texts(replies)).toEqual(['article:vpn-connect-ru', 'choices:feedback:yes,feedback:no']);
+    expect(replies[1]).toMatchObject({
+      prompt: 'Это помогло?',
+      choices: [
+        { id: 'feedback:yes', label: 'Да' },
+        { id: 'feedback:no', label: 'Нет' },
+      ],
+    });
+    expect(texts(await u.say('да, спасибо'))).toEqual([
+      'Отлично, рад, что получилось! Если что-то ещё понадобится, пишите.',
+    ]);
+    expect(u.conversation()?.lang).toBe('ru');
+  });
+
+  test('KB_BASE_URL turns into the article link', async () => {
+    h.close();
+    h = await Harness.create({ KB_BASE_URL: 'https://kb.example.com/articles/' });
+    const [article] = await h.user('U-3').say('forgot my password');
+    expect(article).toMatchObject({
+      type: 'article',
+      url: 'https://kb.example.com/articles/password-reset-en',
+    });
+  });
+
+  test('clarified: "printer" offers the printer articles, the pick is answered', async () => {
+    const u = h.user('U-4');
+    const replies = await u.say('printer');
+    expect(choiceIds(replies).sort()).toEqual([
+      'clarify:none',
+      'clarify:printer-add-en',
+      'clarify:printer-not-printing-en',
+    ]);
+    expect(replies[0]).toMatchObject({
+      prompt: 'I found a few articles that might fit. Which one is closest to your problem?',
+    });
+    expect(u.conversation()?.state).toBe('clarifying');
+
+    const picked = await u.press('clarify:printer-not-printing-en');
+    expect(texts(picked)).toEqual(['article:printer-not-printing-en', 'choices:feedback:yes,feedback:no']);
+    await u.press('feedback:yes');
+    const q = h.stores.conversations.getQuestion(u.conversation()?.context.questionId ?? '');
+    expect(q).toMatchObject({ outcome: 'confirmed', articles: ['printer-not-printing-en'] });
+  });
+
+  test('clarified in Russian by typing the option number', async () => {
+    const u = h.user('U-5');
+    const replies = await u.say('принтер');
+    const options = replies.flatMap((r) => (r.type === 'choices' ? r.choices : []));
+    expect(options.at(-1)).toEqual({ id: 'clarify:none', label: 'Ничего из этого' });
+    const second = options[1]?.id.replace('clarify:', '');
+    const picked = await u.say('2');
+    expect(texts(picked)[0]).toBe(`article:${second}`);
+  });
+
+  test('"None of these" declines the question and offers a person', async () => {
+    const u = h.user('U-6');
+    await u.say('printer');
+    const replies = await u.press('clarify:none');
+    expect(choiceIds(replies)).toEqual(['handoff:request']);
+    const q = h.stores.conversations.getQuestion(u.conversation()?.context.questionId ?? '');
+    expect(q?.outcome).toBe('declined');
+  });
+
+  test('nothing in the KB: declined with a handoff offer', async () => {
+    const u = h.user('U-7');
+    const replies = await u.say('how to bake a cake');
+    expect(replies).toEqual([
+      {
+        type: 'choices',
+        prompt:
+          "Sorry, I couldn't find an article about this. Try describing it in other words, or I can pass it to a person.",
+        choices: [{ id: 'handoff:request', label: 'Talk to a person' }],
+      },
+    ]);
+    const ru = await h.user('U-8').say('как испечь торт');
+    expect(ru[0]).toMatchObject({ choices: [{ id: 'handoff:request', label: 'Позвать специалиста' }] });
+  });
+
+  test('No moves on until the articles run out, then offers a person', async () => {
+    const u = h.user('U-9');
+    await u.say('printer');
+    await u.press('clarify:printer-add-en');
+    const afterNo = await u.press('feedback:no');
+    // The other printer article is next; after an article was rejected a person is always on offer.
+    expect(texts(afterNo)).toEqual([
+      'Sorry about that. Maybe this one fits better:',
+      'article:printer-not-printing-en',
+      'choices:feedback:yes,feedback:no,handoff:request',
+    ]);
+    const q = h.stores.conversations.getQuestion(u.conversation()?.context.questionId ?? '');
+    expect(q).toMatchObject({ outcome: 'answered', articles: ['printer-add-en', 'printer-not-printing-en'] });
+    const final = await u.press('feedback:no');
+    expect(choiceIds(final)).toEqual(['handoff:request']);
+    expect(h.stores.conversations.getQuestion(q?.id ?? '')?.outcome).toBe('declined');
+  });
+
+  test('an article marked escalate: true always offers the handoff', async () => {
+    const u = h.user('U-10');
+    const replies = await u.say('I clicked a link in a phishing email');
+    expect(texts(replies)).toEqual([
+      'article:phishing-clicked-en',
+      'This usually needs someone from IT. If the steps are not enough, I can pass it to a person right away.',
+      'choices:feedback:yes,feedback:no,handoff:request',
+    ]);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { parseDateArg } from '../../src/report/dates.js';
+
+describe('parseDateArg', () => {
+  test('a date is midnight in the company time zone', () => {
+    expect(parseDateArg('since', '2026-01-31', 'Europe/Moscow').toISOString()).toBe(
+      '2026-01-30T21:00:00.000Z',
+    );
+    expect(parseDateArg('since', '2026-01-31', 'UTC').toISOString()).toBe('2026-01-31T00:00:00.000Z');
+  });
+
+  test('a full ISO timestamp is taken as is', () => {
+    expect(parseDateArg('since', '2026-01-31T12:00:00Z', 'UTC').toISOString()).toBe(
+      '2026-01-31T12:00:00.000Z',
+    );
+  });
+
+  test.each(['yesterday', '2026-02-30', '31.01.2026', '', '2026-1-5'])('%j is a usage error', (value) => {
+    expect(() => parseDateArg('since', value, 'UTC')).toThrow(expect.objectContaining({ code: 'CLI_USAGE' }));
+  });
+});

@@ -1,0 +1,314 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { loadKnowledgeBase } from '../../src/kb/load-kb.js';
+import { silentLogger } from '../../src/logger.js';
+import { buildRetriever } from '../../src/retrieval/build-retriever.js';
+import { parseArticle } from '../../src/kb/parse-article.js';
+import type { Article } from '../../src/kb/types.js';
+import { TransformersEmbedder } from '../../src/retrieval/embedding/transformers-embedder.js';
+import { CachedEmbedder, EMBEDDING_MIGRATIONS } from '../../src/retrieval/embedding/vector-cache.js';
+import {
+  MAX_QUERY_CHARS,
+  createRetriever,
+  indexRetriever,
+  type KnowledgeRetriever,
+} from '../../src/retrieval/retriever.js';
+import type { Embedder, RetrievalDecision } from '../../src/retrieval/types.js';
+import { type Db, migrate, openDatabase } from '../../src/storage/db.js';
+import { createTinyModel } from '../support/tiny-model.js';
+import { tempDir } from './embedding/helpers.js';
+import { FIXTURE_KB } from './helpers.js';
+
+const KB_DIR = 'knowledge-base';
+const thresholds = loadConfig({}).retrieval;
+
+let articles: Article[];
+let retriever: KnowledgeRetriever;
+
+const byId = (id: string): Article => {
+  const found = articles.find((a) => a.id === id);
+  if (!found) throw new Error(`no article ${id} in ${KB_DIR}`);
+  return found;
+};
+
+/** The article re-parsed from its file with `edit` applied to the raw markdown (a new version). */
+async function edited(id: string, edit: (markdown: string) => string): Promise<Article> {
+  const original = byId(id);
+  const markdown = await readFile(path.join(KB_DIR, original.file), 'utf8');
+  const result = parseArticle(original.file, Buffer.from(edit(markdown)));
+  if (!result.article) throw new Error(JSON.stringify(result.problems));
+  return result.article;
+}
+
+const addQuestion = (question: string) => (markdown: string) =>
+  markdown.replace('questions:\n', `questions:\n  - ${question}\n`);
+
+const top = (d: RetrievalDecision): string | undefined => d.candidates[0]?.articleId;
+
+beforeAll(async () => {
+  const kb = await loadKnowledgeBase(KB_DIR);
+  expect(kb.problems).toEqual([]);
+  articles = kb.articles;
+  retriever = createRetriever(articles, { thresholds, defaultLang: 'en' });
+});
+
+describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () => {
+  it('indexes every article synchronously', () => {
+    expect(retriever.listArticles()).toHaveLength(articles.length);
+    expect(retriever.usesEmbeddings).toBe(false);
+  });
+
+  it('finds the VPN article for "VPN won\'t connect"', async () => {
+    const d = await retriever.search("VPN won't connect");
+    expect(top(d)).toBe('vpn-connect-en');
+    expect(d.lang).toBe('en');
+    expect(d.kind).not.toBe('decline');
+    expect(d.confidence).toBe(d.candidates[0]!.score);
+  });
+
+  it('finds the Russian password article for "забыл пароль"', async () => {
+    const d = await retriever.search('забыл пароль');
+    expect(d.lang).toBe('ru');
+    expect(top(d)).toBe('password-reset-ru');
+    expect(d.candidates.every((c) => c.lang === 'ru')).toBe(true);
+  });
+
+  it('understands Russian slang for a product ("аутлук")', async () => {
+    const d = await retriever.search('аутлук не синхронизирует почту');
+    expect(d.lang).toBe('ru');
+    expect(top(d)).toBe('email-not-syncing-ru');
+  });
+
+  it('declines a clearly out-of-scope question', async () => {
+    const d = await retriever.search("what's the best pizza recipe");
+    expect(d.kind).toBe('decline');
+  });
+
+  it('returns at most five candidates, each pointing at a section of its own article', async () => {
+    const d = await retriever.search('my laptop is slow and the disk is full');
+    expect(d.candidates.length).toBeGreaterThan(0);
+    expect(d.candidates.length).toBeLessThanOrEqual(5);
+    for (const c of d.candidates) {
+      const section = retriever.getSection(c.sectionId);
+      expect(section?.articleId).toBe(c.articleId);
+      expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(c.score).toBeLessThanOrEqual(1);
+      expect(c.denseScore).toBeUndefined();
+      expect(retriever.getArticle(c.articleId)?.title).toBe(c.title);
+    }
+  });
+
+  it('exclude removes an article from the candidates', async () => {
+    const d = await retriever.search("VPN won't connect", { exclude: ['vpn-connect-en'] });
+    expect(d.candidates.map((c) => c.articleId)).not.toContain('vpn-connect-en');
+    const both = await retriever.search("VPN won't connect", { exclude: ['vpn-connect-en', 'vpn-drops-en'] });
+    expect(both.candidates.map((c) => c.articleId)).not.toContain('vpn-drops-en');
+  });
+
+  it('answers in the language of the message, not the hint, when the message has words', async () => {
+    const ru = await retriever.search('забыл пароль', { lang: 'en' });
+    expect(ru.lang).toBe('ru');
+    expect(top(ru)).toBe('password-reset-ru');
+    const en = await retriever.search("VPN won't connect", { lang: 'ru' });
+    expect(en.lang).toBe('en');
+    expect(top(en)).toBe('vpn-connect-en');
+  });
+
+  it('uses the hint, then the default language, when the message has no words', async () => {
+    expect((await retriever.search('😀', { lang: 'ru' })).lang).toBe('ru');
+    expect((await retriever.search('0x80070005', { lang: 'ru' })).lang).toBe('ru');
+    expect((await retriever.search('😀')).lang).toBe('en');
+    const ruDefault = createRetriever([], { thresholds, defaultLang: 'ru' });
+    expect((await ruDefault.search('   ')).lang).toBe('ru');
+    expect(retriever.resolveLang('', 'ru')).toBe('ru');
+    expect(retriever.resolveLang('printer', 'ru')).toBe('en');
+  });
+
+  it('declines empty, whitespace-only and emoji-only messages without throwing', async () => {
+    for (const text of ['', '   ', '\n\t', '😀🎉👍', '?!...']) {
+      const d = await retriever.search(text);
+      expect(d.kind, JSON.stringify(text)).toBe('decline');
+      expect(d.candidates).toEqual([]);
+      expect(d.confidence).toBe(0);
+    }
+  });
+
+  it('handles a 100k-character message (only the start is analysed)', async () => {
+    const log = 'ERROR 0x800 at module.js line 42 stack frame\n';
+    const huge = `VPN won't connect. ${log.repeat(Math.ceil(100_000 / log.length))}`;
+    expect(huge.length).toBeGreaterThanOrEqual(100_000);
+    expect(MAX_QUERY_CHARS).toBeLessThan(huge.length);
+    const d = await retriever.search(huge);
+    expect(['answer', 'clarify', 'decline']).toContain(d.kind);
+    expect(d.lang).toBe('en');
+    expect(d.candidates.map((c) => c.articleId)).toContain('vpn-connect-en');
+    const oneWord = 'а'.repeat(100_000);
+    await expect(retriever.search(oneWord)).resolves.toMatchObject({ kind: 'decline' });
+  });
+
+  it('searchDetailed ranks every plausible article and agrees with search', async () => {
+    const { decision, ranked } = await retriever.searchDetailed('printer offline');
+    expect(ranked.length).toBeGreaterThanOrEqual(decision.candidates.length);
+    expect(decision.candidates.map((c) => c.articleId)).toEqual(ranked.slice(0, 5).map((c) => c.articleId));
+    for (let i = 1; i < ranked.length; i++)
+      expect(ranked[i - 1]!.relevance).toBeGreaterThanOrEqual(ranked[i]!.relevance);
+    expect(await retriever.search('printer offline')).toEqual(decision);
+  });
+});
+
+describe('KnowledgeRetriever updates', () => {
+  it('re-upserting an unchanged article does nothing; a changed one is re-indexed', async () => {
+    const own = createRetriever([byId('vpn-connect-en'), byId('wifi-connect-en')], {
+      thresholds,
+      defaultLang: 'en',
+    });
+    expect(await own.upsert(byId('vpn-connect-en'))).toBe(false);
+    const v2 = await edited('vpn-connect-en', addQuestion('Zorblax tunnel refuses the handshake'));
+    expect(v2.hash).not.toBe(byId('vpn-connect-en').hash);
+    expect(top(await own.search('zorblax handshake'))).toBeUndefined();
+    expect(await own.upsert(v2)).toBe(true);
+    expect(own.getArticle('vpn-connect-en')?.hash).toBe(v2.hash);
+    expect(top(await own.search('zorblax handshake'))).toBe('vpn-connect-en');
+    expect(await own.upsert(v2)).toBe(false);
+    expect(own.listArticles()).toHaveLength(2);
+  });
+
+  it('remove takes an article out of the index', async () => {
+    const own = createRetriever([byId('vpn-connect-en'), byId('vpn-drops-en')], {
+      thresholds,
+      defaultLang: 'en',
+    });
+    expect(own.remove('vpn-connect-en')).toBe(true);
+    expect(own.remove('vpn-connect-en')).toBe(false);
+    expect(own.getArticle('vpn-connect-en')).toBeUndefined();
+    expect(own.getSection('vpn-connect-en#0')).toBeUndefined();
+    const d = await own.search("VPN won't connect");
+    expect(d.candidates.map((c) => c.articleId)).not.toContain('vpn-connect-en');
+  });
+
+  it('refuses to build synchronously around an embedder', () => {
+    const embedder: Embedder = { modelId: 'x', embed: async () => [] };
+    expect(() =>
+      createRetriever([byId('vpn-connect-en')], { thresholds, defaultLang: 'en', embedder }),
+    ).toThrow(/indexRetriever/);
+  });
+});
+
+/** A real model (the tiny one) that can be told to fail on passages: a double of the model only. */
+class SwitchableEmbedder implements Embedder {
+  failPassages = false;
+  passageCalls = 0;
+  constructor(private readonly inner: Embedder) {}
+  get modelId(): string {
+    return this.inner.modelId;
+  }
+  async embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {
+    if (kind === 'passage') {
+      this.passageCalls += 1;
+      if (this.failPassages) throw new Error('model crashed');
+    }
+    return this.inner.embed(texts, kind);
+  }
+}
+
+describe('KnowledgeRetriever with the tiny embedding model', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let db: Db;
+  let tiny: { modelsDir: string; modelName: string };
+  let model: TransformersEmbedder;
+  let switchable: SwitchableEmbedder;
+  let dense: KnowledgeRetriever;
+
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir('retriever-dense'));
+    tiny = await createTinyModel(dir);
+    model = await TransformersEmbedder.load(tiny);
+    db = openDatabase(path.join(dir, 'cache.db'));
+    migrate(db, EMBEDDING_MIGRATIONS);
+    switchable = new SwitchableEmbedder(model);
+    dense = await indexRetriever(articles, {
+      thresholds,
+      defaultLang: 'en',
+      embedder: new CachedEmbedder(db, switchable),
+    });
+  });
+
+  afterAll(async () => {
+    db?.close();
+    await model?.dispose();
+    await cleanup?.();
+  });
+
+  it('is fully indexed, vectors cached, when indexRetriever resolves', () => {
+    expect(dense.usesEmbeddings).toBe(true);
+    expect(dense.listArticles()).toHaveLength(articles.length);
+    const cached = db.prepare('SELECT count(*) AS n FROM embedding_cache').get() as { n: number };
+    expect(cached.n).toBeGreaterThanOrEqual(articles.length);
+  });
+
+  it('buildRetriever returns a retriever with every article indexed, vectors included', async () => {
+    const config = loadConfig({
+      EMBEDDINGS: 'required',
+      MODELS_DIR: tiny.modelsDir,
+      EMBEDDING_MODEL: tiny.modelName,
+    });
+    const own = openDatabase(':memory:');
+    migrate(own, EMBEDDING_MIGRATIONS);
+    try {
+      const built = await buildRetriever({ config, logger: silentLogger(), db: own, kbDir: FIXTURE_KB });
+      expect(built.problems).toEqual([]);
+      expect(built.retriever.usesEmbeddings).toBe(true);
+      expect(built.retriever.listArticles()).toHaveLength(6);
+      const d = await built.retriever.search('забыл пароль');
+      expect(top(d)).toBe('password-reset-ru');
+      expect(d.candidates[0]!.keywordScore).toBeGreaterThan(0);
+      expect(d.candidates[0]!.denseScore).toBeGreaterThan(0);
+    } finally {
+      own.close();
+    }
+  });
+
+  it('candidates carry a dense score next to the keyword score', async () => {
+    const d = await dense.search("VPN won't connect");
+    expect(top(d)).toBe('vpn-connect-en');
+    expect(d.candidates.length).toBeGreaterThan(1);
+    for (const c of d.candidates) {
+      expect(typeof c.denseScore).toBe('number');
+      expect(c.denseScore!).toBeGreaterThanOrEqual(-1);
+      expect(c.denseScore!).toBeLessThanOrEqual(1.001);
+    }
+    // the message is one of the article's questions verbatim: its cosine is (about) 1
+    expect(d.candidates[0]!.denseScore!).toBeGreaterThan(0.99);
+  });
+
+  it('still declines empty and out-of-scope messages', async () => {
+    expect((await dense.search('   ')).kind).toBe('decline');
+    expect((await dense.search("what's the best pizza recipe")).kind).toBe('decline');
+  });
+
+  it('keeps serving the previous version when the embedder fails during an upsert', async () => {
+    const v1 = byId('vpn-connect-en');
+    const v2 = await edited('vpn-connect-en', addQuestion('Zorblax tunnel refuses the handshake'));
+    switchable.failPassages = true;
+    try {
+      await expect(dense.upsert(v2)).rejects.toThrow(/model crashed/);
+    } finally {
+      switchable.failPassages = false;
+    }
+    expect(dense.getArticle('vpn-connect-en')?.hash).toBe(v1.hash);
+    const old = await dense.search("VPN won't connect");
+    expect(top(old)).toBe('vpn-connect-en');
+    expect(old.candidates[0]!.keywordScore).toBeGreaterThan(0);
+    const fresh = await dense.searchDetailed('zorblax handshake');
+    expect(fresh.ranked.find((c) => c.articleId === 'vpn-connect-en')?.keywordScore ?? 0).toBe(0);
+
+    // once the model works again, the new version goes in
+    const calls = switchable.passageCalls;
+    expect(await dense.upsert(v2)).toBe(true);
+    expect(switchable.passageCalls).toBe(calls + 1);
+    expect(top(await dense.search('zorblax handshake'))).toBe('vpn-connect-en');
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeDocument,
+  analyzeQuery,
+  contentWords,
+  repairWord,
+  stem,
+  tokenize,
+} from '../../src/text/analyze.js';
+import { Vocabulary } from '../../src/text/spell.js';
+
+function vocabularyFrom(text: string): Vocabulary {
+  const v = new Vocabulary();
+  for (const w of contentWords(text)) v.add(w);
+  return v;
+}
+
+describe('tokenize', () => {
+  it('lowercases and splits on punctuation', () => {
+    expect(tokenize('Hello, World! VPN/Outlook...broken?')).toEqual([
+      'hello',
+      'world',
+      'vpn',
+      'outlook',
+      'broken',
+    ]);
+  });
+
+  it('keeps "ё" and Cyrillic words whole', () => {
+    expect(tokenize('Ёлка, ёжик: всё ещё!')).toEqual(['ёлка', 'ёжик', 'всё', 'ещё']);
+  });
+
+  it('splits hyphenated words and keeps digits', () => {
+    expect(tokenize('e-mail win11 error 0x80070005')).toEqual(['e', 'mail', 'win11', 'error', '0x80070005']);
+  });
+
+  it('drops absurdly long tokens', () => {
+    expect(tokenize(`${'a'.repeat(41)} ok`)).toEqual(['ok']);
+    expect(tokenize('a'.repeat(40))).toEqual(['a'.repeat(40)]);
+  });
+
+  it('returns nothing for emoji and whitespace', () => {
+    expect(tokenize('  😀 🎉 \n\t ')).toEqual([]);
+  });
+});
+
+describe('stem', () => {
+  it('stems each word of a mixed message by its own script', () => {
+    const tokens = tokenize('Принтер не печатает printing documents');
+    const stems = tokens.map(stem);
+    // English words: Porter
+    expect(stems[3]).toBe('print');
+    expect(stems[4]).toBe('document');
+    // Russian words: a Cyrillic prefix of the word, shared by its other forms
+    expect('печатает'.startsWith(stems[2]!)).toBe(true);
+    expect(stems[2]!.length).toBeLessThan('печатает'.length);
+    expect(stems[2]).toBe(stem('печатать'));
+    expect(stems[0]).toBe(stem('принтера'));
+  });
+
+  it('joins Russian verb forms through the prefix cut', () => {
+    expect(stem('подключается')).toBe(stem('подключиться'));
+    expect(stem('печатает')).toBe(stem('печатать'));
+  });
+
+  it('joins English inflections', () => {
+    expect(stem('connecting')).toBe(stem('connected'));
+    expect(stem('printing')).toBe('print');
+  });
+});
+
+describe('contentWords / analyzeDocument', () => {
+  it('drops stop words but keeps negations', () => {
+    const en = contentWords('Hi, my VPN is not connecting please');
+    expect(en).toEqual(expect.arrayContaining(['vpn', 'not', 'connecting']));
+    for (const stop of ['hi', 'my', 'is', 'please']) expect(en).not.toContain(stop);
+    const ru = contentWords('привет у меня не работает сканер');
+    expect(ru).toEqual(expect.arrayContaining(['не', 'работает', 'сканер']));
+    for (const stop of ['привет', 'у', 'меня']) expect(ru).not.toContain(stop);
+  });
+
+  it('expands synonyms before tokenizing', () => {
+    expect(contentWords('впн отвалился')).toEqual(expect.arrayContaining(['впн', 'vpn']));
+  });
+
+  it('drops single digits', () => {
+    const words = contentWords('step 1 of 10');
+    expect(words).toContain('10');
+    expect(words).not.toContain('1');
+  });
+
+  it('analyzeDocument stems the content words', () => {
+    const terms = analyzeDocument('Printers are printing');
+    expect(terms).toEqual(expect.arrayContaining(['printer', 'print']));
+    expect(terms).not.toContain('printers');
+    expect(terms).not.toContain('are');
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('without a vocabulary, is the document analysis', () => {
+    expect(analyzeQuery('Printer not printing')).toEqual(analyzeDocument('Printer not printing'));
+  });
+
+  it('repairs a typo against the knowledge-base vocabulary', () => {
+    const v = vocabularyFrom('Your password expired');
+    expect(analyzeQuery('my pasword exired', v)).toEqual([
+      stem('password'),
+      stem('password'),
+      stem('expired'),
+    ]);
+    // Without the vocabulary the typo stays a different term.
+    expect(analyzeQuery('my pasword exired')).not.toContain(stem('expired'));
+  });
+
+  it('repairs transliterated Russian into the words of a Russian article', () => {
+    const v = vocabularyFrom('Забыл пароль');
+    const terms = analyzeQuery('zabyl parol', v);
+    expect(terms).toEqual(expect.arrayContaining([stem('забыл'), stem('пароль')]));
+    expect(terms).not.toContain(stem('zabyl'));
+    for (const t of terms) expect(analyzeDocument('Забыл пароль')).toContain(t);
+  });
+
+  it('leaves words the vocabulary cannot explain alone', () => {
+    const v = vocabularyFrom('Your password expired');
+    expect(analyzeQuery('pizza recipe', v)).toEqual(analyzeQuery('pizza recipe'));
+    expect(analyzeQuery('pizza recipe', v)).toEqual(expect.arrayContaining([stem('pizza'), stem('recipe')]));
+  });
+
+  it('repairWord keeps known words and repairs Cyrillic typos', () => {
+    const v = vocabularyFrom('принтер печатает полосами');
+    expect(repairWord('принтер', v)).toBe('принтер');
+    expect(repairWord('принтре', v)).toBe('принтер');
+    expect(repairWord('pechataet', v)).toBe('печатает');
+  });
+});

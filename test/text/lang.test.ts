@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { detectLang, isCyrillic } from '../../src/text/lang.js';
+
+describe('detectLang', () => {
+  it('recognises plain English and plain Russian', () => {
+    expect(detectLang("VPN won't connect from home")).toBe('en');
+    expect(detectLang('Не могу подключиться к сети')).toBe('ru');
+  });
+
+  it('calls a Russian message with Latin product names Russian', () => {
+    expect(detectLang('аутлук не синхронизирует mail')).toBe('ru');
+    expect(detectLang('Outlook и Teams не работают')).toBe('ru');
+  });
+
+  it('judges by script, whatever the punctuation and digits around the words', () => {
+    expect(detectLang('Error 0x80070005: access denied!')).toBe('en');
+    expect(detectLang('Ошибка 0x80070005: доступ запрещён!')).toBe('ru');
+  });
+
+  it('returns undefined when there are no words to judge by', () => {
+    expect(detectLang('')).toBeUndefined();
+    expect(detectLang('   ')).toBeUndefined();
+    expect(detectLang('12345 678')).toBeUndefined();
+    expect(detectLang('😀🎉👍')).toBeUndefined();
+    expect(detectLang('?! 42 :)')).toBeUndefined();
+  });
+
+  it('isCyrillic tells a token by its script', () => {
+    expect(isCyrillic('принтер')).toBe(true);
+    expect(isCyrillic('ёж')).toBe(true);
+    expect(isCyrillic('printer')).toBe(false);
+    expect(isCyrillic('123')).toBe(false);
+  });
+});

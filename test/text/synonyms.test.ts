@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { expandSynonyms } from '../../src/text/synonyms.js';
+
+const tokensOf = (text: string): string[] => expandSynonyms(text).split(/\s+/);
+
+/** The token expandSynonyms puts right after `variant`. */
+function after(text: string, variant: string): string | undefined {
+  const tokens = tokensOf(text);
+  const i = tokens.indexOf(variant);
+  return i < 0 ? undefined : tokens[i + 1];
+}
+
+describe('expandSynonyms', () => {
+  it('adds the canonical token right after the variant, keeping every original word', () => {
+    expect(after('не работает впн', 'впн')).toBe('vpn');
+    expect(after('тимс тормозит', 'тимс')).toBe('teams');
+    expect(after('аутлук не синхронизирует почту', 'аутлук')).toBe('outlook');
+    const original = 'не работает впн и тимс';
+    const tokens = tokensOf(original);
+    let at = -1;
+    for (const word of original.split(' ')) {
+      const found = tokens.indexOf(word, at + 1);
+      expect(found, word).toBeGreaterThan(at);
+      at = found;
+    }
+  });
+
+  it('maps every spelling of Wi-Fi to wifi', () => {
+    expect(tokensOf('вай-фай')).toContain('wifi');
+    expect(tokensOf('Wi-Fi пропал')).toContain('wifi');
+    expect(tokensOf('нет вайфая')).toContain('wifi');
+    expect(tokensOf('wi fi is down')).toContain('wifi');
+  });
+
+  it('is case-insensitive', () => {
+    expect(tokensOf('ВПН')).toContain('vpn');
+    expect(tokensOf('Аутлук')).toContain('outlook');
+  });
+
+  it('matches multi-word variants across spaces, hyphens and underscores', () => {
+    expect(tokensOf('ms teams')).toContain('teams');
+    expect(tokensOf('global-protect')).toContain('vpn');
+    expect(tokensOf('global_protect')).toContain('vpn');
+  });
+
+  it('does not match inside other words', () => {
+    const canonical = ['vpn', 'teams', 'zoom', 'password', 'macos', 'wifi', 'outlook'];
+    for (const text of [
+      'впнщик',
+      'тимсовый',
+      'steamsy',
+      'зумер',
+      'пассажир',
+      'mackerel',
+      'вайфайщик',
+      'аутлукер',
+    ]) {
+      const added = tokensOf(text).slice(1);
+      for (const token of canonical) expect(added, text).not.toContain(token);
+    }
+  });
+
+  it('leaves text without variants unchanged', () => {
+    expect(expandSynonyms('zebra quux blorp')).toBe('zebra quux blorp');
+  });
+});
