@@ -27,7 +27,8 @@ interface Row {
   ranked: RankedCandidate[];
 }
 const rows: Row[] = [];
-for (const query of queries) rows.push({ query, ranked: (await retriever.rank(query.query, { lang: query.lang })).candidates });
+for (const query of queries)
+  rows.push({ query, ranked: (await retriever.rank(query.query, { lang: query.lang })).candidates });
 
 const keys = Object.keys(CONFIDENCE_MODEL).filter((k) => k !== 'bias') as (keyof ConfidenceFeatures)[];
 const samples: { x: number[]; y: number }[] = [];
@@ -55,7 +56,10 @@ for (let epoch = 0; epoch < 20000; epoch++) {
   w = w.map((wi, i) => wi - lr * (gw[i]! / samples.length + l2 * wi));
   b -= lr * (gb / samples.length);
 }
-const model = { bias: round(b), ...Object.fromEntries(keys.map((k, i) => [k, round(w[i]!)])) } as typeof CONFIDENCE_MODEL;
+const model = {
+  bias: round(b),
+  ...Object.fromEntries(keys.map((k, i) => [k, round(w[i]!)])),
+} as typeof CONFIDENCE_MODEL;
 console.log('CONFIDENCE_MODEL =', JSON.stringify(model));
 
 // Threshold sweep with the fitted model: most correct answers subject to the targets.

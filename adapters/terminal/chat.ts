@@ -42,8 +42,16 @@ export async function runTerminalChat(
     }
     try {
       if (line.startsWith('/')) {
-        const action = parseAgentCommand(line, { agentId: who.agentId, agentName: who.agentName, messageId: randomUUID() });
-        io.print(action ? renderAgentResult(await core.handleAgentAction(action)) : `unknown or incomplete command; /help lists them`);
+        const action = parseAgentCommand(line, {
+          agentId: who.agentId,
+          agentName: who.agentName,
+          messageId: randomUUID(),
+        });
+        io.print(
+          action
+            ? renderAgentResult(await core.handleAgentAction(action))
+            : `unknown or incomplete command; /help lists them`,
+        );
         continue;
       }
       const pressed = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;

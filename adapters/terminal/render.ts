@@ -88,7 +88,9 @@ export function renderAgentResult(result: AgentResult): string {
     case 'queue': {
       const row = (t: (typeof result.queued)[number]) =>
         `  ${t.id} ${t.priority.padEnd(6)} tier ${t.tier} ${t.status.padEnd(9)} ${clean(t.subject).slice(0, 60)}`;
-      return ['[agent] queue:', ...result.queued.map(row), '[agent] mine:', ...result.mine.map(row)].join('\n');
+      return ['[agent] queue:', ...result.queued.map(row), '[agent] mine:', ...result.mine.map(row)].join(
+        '\n',
+      );
     }
     case 'ticket':
       return [

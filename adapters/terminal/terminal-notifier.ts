@@ -8,12 +8,18 @@ import { renderAgentEvent, renderPage, renderQueueEvent, renderReplies } from '.
 export class TerminalNotifier implements ChannelNotifier {
   constructor(private readonly print: (text: string) => void) {}
 
-  async deliverToUser(_target: Parameters<ChannelNotifier['deliverToUser']>[0], replies: Parameters<ChannelNotifier['deliverToUser']>[1]): Promise<void> {
+  async deliverToUser(
+    _target: Parameters<ChannelNotifier['deliverToUser']>[0],
+    replies: Parameters<ChannelNotifier['deliverToUser']>[1],
+  ): Promise<void> {
     const { text } = renderReplies(replies);
     if (text) this.print(text);
   }
 
-  async deliverToAgent(agentId: string, event: Parameters<ChannelNotifier['deliverToAgent']>[1]): Promise<void> {
+  async deliverToAgent(
+    agentId: string,
+    event: Parameters<ChannelNotifier['deliverToAgent']>[1],
+  ): Promise<void> {
     this.print(renderAgentEvent(agentId, event));
   }
 

@@ -22,7 +22,11 @@ export interface RunningApp {
  * knowledge base, starts the live re-index and the SLA sweep, and delivers what a previous run
  * left in the outbox. Channels differ only in the `notifier` they pass.
  */
-export async function startApp(config: Config, logger: Logger, notifier: ChannelNotifier): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  notifier: ChannelNotifier,
+): Promise<RunningApp> {
   const db = openDatabase(config.databasePath);
   migrate(db, ALL_MIGRATIONS);
   const { retriever } = await buildRetriever({ config, logger, db });
@@ -36,7 +40,8 @@ export async function startApp(config: Config, logger: Logger, notifier: Channel
     ids: shortIds,
   });
   let watcher: KbWatcher | undefined;
-  if (config.kb.watch) watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger);
+  if (config.kb.watch)
+    watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger);
   const stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
   await core.flush();
   return {

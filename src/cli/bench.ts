@@ -31,7 +31,11 @@ async function runOne(sections: number, mode: Mode, queryCount: number): Promise
       // The bench measures the real library pipeline on the generated tiny model, as the tests do.
       const { createTinyModel } = await import('../../test/support/tiny-model.js');
       const tiny = await createTinyModel(path.join(tmp, 'model'));
-      const config = loadConfig({ EMBEDDINGS: 'required', MODELS_DIR: tiny.modelsDir, EMBEDDING_MODEL: tiny.modelName });
+      const config = loadConfig({
+        EMBEDDINGS: 'required',
+        MODELS_DIR: tiny.modelsDir,
+        EMBEDDING_MODEL: tiny.modelName,
+      });
       const model = await createEmbedder(config.embeddings, silentLogger());
       embedder = model ? new CachedEmbedder(db, model) : undefined;
     }
@@ -74,24 +78,31 @@ await runCli(USAGE, async () => {
     one: { type: 'string' },
   });
   const queryCount = Number(values.queries ?? 300);
-  if (!Number.isInteger(queryCount) || queryCount < 1) throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--queries takes a positive whole number');
+  if (!Number.isInteger(queryCount) || queryCount < 1)
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--queries takes a positive whole number');
   if (values.one) {
     const [size, mode] = values.one.split(':');
     process.stdout.write(`${JSON.stringify(await runOne(Number(size), mode as Mode, queryCount))}\n`);
     return 0;
   }
   const sizes = (values.sizes ?? '1000,10000').split(',').map(Number);
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--sizes takes whole numbers, e.g. 1000,10000');
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1))
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--sizes takes whole numbers, e.g. 1000,10000');
   const modes = (values.modes ?? MODES.join(',')).split(',') as Mode[];
-  if (modes.some((m) => !MODES.includes(m))) throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--modes takes ${MODES.join(', ')}`);
+  if (modes.some((m) => !MODES.includes(m)))
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--modes takes ${MODES.join(', ')}`);
   const self = fileURLToPath(import.meta.url);
   const results: unknown[] = [];
   for (const size of sizes) {
     for (const mode of modes) {
-      const child = spawnSync(process.execPath, [...process.execArgv, self, '--one', `${size}:${mode}`, '--queries', String(queryCount)], {
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, self, '--one', `${size}:${mode}`, '--queries', String(queryCount)],
+        {
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
       if (child.status !== 0) throw new Error(`bench ${size}:${mode} failed: ${child.stderr}`);
       results.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}'));
       process.stderr.write(`done ${size} sections, ${mode}\n`);

@@ -74,6 +74,8 @@ function execute(
       if (turn.conversation.state !== 'with-agent') askForText(turn);
       return;
     case 'secret-only':
+      // The warning is the answer; text that only looked redacted gets the usual prompt.
+      if (turn.replies.length === 0) askForText(turn);
       return;
     case 'relay':
       return relayToAgent(turn, text);

@@ -59,7 +59,8 @@ export function watchKnowledgeBase(
     }
     const { article, problems } = await loadArticleFile(dir, file);
     if (!article) {
-      for (const p of problems) logger.warn({ file }, `article not re-indexed, previous version kept: ${formatProblem(p)}`);
+      for (const p of problems)
+        logger.warn({ file }, `article not re-indexed, previous version kept: ${formatProblem(p)}`);
       return 'rejected';
     }
     const owner = ownerOf(article.id);
@@ -102,9 +103,14 @@ export function watchKnowledgeBase(
         }, debounceMs),
       );
     });
-    watcher.on('error', (error) => logger.error({ err: errorMessage(error) }, 'knowledge-base watcher failed'));
+    watcher.on('error', (error) =>
+      logger.error({ err: errorMessage(error) }, 'knowledge-base watcher failed'),
+    );
   } catch (error) {
-    logger.warn({ err: errorMessage(error) }, 'cannot watch the knowledge-base folder; restart to pick up edits');
+    logger.warn(
+      { err: errorMessage(error) },
+      'cannot watch the knowledge-base folder; restart to pick up edits',
+    );
   }
 
   return {

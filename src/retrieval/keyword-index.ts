@@ -180,13 +180,13 @@ export class KeywordIndex {
     const langFilter = (alias: string) => (lang ? `AND ${alias}.lang = ?` : '');
     const params: unknown[] = lang ? [match, lang, limit] : [match, limit];
     const articleRows = this.statement(
-        `SELECT a.article_id AS id, -bm25(kw_article_fts, ${w.title}, ${w.tags}, ${w.questions}, ${w.headings}, ${w.body}) AS score
+      `SELECT a.article_id AS id, -bm25(kw_article_fts, ${w.title}, ${w.tags}, ${w.questions}, ${w.headings}, ${w.body}) AS score
          FROM kw_article_fts JOIN kw_article a ON a.rowid = kw_article_fts.rowid
          WHERE kw_article_fts MATCH ? ${langFilter('a')}
          ORDER BY score DESC LIMIT ?`,
     ).all(...params) as { id: string; score: number }[];
     const phrasingMatches = this.statement(
-        `SELECT p.article_id AS id, -bm25(kw_phrasing_fts) AS score
+      `SELECT p.article_id AS id, -bm25(kw_phrasing_fts) AS score
          FROM kw_phrasing_fts JOIN kw_phrasing p ON p.rowid = kw_phrasing_fts.rowid
          WHERE kw_phrasing_fts MATCH ? ${langFilter('p')}
          ORDER BY score DESC LIMIT ?`,

@@ -69,7 +69,8 @@ export function syntheticArticles(sectionCount: number, sectionsPerArticle = 5, 
     const title = sentence(words, rand, 4);
     const body = Array.from(
       { length: sectionsPerArticle },
-      (_, s) => `## ${sentence(words, rand, 3)} ${s}\n${sentence(words, rand, 60)}.\n1. ${sentence(words, rand, 12)}`,
+      (_, s) =>
+        `## ${sentence(words, rand, 3)} ${s}\n${sentence(words, rand, 60)}.\n1. ${sentence(words, rand, 12)}`,
     ).join('\n\n');
     articles.push({
       id,
@@ -93,6 +94,9 @@ export function syntheticQueries(count: number, seed = 7): { text: string; lang:
   const rand = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const lang: Lang = i % 2 === 0 ? 'en' : 'ru';
-    return { text: sentence(lang === 'en' ? EN_VOCABULARY : RU_VOCABULARY, rand, 3 + Math.floor(rand() * 8)), lang };
+    return {
+      text: sentence(lang === 'en' ? EN_VOCABULARY : RU_VOCABULARY, rand, 3 + Math.floor(rand() * 8)),
+      lang,
+    };
   });
 }

@@ -16,10 +16,12 @@ afterAll(async () => {
   await cleanup();
 });
 
-describe('ask CLI', () => {
+/** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
+describe('ask CLI', { timeout: 90_000 }, () => {
   it('prints the decision as JSON with its candidates', () => {
     const run = runCli(SCRIPT, ['--kb', 'knowledge-base', '--json', "VPN won't connect"], {
       env: { EMBEDDINGS: 'off', DATA_DIR: dir },
+      timeoutMs: 60_000,
     });
     expect(run.status, run.stderr).toBe(0);
     const decision = JSON.parse(run.stdout) as RetrievalDecision;
@@ -39,6 +41,7 @@ describe('ask CLI', () => {
   it('exits 2 with the usage line when the text is missing', () => {
     const run = runCli(SCRIPT, ['--kb', 'knowledge-base', '--json'], {
       env: { EMBEDDINGS: 'off', DATA_DIR: dir },
+      timeoutMs: 60_000,
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the text to ask is missing');

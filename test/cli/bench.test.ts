@@ -11,13 +11,14 @@ interface BenchResult {
   peakRssMb: number;
 }
 
-describe('bench CLI', () => {
+/** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
+describe('bench CLI', { timeout: 90_000 }, () => {
   it('measures keyword and tiny-model retrieval and prints the figures as JSON', () => {
     const run = runCli(
       'src/cli/bench.ts',
       ['--sizes', '200', '--queries', '20', '--modes', 'keyword,tiny-model'],
       {
-        timeoutMs: 30_000,
+        timeoutMs: 80_000,
       },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -37,5 +38,5 @@ describe('bench CLI', () => {
       expect(r.latencyMs.p95).toBeGreaterThanOrEqual(r.latencyMs.p50);
       expect(r.peakRssMb).toBeGreaterThan(0);
     }
-  }, 40_000);
+  });
 });

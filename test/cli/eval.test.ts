@@ -7,6 +7,7 @@ import { tempDir } from '../retrieval/embedding/helpers.js';
 const SCRIPT = 'src/cli/eval.ts';
 const FIXTURE = 'test/fixtures/kb-retrieval';
 const KB = `${FIXTURE}/kb`;
+const LIMIT = { timeoutMs: 60_000 };
 
 const IN_SCOPE_KEYS = [
   'answered',
@@ -72,10 +73,11 @@ afterAll(async () => {
   await cleanup();
 });
 
-describe('eval CLI', () => {
+/** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
+describe('eval CLI', { timeout: 90_000 }, () => {
   it('writes a report with exactly the documented figures', () => {
     const out = path.join(dir, 'r.json');
-    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries.jsonl`, '--out', out]);
+    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries.jsonl`, '--out', out], LIMIT);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^queries 7, embeddings off/);
@@ -110,7 +112,7 @@ describe('eval CLI', () => {
   });
 
   it('exits 2 with the usage line on bad arguments', () => {
-    const missing = runCli(SCRIPT, ['--kb', KB]);
+    const missing = runCli(SCRIPT, ['--kb', KB], LIMIT);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--kb and --queries are required');
     expect(missing.stderr).toMatch(/usage: npm run eval -- --kb DIR --queries FILE\.jsonl/);
@@ -118,7 +120,7 @@ describe('eval CLI', () => {
   });
 
   it('names the malformed line of a queries file', () => {
-    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries-malformed.jsonl`]);
+    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries-malformed.jsonl`], LIMIT);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('queries-malformed.jsonl:3: not valid JSON');
     expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace

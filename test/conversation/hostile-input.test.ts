@@ -70,6 +70,9 @@ describe('hostile input never crashes and never leaks', () => {
   test('only a pasted token: just the warning, no search', async () => {
     const replies = await h.user('U-4').say('xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx');
     expect(texts(replies)).toEqual(['notice:secret-redacted']);
+    expect(texts(await h.user('U-4').say('[redacted]'))).toEqual([
+      'Please describe your problem in a few words.',
+    ]);
   });
 
   test('each message id is processed once, also when the retry arrives while the first is running', async () => {
