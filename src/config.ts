@@ -56,9 +56,9 @@ const envSchema = z.object({
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODELS_DIR: z.string().min(1).default('./models'),
 
-  ANSWER_THRESHOLD: fraction.default(0.55),
-  CLARIFY_THRESHOLD: fraction.default(0.3),
-  ANSWER_MARGIN: fraction.default(0.12),
+  ANSWER_THRESHOLD: fraction.default(0.83),
+  CLARIFY_THRESHOLD: fraction.default(0.6),
+  ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),
   TIER3_AGENTS: csv.default([]),

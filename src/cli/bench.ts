@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { silentLogger } from '../logger.js';
-import { createEmbedder } from '../retrieval/embedding/create-embedder.js';
 import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { percentile } from '../retrieval/evaluate.js';
 import { indexRetriever } from '../retrieval/retriever.js';
@@ -29,7 +28,9 @@ async function runOne(sections: number, mode: Mode, queryCount: number): Promise
     let embedder;
     if (mode === 'tiny-model') {
       // The bench measures the real library pipeline on the generated tiny model, as the tests do.
+      // Imported here so that keyword-only runs do not load the model library into their RSS.
       const { createTinyModel } = await import('../../test/support/tiny-model.js');
+      const { createEmbedder } = await import('../retrieval/embedding/create-embedder.js');
       const tiny = await createTinyModel(path.join(tmp, 'model'));
       const config = loadConfig({
         EMBEDDINGS: 'required',

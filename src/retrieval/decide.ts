@@ -11,17 +11,27 @@ export const MAX_CLARIFY_OPTIONS = 3;
  * - answer: the top candidate is confident and clearly ahead of the next one;
  * - clarify: one to three candidates are plausible but none is clearly right;
  * - decline: nothing is good enough, so the bot offers a human instead of guessing.
+ * `groupConfidence` is the chance that the right article is among the first few (see
+ * `clarifyConfidence`); without it the top candidate's own score stands in.
  */
 export function decide(
   candidates: readonly Candidate[],
   t: Thresholds,
+  groupConfidence?: number,
 ): { kind: DecisionKind; options: number } {
   const top = candidates[0];
-  if (!top || top.score < t.clarifyThreshold) return { kind: 'decline', options: 0 };
+  if (!top) return { kind: 'decline', options: 0 };
+  const plausible = groupConfidence ?? top.score;
+  if (plausible < t.clarifyThreshold && top.score < t.answerThreshold) return { kind: 'decline', options: 0 };
   const second = candidates[1]?.score ?? 0;
   if (top.score >= t.answerThreshold && top.score - second >= t.answerMargin)
     return { kind: 'answer', options: 1 };
-  const floor = Math.max(t.clarifyThreshold, top.score - 2 * t.answerMargin);
+  // Options: those close to the best one. With a group confidence the individual scores may all
+  // be low (several articles share the evidence), so the floor is relative to the best score.
+  const floor =
+    groupConfidence === undefined
+      ? Math.max(t.clarifyThreshold, top.score - 2 * t.answerMargin)
+      : Math.max(top.score / 3, top.score - 2 * t.answerMargin);
   const options = Math.min(MAX_CLARIFY_OPTIONS, candidates.filter((c) => c.score >= floor).length);
   return { kind: 'clarify', options: Math.max(1, options) };
 }

@@ -2,11 +2,17 @@ import type { Config, Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
 import { analyzeQuery, contentWords } from '../text/analyze.js';
 import { detectLang } from '../text/lang.js';
+import { latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
 import type { Db } from '../storage/db.js';
 import { openDatabase } from '../storage/db.js';
 import { decide, type Thresholds } from './decide.js';
-import { confidenceFeatures, keywordConfidence, type ConfidenceFeatures } from './confidence.js';
+import {
+  clarifyConfidence,
+  confidenceFeatures,
+  keywordConfidence,
+  type ConfidenceFeatures,
+} from './confidence.js';
 import { DenseIndex } from './dense-index.js';
 import { fuseConfidence, fuseRelevance } from './fusion.js';
 import { KeywordIndex } from './keyword-index.js';
@@ -50,6 +56,8 @@ export class KnowledgeRetriever implements Retriever {
   private readonly dense: DenseIndex | undefined;
   private vocabulary: Vocabulary | undefined;
   private langs: Set<Lang> | undefined;
+  /** Messages for which the embedder failed and keyword-only ranking was used (for health checks). */
+  denseFailures = 0;
   private readonly thresholds: Thresholds;
   private readonly defaultLang: Lang;
 
@@ -120,7 +128,24 @@ export class KnowledgeRetriever implements Retriever {
 
   /** Language to answer in: the message's own when it has words, else the caller's, else default. */
   resolveLang(text: string, hint?: Lang): Lang {
-    return detectLang(text) ?? hint ?? this.defaultLang;
+    const detected = detectLang(text);
+    if (detected === 'en' && this.looksTransliterated(text)) return 'ru';
+    return detected ?? hint ?? this.defaultLang;
+  }
+
+  /**
+   * Russian typed in Latin letters ("zabyl parol", "printer ne pechataet"): more of its words are
+   * known to the knowledge base once transliterated to Cyrillic than as they are.
+   */
+  private looksTransliterated(text: string): boolean {
+    const vocabulary = this.getVocabulary();
+    let asIs = 0;
+    let cyrillic = 0;
+    for (const word of contentWords(text)) {
+      if (vocabulary.has(word)) asIs += 1;
+      else if (vocabulary.has(latinToCyrillic(word))) cyrillic += 1;
+    }
+    return cyrillic > asIs;
   }
 
   /** All plausible articles, best first, with their evidence. */
@@ -152,13 +177,13 @@ export class KnowledgeRetriever implements Retriever {
       relevance: r.relevance,
       coverage: r.e?.coverage ?? 0,
       phrasing: r.e?.phrasing ?? 0,
+      matched: r.e?.matched ?? 0,
     }));
-    const termCount = new Set(terms).size;
     const candidates: RankedCandidate[] = [];
     ranked.forEach((r, index) => {
       const article = this.articles.get(r.id);
       if (!article) return;
-      const features = confidenceFeatures(signals, index, termCount);
+      const features = confidenceFeatures(signals, index);
       const articleTerms = index < MAX_CANDIDATES ? this.keyword.termsOf(r.id) : undefined;
       candidates.push({
         articleId: article.id,
@@ -173,6 +198,8 @@ export class KnowledgeRetriever implements Retriever {
         features,
       });
     });
+    // The decision reads confidences, so the list it offers is in confidence order too.
+    candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance);
     return { lang, candidates };
   }
 
@@ -189,7 +216,11 @@ export class KnowledgeRetriever implements Retriever {
     const top: Candidate[] = candidates
       .slice(0, MAX_CANDIDATES)
       .map(({ evidence: _e, relevance: _r, features: _f, ...candidate }) => candidate);
-    const decision = decide(top, this.thresholds);
+    const best = candidates[0];
+    const group = best
+      ? fuseConfidence(clarifyConfidence(best.features, this.thresholds.clarifyThreshold), best.denseScore)
+      : 0;
+    const decision = decide(top, this.thresholds, group);
     return {
       decision: { kind: decision.kind, lang, confidence: top[0]?.score ?? 0, candidates: top },
       ranked: candidates,
@@ -202,7 +233,14 @@ export class KnowledgeRetriever implements Retriever {
     exclude: Set<string>,
   ): Promise<Map<string, number> | undefined> {
     if (!this.dense || text.trim() === '') return undefined;
-    const [vector] = await this.dense.embedder.embed([text], 'query');
+    let vector: Float32Array | undefined;
+    try {
+      [vector] = await this.dense.embedder.embed([text], 'query');
+    } catch {
+      // A model failing on one message must not cost the answer: keyword evidence still ranks.
+      this.denseFailures += 1;
+      return undefined;
+    }
     if (!vector) return undefined;
     const scores = this.dense.score(vector, lang);
     for (const id of exclude) scores.delete(id);

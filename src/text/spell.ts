@@ -1,7 +1,9 @@
 /**
  * Typo tolerance against the knowledge base's own vocabulary: a word the articles never use is
- * replaced by the closest word they do use (Damerau-Levenshtein, 1 edit for short words, 2 for
- * long ones), found through a symmetric-delete index so look-ups stay fast on large vocabularies.
+ * replaced by the closest word they do use, found through a one-deletion symmetric-delete index
+ * so look-ups stay fast on large vocabularies. That finds one typo of any kind, and for long
+ * words (7+ letters) pairs such as a wrong plus a missing letter; two missing letters are not
+ * repaired.
  */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();

@@ -98,6 +98,10 @@ const ENGLISH = [
   'yes',
   'hour',
   'hours',
+  's',
+  't',
+  'what',
+  'whats',
 ];
 const RUSSIAN = [
   'привет',

@@ -30,7 +30,7 @@ describe('loadConfig defaults', () => {
       databasePath: 'data/helpdesk.db',
       kb: { dir: './knowledge-base', watch: true, baseUrl: undefined, defaultLang: 'en' },
       embeddings: { mode: 'auto', model: 'Xenova/multilingual-e5-small', modelsDir: './models' },
-      retrieval: { answerThreshold: 0.55, clarifyThreshold: 0.3, answerMargin: 0.12 },
+      retrieval: { answerThreshold: 0.83, clarifyThreshold: 0.6, answerMargin: 0.1 },
       handoff: {
         tier2Agents: [],
         tier3Agents: [],
