@@ -55,6 +55,9 @@ const envSchema = z.object({
   EMBEDDINGS: z.enum(['auto', 'off', 'required']).default('auto'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODELS_DIR: z.string().min(1).default('./models'),
+  EMBEDDING_DTYPE: z
+    .enum(['auto', 'fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'])
+    .default('auto'),
 
   ANSWER_THRESHOLD: fraction.default(0.83),
   CLARIFY_THRESHOLD: fraction.default(0.6),
@@ -104,7 +107,13 @@ export interface Config {
   dataDir: string;
   databasePath: string;
   kb: { dir: string; watch: boolean; baseUrl: string | undefined; defaultLang: Lang };
-  embeddings: { mode: 'auto' | 'off' | 'required'; model: string; modelsDir: string };
+  embeddings: {
+    mode: 'auto' | 'off' | 'required';
+    model: string;
+    modelsDir: string;
+    /** Which ONNX weights file to load; `auto` takes model.onnx, else model_quantized.onnx. */
+    dtype: z.infer<typeof envSchema>['EMBEDDING_DTYPE'];
+  };
   retrieval: { answerThreshold: number; clarifyThreshold: number; answerMargin: number };
   handoff: {
     tier2Agents: string[];
@@ -126,6 +135,9 @@ export interface Config {
   slack: { botToken: string | undefined; signingSecret: string | undefined };
   teams: { appId: string | undefined; appPassword: string | undefined };
 }
+
+/** Every environment key the bot reads (all documented in .env.example). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 /** Key names whose values must never be printed, even in validation errors. */
 export const SECRET_KEYS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'MICROSOFT_APP_PASSWORD'];
@@ -157,7 +169,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     databasePath: e.DATABASE_PATH ?? path.join(e.DATA_DIR, 'helpdesk.db'),
     kb: { dir: e.KB_DIR, watch: e.KB_WATCH, baseUrl: e.KB_BASE_URL, defaultLang: e.DEFAULT_LANG },
-    embeddings: { mode: e.EMBEDDINGS, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR },
+    embeddings: {
+      mode: e.EMBEDDINGS,
+      model: e.EMBEDDING_MODEL,
+      modelsDir: e.MODELS_DIR,
+      dtype: e.EMBEDDING_DTYPE,
+    },
     retrieval: {
       answerThreshold: e.ANSWER_THRESHOLD,
       clarifyThreshold: e.CLARIFY_THRESHOLD,

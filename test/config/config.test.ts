@@ -29,7 +29,12 @@ describe('loadConfig defaults', () => {
       dataDir: './data',
       databasePath: 'data/helpdesk.db',
       kb: { dir: './knowledge-base', watch: true, baseUrl: undefined, defaultLang: 'en' },
-      embeddings: { mode: 'auto', model: 'Xenova/multilingual-e5-small', modelsDir: './models' },
+      embeddings: {
+        mode: 'auto',
+        model: 'Xenova/multilingual-e5-small',
+        modelsDir: './models',
+        dtype: 'auto',
+      },
       retrieval: { answerThreshold: 0.83, clarifyThreshold: 0.6, answerMargin: 0.1 },
       handoff: {
         tier2Agents: [],

@@ -27,7 +27,12 @@ export async function createEmbedder(
   }
   let embedder: TransformersEmbedder | undefined;
   try {
-    embedder = await TransformersEmbedder.load({ modelName: cfg.model, modelsDir: cfg.modelsDir, ...tuning });
+    embedder = await TransformersEmbedder.load({
+      modelName: cfg.model,
+      modelsDir: cfg.modelsDir,
+      dtype: cfg.dtype,
+      ...tuning,
+    });
     await embedder.embed(['probe'], 'query');
     logger.info({ model: embedder.modelId, maxTokens: embedder.maxTokens }, 'Embedding model loaded');
     return embedder;

@@ -15,7 +15,7 @@ let emptyModelsDir: string;
 const fetchSpy = vi.fn(() => Promise.reject(new Error('network access attempted')));
 
 function cfg(mode: Config['embeddings']['mode'], model: string, modelsDir: string): Config['embeddings'] {
-  return { mode, model, modelsDir };
+  return { mode, model, modelsDir, dtype: 'auto' };
 }
 
 beforeAll(async () => {
