@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { Choice } from '../../src/conversation/types.js';
 import type { HelpdeskCore } from '../../src/conversation/core.js';
 import { errorMessage } from '../../src/errors.js';
 import { AGENT_COMMAND_HELP, parseAgentCommand } from './agent-command.js';
+import { TerminalButtons } from './buttons.js';
 import { renderAgentResult, renderReplies } from './render.js';
 
 /** Who is typing: the employee, and the agent identity used for `/` commands. */
@@ -21,15 +21,16 @@ ${AGENT_COMMAND_HELP}
 
 /**
  * A terminal chat on stdin/stdout for trying the bot without Slack or Teams. It only translates
- * lines into `IncomingMessage`s and agent actions, and replies into text.
+ * lines into `IncomingMessage`s and agent actions, and replies into text. Pass the `buttons` given
+ * to the `TerminalNotifier` so that numbers also press buttons the core sent on its own.
  */
 export async function runTerminalChat(
   core: HelpdeskCore,
   who: TerminalIdentity,
-  io: { input: NodeJS.ReadableStream; print: (text: string) => void },
+  io: { input: NodeJS.ReadableStream; print: (text: string) => void; buttons?: TerminalButtons },
 ): Promise<void> {
   const conversationId = 'terminal';
-  let choices: Choice[] = [];
+  const buttons = io.buttons ?? new TerminalButtons();
   io.print(HELP);
   const rl = createInterface({ input: io.input, terminal: false });
   for await (const raw of rl) {
@@ -54,7 +55,7 @@ export async function runTerminalChat(
         );
         continue;
       }
-      const pressed = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
+      const pressed = buttons.pick(line);
       const replies = await core.handleMessage({
         channel: 'terminal',
         userId: who.userId,
@@ -64,8 +65,8 @@ export async function runTerminalChat(
         ...(pressed ? { action: pressed.id } : { text: line }),
       });
       const rendered = renderReplies(replies);
-      choices = rendered.choices.length > 0 ? rendered.choices : choices;
       if (rendered.text) io.print(rendered.text);
+      buttons.show(rendered.choices);
     } catch (error) {
       io.print(`error: ${errorMessage(error)}`);
     }

@@ -96,7 +96,7 @@ export function renderAgentResult(result: AgentResult): string {
       return [
         `[agent] ${result.ticket.id} ${result.ticket.status} ${result.ticket.priority}: ${clean(result.ticket.subject)}`,
         ...result.transcript.map((e) => `  ${e.author}: ${clean(e.text)}`),
-        ...result.notes.map((n) => `  ${n.kind} by ${n.agentName ?? n.agentId}: ${clean(n.text)}`),
+        ...result.notes.map((n) => `  ${n.kind} by ${clean(n.agentName ?? n.agentId)}: ${clean(n.text)}`),
       ].join('\n');
   }
 }

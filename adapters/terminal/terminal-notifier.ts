@@ -1,19 +1,25 @@
 import type { ChannelNotifier } from '../../src/handoff/ports.js';
+import type { TerminalButtons } from './buttons.js';
 import { renderAgentEvent, renderPage, renderQueueEvent, renderReplies } from './render.js';
 
 /**
  * The terminal's side of the outbound port: everything the core says on its own initiative
- * (an agent's reply, a queue announcement, an on-call page) is printed as it arrives.
+ * (an agent's reply, a queue announcement, an on-call page) is printed as it arrives. Buttons it
+ * prints go to `buttons`, shared with `runTerminalChat`, so that typing their number presses them.
  */
 export class TerminalNotifier implements ChannelNotifier {
-  constructor(private readonly print: (text: string) => void) {}
+  constructor(
+    private readonly print: (text: string) => void,
+    private readonly buttons?: TerminalButtons,
+  ) {}
 
   async deliverToUser(
     _target: Parameters<ChannelNotifier['deliverToUser']>[0],
     replies: Parameters<ChannelNotifier['deliverToUser']>[1],
   ): Promise<void> {
-    const { text } = renderReplies(replies);
+    const { text, choices } = renderReplies(replies);
     if (text) this.print(text);
+    this.buttons?.show(choices);
   }
 
   async deliverToAgent(

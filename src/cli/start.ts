@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pino } from 'pino';
+import { TerminalButtons } from '../../adapters/terminal/buttons.js';
 import { runTerminalChat } from '../../adapters/terminal/chat.js';
 import { TerminalNotifier } from '../../adapters/terminal/terminal-notifier.js';
 import { startApp } from '../app/start-app.js';
@@ -15,11 +16,14 @@ const LOCAL_AGENT = 'local-agent';
 await runCli(USAGE, async () => {
   const { values } = parseCliArgs(process.argv.slice(2), { user: { type: 'string' } });
   // Trying the bot locally needs an agent to play Tier 2; real deployments configure their own.
-  const config = loadConfig({ TIER2_AGENTS: LOCAL_AGENT, ...process.env });
+  // An empty TIER2_AGENTS (as .env files write "unset") counts as not configured, like in loadConfig.
+  const tier2Agents = process.env.TIER2_AGENTS?.trim() ? process.env.TIER2_AGENTS : LOCAL_AGENT;
+  const config = loadConfig({ ...process.env, TIER2_AGENTS: tier2Agents });
   const logFile = path.join(config.dataDir, 'helpdesk.log');
   const logger = createLogger(config.logLevel, pino.destination({ dest: logFile, mkdir: true, sync: false }));
   const print = (text: string) => process.stdout.write(`${text}\n`);
-  const app = await startApp(config, logger, new TerminalNotifier(print));
+  const buttons = new TerminalButtons();
+  const app = await startApp(config, logger, new TerminalNotifier(print, buttons));
   print(
     `Helpdesk Bot: ${app.retriever.listArticles().length} articles from ${config.kb.dir}, ` +
       `embeddings ${app.retriever.usesEmbeddings ? 'on' : 'off'}, database ${config.databasePath}, log ${logFile}`,
@@ -33,7 +37,7 @@ await runCli(USAGE, async () => {
         agentId: config.handoff.tier2Agents[0] ?? LOCAL_AGENT,
         agentName: 'Local agent',
       },
-      { input: process.stdin, print },
+      { input: process.stdin, print, buttons },
     );
   } finally {
     app.close();

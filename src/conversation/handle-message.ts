@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
+import { errorMessage } from '../errors.js';
+import { parseInput } from '../parse-input.js';
 import type { RetrievalDecision } from '../retrieval/types.js';
 import { parseAction, type ParsedAction } from './actions.js';
 import { conversationKey, type CoreContext } from './context.js';
@@ -29,20 +30,6 @@ const incomingSchema = z.object({
 /** Dedup key of a user's message; agent actions use another prefix in the same table. */
 export function messageKey(channel: string, messageId: string): string {
   return `msg\u0000${channel}\u0000${messageId}`;
-}
-
-function validate(incoming: unknown): Omit<IncomingMessage, 'text'> & { text?: unknown } {
-  const parsed = incomingSchema.safeParse(incoming);
-  if (!parsed.success) {
-    throw new HelpdeskError(
-      ErrorCodes.BAD_INPUT,
-      `Invalid incoming message: ${parsed.error.issues[0]?.message ?? ''}`,
-      {
-        details: { fields: parsed.error.issues.map((i) => i.path.join('.')) },
-      },
-    );
-  }
-  return parsed.data;
 }
 
 /** What to search before the transaction, if anything. */
@@ -114,7 +101,7 @@ function execute(
  * Throws only `BAD_INPUT` for an envelope without ids; user text never makes it throw.
  */
 export async function handleMessage(ctx: CoreContext, incoming: IncomingMessage): Promise<Reply[]> {
-  const msg = validate(incoming);
+  const msg = parseInput(incomingSchema, incoming, 'incoming message');
   const key = conversationKey({ channel: msg.channel, externalId: msg.conversationId, userId: msg.userId });
   const replies = await ctx.locks.run(key, async () => {
     try {

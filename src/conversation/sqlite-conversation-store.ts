@@ -75,6 +75,24 @@ function toConversation(row: ConversationRow): Conversation {
   };
 }
 
+/** The one encoding of a conversation as a row, shared by `insert` and `update`. */
+function toRow(c: Conversation): ConversationRow {
+  return {
+    id: c.id,
+    channel: c.channel,
+    external_id: c.externalId,
+    user_id: c.userId,
+    user_name: c.userName ?? null,
+    thread_id: c.threadId ?? null,
+    lang: c.lang,
+    state: c.state,
+    context: JSON.stringify(c.context),
+    ticket_id: c.ticketId ?? null,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  };
+}
+
 function toEntry(row: MessageRow): TranscriptEntry {
   return {
     seq: row.seq,
@@ -123,40 +141,19 @@ export class SqliteConversationStore implements ConversationStore {
       .prepare(
         `INSERT INTO conversations (id, channel, external_id, user_id, user_name, thread_id, lang, state, context,
            ticket_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@id, @channel, @external_id, @user_id, @user_name, @thread_id, @lang, @state, @context,
+           @ticket_id, @created_at, @updated_at)`,
       )
-      .run(
-        c.id,
-        c.channel,
-        c.externalId,
-        c.userId,
-        c.userName ?? null,
-        c.threadId ?? null,
-        c.lang,
-        c.state,
-        JSON.stringify(c.context),
-        c.ticketId ?? null,
-        c.createdAt,
-        c.updatedAt,
-      );
+      .run(toRow(c));
   }
 
   update(c: Conversation): void {
     this.db
       .prepare(
-        `UPDATE conversations SET user_name = ?, thread_id = ?, lang = ?, state = ?, context = ?, ticket_id = ?,
-           updated_at = ? WHERE id = ?`,
+        `UPDATE conversations SET user_name = @user_name, thread_id = @thread_id, lang = @lang, state = @state,
+           context = @context, ticket_id = @ticket_id, updated_at = @updated_at WHERE id = @id`,
       )
-      .run(
-        c.userName ?? null,
-        c.threadId ?? null,
-        c.lang,
-        c.state,
-        JSON.stringify(c.context),
-        c.ticketId ?? null,
-        c.updatedAt,
-        c.id,
-      );
+      .run(toRow(c));
   }
 
   append(entry: Omit<TranscriptEntry, 'seq'>): TranscriptEntry {

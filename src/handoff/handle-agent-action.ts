@@ -1,5 +1,6 @@
 import { conversationKey, type CoreContext } from '../conversation/context.js';
 import { ErrorCodes, HelpdeskError, isHelpdeskError } from '../errors.js';
+import { parseInput } from '../parse-input.js';
 import { addNote } from './actions/note.js';
 import { claim } from './actions/claim.js';
 import type { AgentCall } from './actions/common.js';
@@ -17,20 +18,6 @@ import type { AgentRole } from './types.js';
 /** Dedup key of an agent action (same table as user messages, another prefix). */
 export function agentActionKey(channel: string, messageId: string): string {
   return `agent\u0000${channel}\u0000${messageId}`;
-}
-
-function parse(raw: unknown): AgentAction {
-  const parsed = agentActionSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new HelpdeskError(
-      ErrorCodes.BAD_INPUT,
-      `Invalid agent action: ${parsed.error.issues[0]?.message ?? ''}`,
-      {
-        details: { fields: parsed.error.issues.map((i) => i.path.join('.')) },
-      },
-    );
-  }
-  return parsed.data;
 }
 
 /** Runs the handler of one mutating action; each lives in its own file under actions/. */
@@ -85,7 +72,7 @@ function auditRefusal(
  * through the outbox. Throws HelpdeskError: BAD_INPUT, FORBIDDEN, NOT_FOUND, INVALID_STATE.
  */
 export async function handleAgentAction(ctx: CoreContext, raw: AgentAction): Promise<AgentResult> {
-  const action = parse(raw);
+  const action: AgentAction = parseInput(agentActionSchema, raw, 'agent action');
   const role = roleOf(ctx.config, action.agentId);
   try {
     if (!role) {

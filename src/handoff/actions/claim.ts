@@ -1,10 +1,18 @@
-import { tellUser } from '../../conversation/turn.js';
 import { messages } from '../../conversation/messages.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
 import { requireTier } from '../agents.js';
 import type { Ticket } from '../types.js';
-import { audit, loadConversation, loadTicket, requireOpen, type ActionOf, type AgentCall } from './common.js';
+import {
+  audit,
+  loadConversation,
+  loadTicket,
+  requireOpen,
+  saveConversation,
+  tellNotice,
+  type ActionOf,
+  type AgentCall,
+} from './common.js';
 
 /**
  * Takes a queued ticket: the conversation goes to "with agent" (the bot falls silent) and the
@@ -30,19 +38,8 @@ export function claimTicket(call: AgentCall, ticket: Ticket): Ticket {
     firstClaimedAt: ticket.firstClaimedAt ?? now.toISOString(),
   };
   ctx.stores.tickets.update(claimed);
-  const conv = {
-    ...loadConversation(ctx, ticket),
-    state: 'with-agent' as const,
-    updatedAt: now.toISOString(),
-  };
-  ctx.stores.conversations.update(conv);
-  const t = messages(conv.lang);
-  tellUser(
-    ctx,
-    conv,
-    [{ type: 'notice', code: 'agent-joined', level: 'info', text: t.agentJoined(call.agentName) }],
-    now,
-  );
+  const conv = saveConversation(call, loadConversation(ctx, ticket), { state: 'with-agent' });
+  tellNotice(call, conv, 'agent-joined', messages(conv.lang).agentJoined(call.agentName));
   audit(call, 'ticket.claim', claimed, { tier: claimed.tier });
   return claimed;
 }

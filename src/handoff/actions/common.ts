@@ -1,8 +1,10 @@
 import type { CoreContext } from '../../conversation/context.js';
-import type { Conversation } from '../../conversation/types.js';
+import { cleanUserText } from '../../conversation/sanitize.js';
+import { tellUser } from '../../conversation/turn.js';
+import type { Conversation, NoticeCode } from '../../conversation/types.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentAction } from '../agent-action.js';
-import type { AgentRole, Ticket, TicketStatus } from '../types.js';
+import type { AgentRole, Ticket, TicketNote, TicketStatus } from '../types.js';
 
 /** The action type of one kind, e.g. `ActionOf<'claim'>`. */
 export type ActionOf<K extends AgentAction['kind']> = Extract<AgentAction, { kind: K }>;
@@ -24,6 +26,16 @@ export function loadTicket(ctx: CoreContext, ticketId: string): Ticket {
   const ticket = ctx.stores.tickets.get(ticketId);
   if (!ticket)
     throw new HelpdeskError(ErrorCodes.NOT_FOUND, `No ticket ${ticketId}`, { details: { ticketId } });
+  return ticket;
+}
+
+/**
+ * The ticket an action names, which the calling agent must have claimed: the common first step of
+ * every action only the owner may take (escalate, transfer, resolve, hand back).
+ */
+export function loadOwnTicket(call: AgentCall<Extract<AgentAction, { ticketId: string }>>): Ticket {
+  const ticket = loadTicket(call.ctx, call.action.ticketId);
+  requireOwner(ticket, call.action.agentId);
   return ticket;
 }
 
@@ -59,6 +71,58 @@ export function requireOwner(ticket: Ticket, agentId: string): void {
   }
 }
 
+/** Cleans agent-written text like user text (agents paste things too) and refuses empty text. */
+export function agentText(call: AgentCall, raw: string): { text: string; redacted: boolean } {
+  const clean = cleanUserText(raw, call.ctx.config.conversation.maxMessageChars);
+  if (clean.text === '') throw new HelpdeskError(ErrorCodes.BAD_INPUT, 'The text is empty');
+  return { text: clean.text, redacted: clean.secrets.length > 0 };
+}
+
+/**
+ * The cleaned text of an optional note (transfer, resolve, hand back): undefined when the agent
+ * left it out or blank, so a blank note is skipped rather than refused as `agentText` would.
+ */
+export function optionalAgentText(call: AgentCall, raw: string | undefined): string | undefined {
+  return raw?.trim() ? agentText(call, raw).text : undefined;
+}
+
+/**
+ * Stores an internal note by the calling agent, as every action that takes a note does; nothing
+ * when `text` is undefined (an optional note left out), so callers need no `if`.
+ */
+export function addAgentNote(
+  call: AgentCall,
+  ticket: Ticket,
+  kind: TicketNote['kind'],
+  text: string | undefined,
+): void {
+  if (!text) return;
+  call.ctx.stores.tickets.addNote({
+    ticketId: ticket.id,
+    at: call.now.toISOString(),
+    agentId: call.action.agentId,
+    agentName: call.agentName,
+    kind,
+    text,
+  });
+}
+
+/** Tells the user one info notice (an agent joined or left, Tier 3 took over) through the outbox. */
+export function tellNotice(call: AgentCall, conv: Conversation, code: NoticeCode, text: string): void {
+  tellUser(call.ctx, conv, [{ type: 'notice', code, level: 'info', text }], call.now);
+}
+
+/** Saves the ticket's conversation with `change` applied, stamped with the action's time; returns it. */
+export function saveConversation(
+  call: AgentCall,
+  conv: Conversation,
+  change: Partial<Pick<Conversation, 'state' | 'ticketId' | 'context'>>,
+): Conversation {
+  const saved: Conversation = { ...conv, ...change, updatedAt: call.now.toISOString() };
+  call.ctx.stores.conversations.update(saved);
+  return saved;
+}
+
 /** Writes the audit row of a successful action. */
 export function audit(
   call: AgentCall,
@@ -76,12 +140,4 @@ export function audit(
     outcome: 'ok',
     ...(details ? { details } : {}),
   });
-}
-
-/** Ends a ticket: final status, close time, and the last transcript line that belongs to it. */
-export function closeTicket(call: AgentCall, ticket: Ticket, status: 'resolved' | 'handed-back'): Ticket {
-  const last = call.ctx.stores.conversations.transcript(ticket.conversationId, { limit: 1 })[0];
-  const closed: Ticket = { ...ticket, status, closedAt: call.now.toISOString(), transcriptTo: last?.seq };
-  call.ctx.stores.tickets.update(closed);
-  return closed;
 }

@@ -1,18 +1,19 @@
 import { messages } from '../../conversation/messages.js';
-import { tellUser } from '../../conversation/turn.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
 import { slaDueAt } from '../sla.js';
 import type { Ticket } from '../types.js';
 import {
+  addAgentNote,
+  agentText,
   audit,
   loadConversation,
-  loadTicket,
-  requireOwner,
+  loadOwnTicket,
+  saveConversation,
+  tellNotice,
   type ActionOf,
   type AgentCall,
 } from './common.js';
-import { agentText } from './reply.js';
 
 /**
  * Pushes a Tier 2 ticket to the Tier 3 queue with a note saying why: unassigned again, a fresh SLA
@@ -20,8 +21,7 @@ import { agentText } from './reply.js';
  */
 export function escalateToTier3(call: AgentCall<ActionOf<'escalate'>>): AgentResult {
   const { ctx, action, now } = call;
-  const ticket = loadTicket(ctx, action.ticketId);
-  requireOwner(ticket, action.agentId);
+  const ticket = loadOwnTicket(call);
   if (ticket.tier === 3) {
     throw new HelpdeskError(ErrorCodes.INVALID_STATE, `Ticket ${ticket.id} is already with Tier 3`);
   }
@@ -37,26 +37,9 @@ export function escalateToTier3(call: AgentCall<ActionOf<'escalate'>>): AgentRes
     slaAnnouncedFor: undefined,
   };
   ctx.stores.tickets.update(escalated);
-  ctx.stores.tickets.addNote({
-    ticketId: ticket.id,
-    at: now.toISOString(),
-    agentId: action.agentId,
-    agentName: call.agentName,
-    kind: 'escalation',
-    text,
-  });
-  const conv = {
-    ...loadConversation(ctx, ticket),
-    state: 'escalated' as const,
-    updatedAt: now.toISOString(),
-  };
-  ctx.stores.conversations.update(conv);
-  tellUser(
-    ctx,
-    conv,
-    [{ type: 'notice', code: 'tier3', level: 'info', text: messages(conv.lang).tier3(ticket.id) }],
-    now,
-  );
+  addAgentNote(call, ticket, 'escalation', text);
+  const conv = saveConversation(call, loadConversation(ctx, ticket), { state: 'escalated' });
+  tellNotice(call, conv, 'tier3', messages(conv.lang).tier3(ticket.id));
   ctx.stores.outbox.enqueue(
     { kind: 'queue', event: { type: 'ticket-escalated', ticket: escalated, by: action.agentId, note: text } },
     now,

@@ -1,10 +1,9 @@
-import { cleanUserText } from '../../conversation/sanitize.js';
 import { tellUser } from '../../conversation/turn.js';
-import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
 import { requireTier } from '../agents.js';
 import { claimTicket } from './claim.js';
 import {
+  agentText,
   audit,
   loadConversation,
   loadTicket,
@@ -12,13 +11,6 @@ import {
   type ActionOf,
   type AgentCall,
 } from './common.js';
-
-/** Cleans agent-written text like user text (agents paste things too) and refuses empty text. */
-export function agentText(call: AgentCall, raw: string): { text: string; redacted: boolean } {
-  const clean = cleanUserText(raw, call.ctx.config.conversation.maxMessageChars);
-  if (clean.text === '') throw new HelpdeskError(ErrorCodes.BAD_INPUT, 'The text is empty');
-  return { text: clean.text, redacted: clean.secrets.length > 0 };
-}
 
 /**
  * Relays the agent's words to the user's conversation under the agent's name. Replying to an

@@ -1,41 +1,16 @@
 import { ActionIds } from '../../conversation/actions.js';
-import { messages } from '../../conversation/messages.js';
-import { tellUser } from '../../conversation/turn.js';
 import type { AgentResult } from '../agent-action.js';
-import {
-  audit,
-  closeTicket,
-  loadConversation,
-  loadTicket,
-  requireOwner,
-  type ActionOf,
-  type AgentCall,
-} from './common.js';
-import { agentText } from './reply.js';
+import { closeAndRelease } from './close.js';
+import { audit, loadOwnTicket, optionalAgentText, type ActionOf, type AgentCall } from './common.js';
 
 /** Closes the ticket as solved and asks the user for a 1-5 rating (the CSAT figure). */
 export function resolve(call: AgentCall<ActionOf<'resolve'>>): AgentResult {
-  const { ctx, action, now } = call;
-  const ticket = loadTicket(ctx, action.ticketId);
-  requireOwner(ticket, action.agentId);
-  const note = action.note?.trim() ? agentText(call, action.note).text : undefined;
-  const closed = closeTicket(call, ticket, 'resolved');
-  if (note) {
-    ctx.stores.tickets.addNote({
-      ticketId: ticket.id,
-      at: now.toISOString(),
-      agentId: action.agentId,
-      agentName: call.agentName,
-      kind: 'resolution',
-      text: note,
-    });
-  }
-  const conv = loadConversation(ctx, ticket);
-  const t = messages(conv.lang);
-  tellUser(
-    ctx,
-    conv,
-    [
+  const ticket = loadOwnTicket(call);
+  const closed = closeAndRelease(call, ticket, {
+    status: 'resolved',
+    note: optionalAgentText(call, call.action.note),
+    noteKind: 'resolution',
+    tell: (t) => [
       {
         type: 'notice',
         code: 'ticket-resolved',
@@ -48,14 +23,8 @@ export function resolve(call: AgentCall<ActionOf<'resolve'>>): AgentResult {
         choices: [1, 2, 3, 4, 5].map((n) => ({ id: ActionIds.rating(n), label: String(n) })),
       },
     ],
-    now,
-  );
-  ctx.stores.conversations.update({
-    ...conv,
     state: 'resolved',
-    ticketId: undefined,
     context: { ratingTicketId: ticket.id },
-    updatedAt: now.toISOString(),
   });
   audit(call, 'ticket.resolve', closed);
   return { kind: 'done', ticket: closed };

@@ -1,24 +1,23 @@
 import { messages } from '../../conversation/messages.js';
-import { tellUser } from '../../conversation/turn.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
 import { roleOf, tiersOf } from '../agents.js';
 import type { Ticket } from '../types.js';
 import {
+  addAgentNote,
   audit,
   loadConversation,
-  loadTicket,
-  requireOwner,
+  loadOwnTicket,
+  optionalAgentText,
+  tellNotice,
   type ActionOf,
   type AgentCall,
 } from './common.js';
-import { agentText } from './reply.js';
 
 /** Hands a claimed ticket to another agent who can work its tier; the user sees the new name. */
 export function transfer(call: AgentCall<ActionOf<'transfer'>>): AgentResult {
   const { ctx, action, now } = call;
-  const ticket = loadTicket(ctx, action.ticketId);
-  requireOwner(ticket, action.agentId);
+  const ticket = loadOwnTicket(call);
   const targetRole = roleOf(ctx.config, action.toAgentId);
   if (!targetRole) throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${action.toAgentId} is not an agent`);
   if (!tiersOf(targetRole).includes(ticket.tier)) {
@@ -30,28 +29,13 @@ export function transfer(call: AgentCall<ActionOf<'transfer'>>): AgentResult {
   if (action.toAgentId === action.agentId) {
     throw new HelpdeskError(ErrorCodes.INVALID_STATE, `Ticket ${ticket.id} is already yours`);
   }
-  const note = action.note?.trim() ? agentText(call, action.note).text : undefined;
+  const note = optionalAgentText(call, action.note);
   const name = action.toAgentName ?? action.toAgentId;
   const moved: Ticket = { ...ticket, assigneeId: action.toAgentId, assigneeName: name };
   ctx.stores.tickets.update(moved);
-  if (note) {
-    ctx.stores.tickets.addNote({
-      ticketId: ticket.id,
-      at: now.toISOString(),
-      agentId: action.agentId,
-      agentName: call.agentName,
-      kind: 'transfer',
-      text: note,
-    });
-  }
+  addAgentNote(call, ticket, 'transfer', note);
   const conv = loadConversation(ctx, ticket);
-  const t = messages(conv.lang);
-  tellUser(
-    ctx,
-    conv,
-    [{ type: 'notice', code: 'agent-joined', level: 'info', text: t.agentJoined(name) }],
-    now,
-  );
+  tellNotice(call, conv, 'agent-joined', messages(conv.lang).agentJoined(name));
   ctx.stores.outbox.enqueue(
     {
       kind: 'agent',

@@ -1,0 +1,20 @@
+import type { Choice } from '../../src/conversation/types.js';
+
+/**
+ * The buttons last printed, numbered as shown, shared by the chat loop (replies to what was
+ * typed) and the `TerminalNotifier` (what the core says on its own, e.g. an agent's rating
+ * request after resolving), so that "1" presses whatever button [1] was printed last.
+ */
+export class TerminalButtons {
+  private current: Choice[] = [];
+
+  /** Remembers newly printed buttons; a batch without buttons leaves the earlier ones in place. */
+  show(choices: readonly Choice[]): void {
+    if (choices.length > 0) this.current = [...choices];
+  }
+
+  /** The button a typed number presses, if the line is a number of a button on screen. */
+  pick(line: string): Choice | undefined {
+    return /^\d+$/.test(line) ? this.current[Number(line) - 1] : undefined;
+  }
+}

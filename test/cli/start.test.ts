@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../retrieval/embedding/helpers.js';
+import { PROJECT_ROOT, type CliRun } from '../support/run-cli.js';
+
+const SCRIPT = 'src/cli/start.ts';
+const TIMEOUT_MS = 60_000;
+
+/**
+ * Runs `npm start` the way npm does (`node --import tsx src/cli/start.ts`) with `input` on stdin,
+ * a minimal environment (like `runCli`) plus `env`, and resolves with its exit code and output.
+ */
+function runStart(input: string, env: Record<string, string>): Promise<CliRun> {
+  const base: Record<string, string> = {};
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot']) {
+    const value = process.env[key];
+    if (value !== undefined) base[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+      cwd: PROJECT_ROOT,
+      env: { ...base, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      if (signal !== null) {
+        reject(
+          new Error(`${SCRIPT} was killed by ${signal} (timeout ${TIMEOUT_MS} ms)\n${stdout}\n${stderr}`),
+        );
+      } else {
+        resolve({ status, stdout, stderr });
+      }
+    });
+    child.stdin.end(input);
+  });
+}
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('cli-start'));
+});
+
+afterAll(async () => {
+  await cleanup();
+});
+
+/** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
+describe('npm start (terminal chat)', { timeout: 90_000 }, () => {
+  it('answers a question from the knowledge base, quits on /quit and leaves its database behind', async () => {
+    const dataDir = path.join(dir, 'answer');
+    const run = await runStart("VPN won't connect\n/quit\n", {
+      DATA_DIR: dataDir,
+      EMBEDDINGS: 'off',
+      KB_WATCH: 'false',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Helpdesk Bot: \d+ articles from \S+, embeddings off, /m);
+    expect(run.stdout).toContain('bot> Connect to the VPN (GlobalProtect)');
+    expect(run.stdout).toContain('bot> Did this solve it?');
+    expect(run.stdout).toContain('[1] Yes');
+    expect(existsSync(path.join(dataDir, 'helpdesk.db'))).toBe(true);
+  });
+
+  it('acts as the local Tier 2 agent even when TIER2_AGENTS is set but empty', async () => {
+    const run = await runStart('/queue\n', {
+      DATA_DIR: path.join(dir, 'agent'),
+      EMBEDDINGS: 'off',
+      KB_WATCH: 'false',
+      TIER2_AGENTS: '',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('[agent] queue:');
+    expect(run.stdout).not.toContain('not a Tier 2 or Tier 3 agent');
+  });
+});
