@@ -222,7 +222,13 @@ export class KnowledgeRetriever implements Retriever {
       : 0;
     const decision = decide(top, this.thresholds, group);
     return {
-      decision: { kind: decision.kind, lang, confidence: top[0]?.score ?? 0, candidates: top },
+      decision: {
+        kind: decision.kind,
+        lang,
+        confidence: top[0]?.score ?? 0,
+        candidates: top,
+        options: decision.options,
+      },
       ranked: candidates,
     };
   }

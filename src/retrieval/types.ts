@@ -33,8 +33,10 @@ export interface RetrievalDecision {
   lang: Lang;
   /** Confidence of the top candidate (0 when there is none). */
   confidence: number;
-  /** Best first; at most five. For `clarify`, the first two or three are the options. */
+  /** Best first; at most five. For `clarify`, the first `options` are the choices to offer. */
   candidates: Candidate[];
+  /** How many of the first candidates are close enough to offer (1 for answer, 0 for decline). */
+  options: number;
 }
 
 export interface SearchOptions {

@@ -25,7 +25,7 @@ describe('ask CLI', { timeout: 90_000 }, () => {
     });
     expect(run.status, run.stderr).toBe(0);
     const decision = JSON.parse(run.stdout) as RetrievalDecision;
-    expect(Object.keys(decision).sort()).toEqual(['candidates', 'confidence', 'kind', 'lang']);
+    expect(Object.keys(decision).sort()).toEqual(['candidates', 'confidence', 'kind', 'lang', 'options']);
     expect(['answer', 'clarify']).toContain(decision.kind);
     expect(decision.lang).toBe('en');
     expect(decision.candidates.length).toBeGreaterThan(0);

@@ -81,6 +81,28 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     expect(top(d)).toBe('email-not-syncing-ru');
   });
 
+  it('clarifies a one-word request with only the articles about it', async () => {
+    const d = await retriever.search('printer');
+    expect(d.kind).toBe('clarify');
+    const offered = d.candidates.slice(0, d.options).map((c) => c.articleId);
+    expect(offered.sort()).toEqual(['printer-add-en', 'printer-not-printing-en']);
+  });
+
+  it('offers no more options than candidates, one for an answer and none for a decline', async () => {
+    for (const text of [
+      "VPN won't connect",
+      'printer',
+      "what's the best pizza recipe",
+      'мой принтер не печатает',
+    ]) {
+      const d = await retriever.search(text);
+      expect(d.options).toBeLessThanOrEqual(d.candidates.length);
+      if (d.kind === 'answer') expect(d.options).toBe(1);
+      if (d.kind === 'decline') expect(d.options).toBe(0);
+      if (d.kind === 'clarify') expect(d.options).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('declines a clearly out-of-scope question', async () => {
     const d = await retriever.search("what's the best pizza recipe");
     expect(d.kind).toBe('decline');

@@ -61,10 +61,13 @@ export function showArticle(
   turn.choices(turn.t.feedbackPrompt, choices);
 }
 
-/** "Which one is closest?" with up to three articles, "None of these" and, when urgent, a person. */
-function clarify(turn: Turn, candidates: Candidate[], offerPerson: boolean): void {
+/**
+ * "Which one is closest?" with the articles retrieval found close enough (at most three), "None
+ * of these" and, when urgent, a person.
+ */
+function clarify(turn: Turn, candidates: Candidate[], count: number, offerPerson: boolean): void {
   const options = candidates
-    .slice(0, 3)
+    .slice(0, Math.min(3, Math.max(1, count)))
     .map((c) => ({ articleId: c.articleId, sectionId: c.sectionId, title: c.title }));
   turn.conversation = {
     ...turn.conversation,
@@ -121,7 +124,7 @@ export function answerQuestion(
       urgent: urgent && !frustrated,
     });
   } else {
-    clarify(turn, candidates, frustrated || urgent);
+    clarify(turn, candidates, decision.options, frustrated || urgent);
   }
 }
 
@@ -149,7 +152,7 @@ export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecisio
     turn.text(turn.t.nextCandidate);
     showArticle(turn, top.articleId, top.sectionId, { offerPerson: true });
   } else {
-    clarify(turn, candidates, true);
+    clarify(turn, candidates, next.options, true);
   }
 }
 
