@@ -1,4 +1,4 @@
-import type { Config, Lang } from '../config.js';
+import type { Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
 import { analyzeQuery, contentWords } from '../text/analyze.js';
 import { detectLang } from '../text/lang.js';
@@ -306,4 +306,3 @@ export function createRetriever(
   return retriever;
 }
 
-export type { Config };

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Conversation } from '../../src/conversation/types.js';
 import type { Ticket } from '../../src/handoff/types.js';
 import { TempDb } from '../support/temp-db.js';
+import { makeTicket } from '../support/ticket-fixture.js';
 
 const conv: Conversation = {
   id: 'C-1',
@@ -19,34 +20,7 @@ const conv: Conversation = {
 };
 
 function ticket(id: string, overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    id,
-    conversationId: 'C-1',
-    questionId: undefined,
-    userId: 'U1',
-    userName: 'Ivan',
-    channel: 'web',
-    lang: 'en',
-    subject: 'vpn',
-    status: 'queued',
-    tier: 2,
-    priority: 'normal',
-    tags: ['vpn'],
-    articlesTried: ['vpn-connect-en'],
-    assigneeId: undefined,
-    assigneeName: undefined,
-    createdAt: '2026-01-05T10:00:00.000Z',
-    queuedAt: '2026-01-05T10:00:00.000Z',
-    slaDueAt: '2026-01-05T14:00:00.000Z',
-    slaAnnouncedFor: undefined,
-    firstClaimedAt: undefined,
-    closedAt: undefined,
-    rating: undefined,
-    transcriptFrom: 1,
-    transcriptTo: undefined,
-    outOfHours: false,
-    ...overrides,
-  };
+  return makeTicket({ id, ...overrides });
 }
 
 describe('SQLite ticket store, outbox and audit log on a real file', () => {

@@ -8,6 +8,7 @@ import {
 } from '../../../adapters/terminal/render.js';
 import type { Reply, TranscriptEntry } from '../../../src/conversation/types.js';
 import type { Ticket, TicketNote } from '../../../src/handoff/types.js';
+import { makeTicket } from '../../support/ticket-fixture.js';
 
 /** Terminal escape sequences a user or an agent could type to repaint or beep the terminal. */
 const CLEAR_SCREEN = '\u001b[2J';
@@ -17,34 +18,14 @@ const BELL = '\u0007';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 'T-1',
+  return makeTicket({
     conversationId: 'c-1',
     questionId: 'q-1',
     userId: 'U-IVAN',
-    userName: 'Ivan',
     channel: 'terminal',
-    lang: 'en',
     subject: "VPN won't connect",
-    status: 'queued',
-    tier: 2,
-    priority: 'normal',
-    tags: ['vpn'],
-    articlesTried: ['vpn-connect-en'],
-    assigneeId: undefined,
-    assigneeName: undefined,
-    createdAt: '2026-01-05T10:00:00.000Z',
-    queuedAt: '2026-01-05T10:00:00.000Z',
-    slaDueAt: '2026-01-05T14:00:00.000Z',
-    slaAnnouncedFor: undefined,
-    firstClaimedAt: undefined,
-    closedAt: undefined,
-    rating: undefined,
-    transcriptFrom: 1,
-    transcriptTo: undefined,
-    outOfHours: false,
     ...overrides,
-  };
+  });
 }
 
 function entry(seq: number, author: TranscriptEntry['author'], text: string): TranscriptEntry {
