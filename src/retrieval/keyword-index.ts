@@ -27,7 +27,7 @@ export interface KeywordHit {
   articleId: string;
   /** Article-level BM25 (positive, larger is better). */
   articleBm25: number;
-  /** Best BM25 of a single phrasing (title or one question) of the article. */
+  /** BM25 of the article's best phrasings (title, questions), decayed by `PHRASING_DECAY`. */
   phrasingBm25: number;
 }
 
@@ -55,17 +55,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS kw_phrasing_fts USING fts5(
 
 const join = (terms: string[]): string => terms.join(' ');
 
-/**
- * Weights of an article's best, second and third matching phrasings: several phrasings of one
- * article matching a message is stronger evidence than a single lucky one (a soft k-NN vote).
- */
 /** Share of articles above which a term is left out of the FTS5 match (see `search`). */
 const COMMON_TERM_SHARE = 0.25;
 /** ...and only once it is in this many articles: small indexes have short postings anyway. */
 const COMMON_TERM_MIN_ARTICLES = 300;
 
+/**
+ * Weights of an article's four best matching phrasings: several phrasings of one article matching
+ * a message is stronger evidence than a single lucky one (a soft k-NN vote).
+ */
 export const PHRASING_DECAY = [1, 0.7, 0.5, 0.3];
 
+/** Per article, the decayed sum of its best phrasing scores (rows come best first). */
 function topKSum(rows: { id: string; score: number }[], decay: number[]): { id: string; score: number }[] {
   const seen = new Map<string, number[]>();
   for (const row of rows) {
