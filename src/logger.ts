@@ -40,3 +40,30 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warning',
+  50: 'error',
+  60: 'fatal',
+};
+
+/**
+ * A logger for command-line tools: one readable `warning: message` line per entry on `out`
+ * instead of JSON, still passing through the same redaction as the bot's logs.
+ */
+export function cliLogger(level: string, out: { write(text: string): unknown } = process.stderr): Logger {
+  const stream = {
+    write(line: string) {
+      try {
+        const entry = JSON.parse(line) as { level: number; msg?: string };
+        out.write(`${LEVEL_NAMES[entry.level] ?? 'log'}: ${entry.msg ?? ''}\n`);
+      } catch {
+        out.write(line);
+      }
+    },
+  };
+  return createLogger(level, stream);
+}

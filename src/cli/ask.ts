@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
-import { createLogger } from '../logger.js';
+import { cliLogger } from '../logger.js';
 import { buildRetriever } from '../retrieval/build-retriever.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
@@ -20,7 +20,7 @@ await runCli(USAGE, async () => {
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--lang must be en or ru (got "${values.lang}")`);
   }
   const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
+  const logger = cliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const db = openDatabase(config.databasePath);
   migrate(db, ALL_MIGRATIONS);
   try {

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
-import { createLogger } from '../logger.js';
+import { cliLogger } from '../logger.js';
 import { createEmbedder } from '../retrieval/embedding/create-embedder.js';
 import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { migrate, openDatabase } from '../storage/db.js';
@@ -28,7 +28,8 @@ await runCli(USAGE, async () => {
   });
   if (!values.kb || !values.queries)
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--kb and --queries are required');
-  const mode = values.embeddings ?? 'off';
+  // Without --embeddings, the same setting as the bot (EMBEDDINGS, default auto).
+  const mode = values.embeddings ?? loadConfig(process.env).embeddings.mode;
   if (!['off', 'auto', 'required'].includes(mode)) {
     throw new HelpdeskError(
       ErrorCodes.CLI_USAGE,
@@ -49,7 +50,7 @@ await runCli(USAGE, async () => {
     for (const p of kb.problems) process.stderr.write(`skipped: ${formatProblem(p)}\n`);
     const db = openDatabase(path.join(tmp, 'eval.db'));
     migrate(db, ALL_MIGRATIONS);
-    const model = await createEmbedder(config.embeddings, createLogger('warn', process.stderr));
+    const model = await createEmbedder(config.embeddings, cliLogger('warn'));
     const retriever = await indexRetriever(kb.articles, {
       thresholds: config.retrieval,
       defaultLang: config.kb.defaultLang,

@@ -77,7 +77,11 @@ afterAll(async () => {
 describe('eval CLI', { timeout: 90_000 }, () => {
   it('writes a report with exactly the documented figures', () => {
     const out = path.join(dir, 'r.json');
-    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries.jsonl`, '--out', out], LIMIT);
+    const run = runCli(
+      SCRIPT,
+      ['--embeddings', 'off', '--kb', KB, '--queries', `${FIXTURE}/queries.jsonl`, '--out', out],
+      LIMIT,
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^queries 7, embeddings off/);

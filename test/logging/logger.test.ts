@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, silentLogger } from '../../src/logger.js';
+import { cliLogger, createLogger, silentLogger } from '../../src/logger.js';
 
 const SECRET = 'S3cr3t-value-9f8e7d';
 
@@ -107,5 +107,16 @@ describe('createLogger redaction', () => {
   it('writes nothing with the silent logger', () => {
     const logger = silentLogger();
     expect(logger.isLevelEnabled('fatal')).toBe(false);
+  });
+});
+
+describe('cliLogger', () => {
+  it('prints one readable line per entry, with secrets redacted', () => {
+    const lines: string[] = [];
+    const logger = cliLogger('info', { write: (text: string) => lines.push(text) });
+    logger.warn({ token: 'xoxb-secret-value' }, 'model not found');
+    logger.debug('not shown at info');
+    expect(lines).toEqual(['warning: model not found\n']);
+    expect(lines.join('')).not.toContain('xoxb-secret-value');
   });
 });
