@@ -305,4 +305,3 @@ export function createRetriever(
   for (const article of articles) retriever.upsertKeywordOnly(article);
   return retriever;
 }
-
