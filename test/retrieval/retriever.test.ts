@@ -103,6 +103,12 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     }
   });
 
+  it("answers a message that is exactly one of an article's phrasings", async () => {
+    const d = await retriever.search("VPN won't connect");
+    expect(d.kind).toBe('answer');
+    expect(d.options).toBe(1);
+  });
+
   it('declines a clearly out-of-scope question', async () => {
     const d = await retriever.search("what's the best pizza recipe");
     expect(d.kind).toBe('decline');
@@ -174,8 +180,12 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     const { decision, ranked } = await retriever.searchDetailed('printer offline');
     expect(ranked.length).toBeGreaterThanOrEqual(decision.candidates.length);
     expect(decision.candidates.map((c) => c.articleId)).toEqual(ranked.slice(0, 5).map((c) => c.articleId));
-    for (let i = 1; i < ranked.length; i++)
-      expect(ranked[i - 1]!.relevance).toBeGreaterThanOrEqual(ranked[i]!.relevance);
+    // Ranked by calibrated confidence (what the decision reads), then by relevance.
+    for (let i = 1; i < ranked.length; i++) {
+      const [a, b] = [ranked[i - 1]!, ranked[i]!];
+      expect(a.score).toBeGreaterThanOrEqual(b.score);
+      if (a.score === b.score) expect(a.relevance).toBeGreaterThanOrEqual(b.relevance);
+    }
     expect(await retriever.search('printer offline')).toEqual(decision);
   });
 });
