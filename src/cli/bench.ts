@@ -61,6 +61,7 @@ async function runOne(sections: number, mode: Mode, queryCount: number): Promise
       sections,
       articles: articles.length,
       mode,
+      intentModel: retriever.usesIntentModel,
       indexMs: Math.round(indexMs),
       queries: queryCount,
       latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },

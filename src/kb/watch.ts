@@ -11,6 +11,8 @@ export interface ArticleSink {
   upsert(article: Article): Promise<boolean>;
   remove(articleId: string): boolean;
   getArticle(id: string): Article | undefined;
+  /** Rebuilds views derived from all articles after a change, off the message path. */
+  warmUp?(): void;
 }
 
 export interface KbWatcher {
@@ -40,6 +42,15 @@ export function watchKnowledgeBase(
 ): KbWatcher {
   const fileToId = new Map(initial.map((a) => [a.file, a.id]));
   const timers = new Map<string, NodeJS.Timeout>();
+  let warmUpTimer: NodeJS.Timeout | undefined;
+
+  /** One rebuild of the derived views after a burst of changes (a `git pull`), not one per file. */
+  const scheduleWarmUp = (): void => {
+    if (!sink.warmUp) return;
+    clearTimeout(warmUpTimer);
+    warmUpTimer = setTimeout(() => sink.warmUp?.(), debounceMs);
+    warmUpTimer.unref();
+  };
 
   const ownerOf = (id: string): string | undefined => {
     for (const [file, owner] of fileToId) if (owner === id) return file;
@@ -54,6 +65,7 @@ export function watchKnowledgeBase(
       fileToId.delete(file);
       if (previousId === undefined) return 'unchanged';
       sink.remove(previousId);
+      scheduleWarmUp();
       logger.info({ file, article: previousId }, 'article removed from the index');
       return 'removed';
     }
@@ -80,6 +92,7 @@ export function watchKnowledgeBase(
       const changed = await sink.upsert(article);
       if (previousId !== undefined && previousId !== article.id) sink.remove(previousId);
       fileToId.set(file, article.id);
+      if (changed) scheduleWarmUp();
       if (changed) logger.info({ file, article: article.id }, 'article re-indexed');
       return changed ? 'indexed' : 'unchanged';
     } catch (error) {
@@ -119,6 +132,7 @@ export function watchKnowledgeBase(
       watcher?.close();
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+      clearTimeout(warmUpTimer);
     },
   };
 }

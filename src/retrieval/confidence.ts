@@ -5,13 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.027,
-  coverage: -0.707,
-  phrasing: 2.517,
-  relative: 0.667,
-  gap: 3.218,
-  lead: 3.081,
-  matched: 2.327,
+  bias: -6.27,
+  coverage: 0.977,
+  phrasing: 1.838,
+  relative: 0.519,
+  gap: 2.349,
+  lead: 1.542,
+  matched: 1.79,
+  intent: 1.43,
 };
 
 /**
@@ -20,10 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -8.297,
-  coverage: 0.442,
-  phrasing: 5.408,
-  matched: 4.524,
+  bias: -8.931,
+  coverage: 2.412,
+  phrasing: 3.225,
+  matched: 4.085,
+  intent: 2.283,
 };
 
 /** What the model looks at, all derived from one ranking. */
@@ -44,16 +46,25 @@ export interface ConfidenceFeatures {
   gap: number;
   /** log(1 + distinct message terms the article contains): more matched words, more evidence. */
   matched: number;
+  /** The intent classifier's probability for this article (0 when no classifier is trained). */
+  intent: number;
 }
 
 /** Features of the candidate at `index` in a ranking sorted by relevance. */
 export function confidenceFeatures(
-  ranking: readonly { relevance: number; coverage: number; phrasing: number; matched: number }[],
+  ranking: readonly {
+    relevance: number;
+    coverage: number;
+    phrasing: number;
+    matched: number;
+    intent: number;
+  }[],
   index: number,
 ): ConfidenceFeatures {
   const top = ranking[0]?.relevance ?? 0;
   const me = ranking[index];
-  if (!me || top <= 0) return { coverage: 0, phrasing: 0, relative: 0, gap: 0, lead: 0, matched: 0 };
+  if (!me || top <= 0)
+    return { coverage: 0, phrasing: 0, relative: 0, gap: 0, lead: 0, matched: 0, intent: 0 };
   const next = ranking[1]?.relevance ?? 0;
   const gap = index === 0 ? (top - next) / top : (me.relevance - top) / top;
   return {
@@ -63,6 +74,7 @@ export function confidenceFeatures(
     gap,
     lead: gap * me.coverage,
     matched: Math.log1p(me.matched),
+    intent: me.intent,
   };
 }
 
@@ -88,7 +100,8 @@ function fittedConfidence(f: ConfidenceFeatures, model: typeof CONFIDENCE_MODEL)
     model.relative * f.relative +
     model.gap * f.gap +
     model.lead * f.lead +
-    model.matched * f.matched;
+    model.matched * f.matched +
+    model.intent * f.intent;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -113,6 +126,10 @@ export function clarifyConfidence(
 
 function clarifyProbability(top: ConfidenceFeatures, model: typeof CLARIFY_MODEL): number {
   const z =
-    model.bias + model.coverage * top.coverage + model.phrasing * top.phrasing + model.matched * top.matched;
+    model.bias +
+    model.coverage * top.coverage +
+    model.phrasing * top.phrasing +
+    model.matched * top.matched +
+    model.intent * top.intent;
   return 1 / (1 + Math.exp(-z));
 }

@@ -25,3 +25,15 @@ export function fuseConfidence(keywordConfidence: number, cosine: number | undef
   const w = DENSE_FUSION.weight;
   return (1 - w) * keywordConfidence + w * stretchCosine(cosine);
 }
+
+/**
+ * Weight of the intent classifier's probability in the keyword ranking: enough to separate
+ * neighbouring articles that share most words, not enough to override clear keyword evidence.
+ */
+export const INTENT_WEIGHT = 0.25;
+
+/** Keyword relevance blended with the intent classifier's probability, when there is one. */
+export function fuseIntent(keywordRelevance: number, intent: number | undefined): number {
+  if (intent === undefined) return keywordRelevance;
+  return (1 - INTENT_WEIGHT) * keywordRelevance + INTENT_WEIGHT * intent;
+}

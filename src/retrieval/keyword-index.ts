@@ -167,7 +167,11 @@ export class KeywordIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Articles that share terms with the query, best first, with both BM25 views. */
+  /**
+   * Articles that share terms with the query, best first, with both BM25 views. Ties are broken by
+   * article id, not row id: re-indexing an article gives its rows new ids, and the same knowledge
+   * base must rank the same whether it was built fresh or edited in place.
+   */
   search(queryTerms: string[], lang: Lang | undefined, limit = 30): KeywordHit[] {
     const valid = [...new Set(queryTerms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
     // Terms found in most articles barely move BM25 but make SQLite walk huge postings lists;
@@ -184,13 +188,13 @@ export class KeywordIndex {
       `SELECT a.article_id AS id, -bm25(kw_article_fts, ${w.title}, ${w.tags}, ${w.questions}, ${w.headings}, ${w.body}) AS score
          FROM kw_article_fts JOIN kw_article a ON a.rowid = kw_article_fts.rowid
          WHERE kw_article_fts MATCH ? ${langFilter('a')}
-         ORDER BY score DESC LIMIT ?`,
+         ORDER BY score DESC, a.article_id LIMIT ?`,
     ).all(...params) as { id: string; score: number }[];
     const phrasingMatches = this.statement(
       `SELECT p.article_id AS id, -bm25(kw_phrasing_fts) AS score
          FROM kw_phrasing_fts JOIN kw_phrasing p ON p.rowid = kw_phrasing_fts.rowid
          WHERE kw_phrasing_fts MATCH ? ${langFilter('p')}
-         ORDER BY score DESC LIMIT ?`,
+         ORDER BY score DESC, p.article_id LIMIT ?`,
     ).all(...(lang ? [match, lang, limit * 10] : [match, limit * 10])) as { id: string; score: number }[];
     const phrasingRows = topKSum(phrasingMatches, PHRASING_DECAY);
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
-import { analyzeQuery, contentWords } from '../text/analyze.js';
+import { analyzeDocument, contentWords, repairedWords, stem } from '../text/analyze.js';
 import { detectLang } from '../text/lang.js';
 import { latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
@@ -14,7 +14,8 @@ import {
   type ConfidenceFeatures,
 } from './confidence.js';
 import { DenseIndex } from './dense-index.js';
-import { fuseConfidence, fuseRelevance } from './fusion.js';
+import { fuseConfidence, fuseIntent, fuseRelevance } from './fusion.js';
+import { IntentModel, MAX_INTENT_CLASSES, intentFeatures, type IntentExample } from './intent-model.js';
 import { KeywordIndex } from './keyword-index.js';
 import { bestSection, scoreHits, type KeywordEvidence } from './scoring.js';
 import type { Candidate, Embedder, RetrievalDecision, Retriever, SearchOptions } from './types.js';
@@ -56,6 +57,8 @@ export class KnowledgeRetriever implements Retriever {
   private readonly dense: DenseIndex | undefined;
   private vocabulary: Vocabulary | undefined;
   private langs: Set<Lang> | undefined;
+  /** The intent classifier; `null` when it cannot be trained, `undefined` until (re)trained. */
+  private intent: IntentModel | null | undefined;
   /** Messages for which the embedder failed and keyword-only ranking was used (for health checks). */
   denseFailures = 0;
   private readonly thresholds: Thresholds;
@@ -97,8 +100,7 @@ export class KnowledgeRetriever implements Retriever {
     if (current) for (const s of current.sections) this.sections.delete(s.id);
     this.articles.set(article.id, article);
     for (const s of article.sections) this.sections.set(s.id, s);
-    this.vocabulary = undefined;
-    this.langs = undefined;
+    this.invalidate();
     return true;
   }
 
@@ -109,9 +111,47 @@ export class KnowledgeRetriever implements Retriever {
     this.dense?.remove(articleId);
     this.articles.delete(articleId);
     for (const s of current.sections) this.sections.delete(s.id);
+    this.invalidate();
+    return true;
+  }
+
+  /** Derived views are rebuilt on next use, so a burst of re-indexed files pays for them once. */
+  private invalidate(): void {
     this.vocabulary = undefined;
     this.langs = undefined;
-    return true;
+    this.intent = undefined;
+  }
+
+  /**
+   * Rebuilds what is derived from all articles (the typo vocabulary and the intent classifier)
+   * now rather than on the first message after a change: start-up and the knowledge-base watcher
+   * call it, so no employee waits for it.
+   */
+  warmUp(): void {
+    this.getVocabulary();
+    this.getIntentModel();
+  }
+
+  /**
+   * True when the intent classifier takes part in ranking; false when the knowledge base is too
+   * large (see `MAX_INTENT_WEIGHTS`) or has fewer than two articles.
+   */
+  get usesIntentModel(): boolean {
+    return this.getIntentModel() !== undefined;
+  }
+
+  private getIntentModel(): IntentModel | undefined {
+    if (this.intent === undefined && this.articles.size > MAX_INTENT_CLASSES) this.intent = null;
+    if (this.intent === undefined) {
+      const examples: IntentExample[] = [];
+      for (const a of [...this.articles.values()].sort((x, y) => x.id.localeCompare(y.id))) {
+        for (const text of [a.title, ...a.questions, ...a.sections.map((s) => s.heading)]) {
+          examples.push({ label: a.id, features: intentFeatures(analyzeDocument(text), contentWords(text)) });
+        }
+      }
+      this.intent = IntentModel.train(examples) ?? null;
+    }
+    return this.intent ?? undefined;
   }
 
   getArticle(id: string): Article | undefined {
@@ -155,9 +195,11 @@ export class KnowledgeRetriever implements Retriever {
   ): Promise<{ lang: Lang; candidates: RankedCandidate[] }> {
     const clipped = text.slice(0, MAX_QUERY_CHARS);
     const lang = this.resolveLang(clipped, options.lang);
-    const terms = analyzeQuery(clipped, this.getVocabulary());
+    const words = repairedWords(clipped, this.getVocabulary());
+    const terms = words.map(stem);
     const searchLang = this.hasLang(lang) ? lang : undefined;
     const exclude = new Set(options.exclude ?? []);
+    const intents = this.intentScores(terms, words, searchLang, exclude);
     const hits = this.keyword.search(terms, searchLang).filter((h) => !exclude.has(h.articleId));
     const idf = (t: string) => this.keyword.idf(t);
     const evidence = new Map(
@@ -170,14 +212,23 @@ export class KnowledgeRetriever implements Retriever {
       for (const [id] of denseTop) ids.add(id);
     }
     const ranked = [...ids]
-      .map((id) => ({ id, e: evidence.get(id), cosine: cosines?.get(id) }))
-      .map((r) => ({ ...r, relevance: fuseRelevance(r.e?.relevance ?? 0, r.cosine) }))
+      .map((id) => ({
+        id,
+        e: evidence.get(id),
+        cosine: cosines?.get(id),
+        intent: intents ? (intents.get(id) ?? 0) : undefined,
+      }))
+      .map((r) => ({
+        ...r,
+        relevance: fuseRelevance(fuseIntent(r.e?.relevance ?? 0, r.intent), r.cosine),
+      }))
       .sort((a, b) => b.relevance - a.relevance);
     const signals = ranked.map((r) => ({
       relevance: r.relevance,
       coverage: r.e?.coverage ?? 0,
       phrasing: r.e?.phrasing ?? 0,
       matched: r.e?.matched ?? 0,
+      intent: r.intent ?? 0,
     }));
     const candidates: RankedCandidate[] = [];
     ranked.forEach((r, index) => {
@@ -233,6 +284,27 @@ export class KnowledgeRetriever implements Retriever {
     };
   }
 
+  /**
+   * Classifier probabilities over the searchable articles, or undefined without a classifier or
+   * without a single feature it knows. It reorders the keyword candidates and never adds one: a
+   * softmax always sums to one, even over a message about nothing in the knowledge base.
+   */
+  private intentScores(
+    terms: string[],
+    words: string[],
+    lang: Lang | undefined,
+    exclude: Set<string>,
+  ): Map<string, number> | undefined {
+    if (terms.length === 0) return undefined;
+    const model = this.getIntentModel();
+    if (!model) return undefined;
+    const scores = model.probabilities(intentFeatures(terms, words), (id) => {
+      if (exclude.has(id)) return false;
+      return lang === undefined || this.articles.get(id)?.lang === lang;
+    });
+    return scores.size > 0 ? scores : undefined;
+  }
+
   private async denseScores(
     text: string,
     lang: Lang | undefined,
@@ -286,6 +358,7 @@ export async function indexRetriever(
 ): Promise<KnowledgeRetriever> {
   const retriever = new KnowledgeRetriever(settings);
   for (const article of articles) await retriever.upsert(article);
+  retriever.warmUp();
   return retriever;
 }
 
@@ -303,5 +376,6 @@ export function createRetriever(
   }
   const retriever = new KnowledgeRetriever(settings);
   for (const article of articles) retriever.upsertKeywordOnly(article);
+  retriever.warmUp();
   return retriever;
 }

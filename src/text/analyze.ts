@@ -55,9 +55,14 @@ export function analyzeDocument(text: string): string[] {
  * A word the articles never use is tried as transliterated Russian, then as a typo.
  */
 export function analyzeQuery(text: string, vocabulary?: Vocabulary): string[] {
+  return repairedWords(text, vocabulary).map(stem);
+}
+
+/** Content words of a message, each in the form the knowledge base knows when one is close. */
+export function repairedWords(text: string, vocabulary?: Vocabulary): string[] {
   const words = contentWords(text);
-  if (!vocabulary || vocabulary.size === 0) return words.map(stem);
-  return words.map((word) => stem(repairWord(word, vocabulary)));
+  if (!vocabulary || vocabulary.size === 0) return words;
+  return words.map((word) => repairWord(word, vocabulary));
 }
 
 /** The form of `word` the knowledge base knows, or the word itself. */

@@ -35,7 +35,7 @@ describe('loadConfig defaults', () => {
         modelsDir: './models',
         dtype: 'auto',
       },
-      retrieval: { answerThreshold: 0.85, clarifyThreshold: 0.78, answerMargin: 0.1 },
+      retrieval: { answerThreshold: 0.9, clarifyThreshold: 0.68, answerMargin: 0.1 },
       handoff: {
         tier2Agents: [],
         tier3Agents: [],

@@ -38,7 +38,7 @@ describe('hostile input never crashes and never leaks', () => {
 
   test('a password is redacted before storage, retrieval and any agent; the user is warned to change it', async () => {
     const u = h.user('U-3');
-    const replies = await u.say(`I forgot my password, the old one was password: ${SECRET}`);
+    const replies = await u.say(`forgot my password, it was password: ${SECRET}`);
     expect(replies[0]).toMatchObject({ type: 'notice', code: 'secret-redacted', level: 'warning' });
     expect(texts(replies).slice(1)).toEqual([
       'article:password-reset-en',

@@ -176,6 +176,36 @@ describe('watchKnowledgeBase refresh', () => {
   });
 });
 
+describe('watchKnowledgeBase derived views', () => {
+  it('rebuilds them once after a burst of changes, off the message path', async () => {
+    const kb = await loadKnowledgeBase(dir);
+    retriever = createRetriever(kb.articles, { thresholds: loadConfig({}).retrieval, defaultLang: 'en' });
+    let warmUps = 0;
+    const sink = {
+      upsert: (a: Parameters<KnowledgeRetriever['upsert']>[0]) => retriever.upsert(a),
+      remove: (id: string) => retriever.remove(id),
+      getArticle: (id: string) => retriever.getArticle(id),
+      warmUp: () => {
+        warmUps += 1;
+        retriever.warmUp();
+      },
+    };
+    watcher = watchKnowledgeBase(dir, sink, kb.articles, capturingLogger().logger, 300);
+    await editVpn(addZorblax);
+    await writeFile(file('network/wifi-connect-en.md'), addZorblax(await readFile(file(VPN), 'utf8')));
+    await unlink(file('devices/printer-not-printing-en.md'));
+    expect(await watcher.refresh(VPN)).toBe('indexed');
+    expect(await watcher.refresh('network/wifi-connect-en.md')).toBe('rejected');
+    expect(await watcher.refresh('devices/printer-not-printing-en.md')).toBe('removed');
+    expect(warmUps).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(warmUps).toBe(1);
+    expect(await watcher.refresh(VPN)).toBe('unchanged');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(warmUps).toBe(1);
+  });
+});
+
 describe('watchKnowledgeBase file-system events', () => {
   it('picks up a new file written into the folder', async () => {
     await start(50);

@@ -10,9 +10,9 @@ import {
 import { DENSE_FUSION, fuseConfidence, fuseRelevance, stretchCosine } from '../../src/retrieval/fusion.js';
 
 const ranking = [
-  { relevance: 1, coverage: 0.9, phrasing: 0.8, matched: 3 },
-  { relevance: 0.6, coverage: 0.5, phrasing: 0.4, matched: 2 },
-  { relevance: 0.3, coverage: 0.2, phrasing: 0.1, matched: 1 },
+  { relevance: 1, coverage: 0.9, phrasing: 0.8, matched: 3, intent: 0.7 },
+  { relevance: 0.6, coverage: 0.5, phrasing: 0.4, matched: 2, intent: 0.2 },
+  { relevance: 0.3, coverage: 0.2, phrasing: 0.1, matched: 1, intent: 0.05 },
 ];
 
 const base: ConfidenceFeatures = {
@@ -22,6 +22,7 @@ const base: ConfidenceFeatures = {
   gap: 0.3,
   lead: 0.24,
   matched: 1.1,
+  intent: 0.5,
 };
 
 describe('confidenceFeatures', () => {
@@ -31,6 +32,7 @@ describe('confidenceFeatures', () => {
     expect(top.gap).toBeCloseTo(0.4);
     expect(top.lead).toBeCloseTo(0.4 * 0.9);
     expect(top.matched).toBeCloseTo(Math.log1p(3));
+    expect(top.intent).toBe(0.7);
     const third = confidenceFeatures(ranking, 2);
     expect(third.relative).toBeCloseTo(0.3);
     expect(third.gap).toBeCloseTo(-0.7);
@@ -45,6 +47,7 @@ describe('confidenceFeatures', () => {
       gap: 0,
       lead: 0,
       matched: 0,
+      intent: 0,
     });
     expect(confidenceFeatures(ranking, 7).relative).toBe(0);
   });
@@ -57,6 +60,7 @@ describe('keywordConfidence', () => {
     expect(p).toBeLessThan(1);
     expect(keywordConfidence({ ...base, gap: 0.6, lead: 0.48 })).toBeGreaterThan(p);
     expect(keywordConfidence({ ...base, phrasing: 0.9 })).toBeGreaterThan(p);
+    expect(keywordConfidence({ ...base, intent: 0.9 })).toBeGreaterThan(p);
     expect(keywordConfidence({ ...base, gap: -0.5, lead: -0.4, relative: 0.5 })).toBeLessThan(p);
   });
 

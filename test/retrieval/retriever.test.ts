@@ -18,10 +18,12 @@ import {
 import type { Embedder, RetrievalDecision } from '../../src/retrieval/types.js';
 import { type Db, migrate, openDatabase } from '../../src/storage/db.js';
 import { createTinyModel } from '../support/tiny-model.js';
+import { readQueries } from '../../src/retrieval/eval-queries.js';
 import { tempDir } from './embedding/helpers.js';
 import { FIXTURE_KB } from './helpers.js';
 
 const KB_DIR = 'knowledge-base';
+const QUERIES = 'test/fixtures/queries.jsonl';
 const thresholds = loadConfig({}).retrieval;
 
 let articles: Article[];
@@ -191,6 +193,34 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
 });
 
 describe('KnowledgeRetriever updates', () => {
+  it('ranks exactly like a fresh index after articles were edited in place and back', async () => {
+    const churned = createRetriever(articles, { thresholds, defaultLang: 'en' });
+    for (const a of articles.slice(0, 30)) {
+      expect(
+        churned.upsertKeywordOnly({ ...a, hash: `${a.hash}-v2`, questions: [...a.questions, 'extra'] }),
+      ).toBe(true);
+    }
+    for (const a of articles.slice(0, 30)) expect(churned.upsertKeywordOnly(a)).toBe(true);
+    const queries = (await readQueries(QUERIES)).map((q) => q.query);
+    for (const q of queries) expect(await churned.search(q)).toEqual(await retriever.search(q));
+  });
+
+  it('trains the intent classifier on the articles and retrains it after an edit', async () => {
+    expect(retriever.usesIntentModel).toBe(true);
+    const alone = createRetriever([byId('vpn-connect-en')], { thresholds, defaultLang: 'en' });
+    expect(alone.usesIntentModel).toBe(false);
+    const own = createRetriever([byId('vpn-connect-en'), byId('wifi-connect-en')], {
+      thresholds,
+      defaultLang: 'en',
+    });
+    const before = (await own.rank('quuxnet wobbles')).candidates;
+    expect(before).toEqual([]);
+    await own.upsert(await edited('wifi-connect-en', addQuestion('quuxnet wobbles near the window')));
+    const after = (await own.rank('quuxnet wobbles')).candidates;
+    expect(after[0]?.articleId).toBe('wifi-connect-en');
+    expect(after[0]?.features.intent).toBeGreaterThan(0.5);
+  });
+
   it('re-upserting an unchanged article does nothing; a changed one is re-indexed', async () => {
     const own = createRetriever([byId('vpn-connect-en'), byId('wifi-connect-en')], {
       thresholds,
