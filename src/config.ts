@@ -59,8 +59,8 @@ const envSchema = z.object({
     .enum(['auto', 'fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'])
     .default('auto'),
 
-  ANSWER_THRESHOLD: fraction.default(0.9),
-  CLARIFY_THRESHOLD: fraction.default(0.68),
+  ANSWER_THRESHOLD: fraction.default(0.89),
+  CLARIFY_THRESHOLD: fraction.default(0.75),
   ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),

@@ -25,7 +25,7 @@ await runCli(USAGE, async () => {
   migrate(db, ALL_MIGRATIONS);
   try {
     const { retriever } = await buildRetriever({ config, logger, db, kbDir: values.kb });
-    const { decision } = await retriever.searchDetailed(text, { lang: values.lang });
+    const { decision, ranked } = await retriever.searchDetailed(text, { lang: values.lang });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
       return 0;
@@ -33,10 +33,12 @@ await runCli(USAGE, async () => {
     process.stdout.write(
       `decision: ${decision.kind} (lang ${decision.lang}, confidence ${decision.confidence.toFixed(3)}, embeddings ${retriever.usesEmbeddings ? 'on' : 'off'})\n`,
     );
+    const intents = new Map(ranked.map((r) => [r.articleId, r.features.intent]));
     decision.candidates.forEach((c, i) => {
       const dense = c.denseScore === undefined ? '' : ` dense ${c.denseScore.toFixed(3)}`;
+      const intent = retriever.usesIntentModel ? ` intent ${(intents.get(c.articleId) ?? 0).toFixed(3)}` : '';
       process.stdout.write(
-        `${i + 1}. ${c.articleId}  score ${c.score.toFixed(3)} keyword ${c.keywordScore.toFixed(3)}${dense}  "${c.title}" -> ${c.sectionId}\n`,
+        `${i + 1}. ${c.articleId}  score ${c.score.toFixed(3)} keyword ${c.keywordScore.toFixed(3)}${intent}${dense}  "${c.title}" -> ${c.sectionId}\n`,
       );
     });
     return 0;

@@ -68,6 +68,9 @@ await runCli(USAGE, async () => {
     }
     const report = summarise(outcomes, { embeddings: retriever.usesEmbeddings ? 'on' : 'off', indexMs });
     process.stdout.write(`${formatReport(report)}\n`);
+    process.stdout.write(
+      `intent classifier: ${retriever.usesIntentModel ? 'on' : 'off (knowledge base too large)'}\n`,
+    );
     if (showErrors > 0) {
       const bad = outcomes.filter((o) =>
         o.query.expected.length === 0

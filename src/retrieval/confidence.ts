@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.27,
-  coverage: 0.977,
-  phrasing: 1.838,
-  relative: 0.519,
-  gap: 2.349,
-  lead: 1.542,
-  matched: 1.79,
-  intent: 1.43,
+  bias: -6.309,
+  coverage: 1.106,
+  phrasing: 1.759,
+  relative: 0.557,
+  gap: 2.438,
+  lead: 1.605,
+  matched: 1.792,
+  intent: 1.23,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -8.931,
-  coverage: 2.412,
-  phrasing: 3.225,
-  matched: 4.085,
-  intent: 2.283,
+  bias: -9.125,
+  coverage: 2.973,
+  phrasing: 3.307,
+  matched: 3.963,
+  intent: 1.895,
 };
 
 /** What the model looks at, all derived from one ranking. */

@@ -60,6 +60,43 @@ describe('expandSynonyms', () => {
     }
   });
 
+  it('maps workplace slang for products and devices to the articles’ words', () => {
+    expect(after('ворд вылетает', 'ворд')).toBe('word');
+    expect(after('не открывается пауэрпоинт', 'пауэрпоинт')).toBe('powerpoint');
+    expect(tokensOf('нет офис 365')).toContain('microsoft365');
+    expect(after('учётка заблокирована', 'учётка')).toBe('account');
+    expect(after('можно на флешку скинуть?', 'флешку')).toBe('usbdrive');
+    expect(after('телик в переговорке черный', 'телик')).toBe('tv');
+    expect(after('мобила не видит код', 'мобила')).toBe('phone');
+    expect(after('моник не видит ноут', 'моник')).toBe('cxprojector');
+    expect(after('в ушах нет звука', 'ушах')).toBe('cxaudio');
+    expect(after('вебкам не работает', 'вебкам')).toBe('cxcamera');
+    expect(after('где взять прогу', 'прогу')).toBe('cxsoftware');
+  });
+
+  it('joins slang of one meaning into a concept token', () => {
+    expect(after('клава не пашет', 'пашет')).toBe('cxbroken');
+    expect(after('ноут сдох', 'сдох')).toBe('cxbroken');
+    expect(after('my mouse is acting up', 'up')).toBe('cxbroken');
+    expect(after('комп еле шевелится', 'шевелится')).toBe('cxslow');
+    expect(after('на удалёнке не вижу диск', 'удалёнке')).toBe('cxremote');
+    expect(after('wfh today and vpn is down', 'wfh')).toBe('cxremote');
+    expect(after('написал айтишникам', 'айтишникам')).toBe('cxitsupport');
+    expect(after('contact IT support', 'support')).toBe('cxitsupport');
+    expect(after('перегрузи комп', 'перегрузи')).toBe('cxreboot');
+    expect(after('не могу скачать обновление', 'скачать')).toBe('cxdownload');
+  });
+
+  it('keeps short slang from matching unrelated words and phrases', () => {
+    expect(tokensOf('микроволновка не греет')).not.toContain('cxaudio');
+    expect(tokensOf('курсор скачет')).not.toContain('cxdownload');
+    expect(tokensOf('перегрузка сети')).not.toContain('cxreboot');
+    expect(tokensOf('does it support SSO')).not.toContain('cxitsupport');
+    expect(tokensOf('удаленные письма')).not.toContain('cxremote');
+    expect(tokensOf('deadline tomorrow')).not.toContain('cxbroken');
+    expect(tokensOf('UPD: не помогло')).not.toContain('cxupdate');
+  });
+
   it('leaves text without variants unchanged', () => {
     expect(expandSynonyms('zebra quux blorp')).toBe('zebra quux blorp');
   });
