@@ -12,7 +12,7 @@ export interface ArticleSink {
   remove(articleId: string): boolean;
   getArticle(id: string): Article | undefined;
   /** Rebuilds views derived from all articles after a change, off the message path. */
-  warmUp?(): void;
+  rebuildInBackground?(): Promise<void>;
 }
 
 export interface KbWatcher {
@@ -46,9 +46,15 @@ export function watchKnowledgeBase(
 
   /** One rebuild of the derived views after a burst of changes (a `git pull`), not one per file. */
   const scheduleWarmUp = (): void => {
-    if (!sink.warmUp) return;
+    if (!sink.rebuildInBackground) return;
     clearTimeout(warmUpTimer);
-    warmUpTimer = setTimeout(() => sink.warmUp?.(), debounceMs);
+    warmUpTimer = setTimeout(() => {
+      sink
+        .rebuildInBackground?.()
+        .catch((error: unknown) =>
+          logger.error({ err: errorMessage(error) }, 'rebuilding the derived indexes failed'),
+        );
+    }, debounceMs);
     warmUpTimer.unref();
   };
 

@@ -13,13 +13,14 @@ export const CHAR_GRAM = 4;
 export const INTENT_TRAINING = { epochs: 10, learningRate: 0.5, l2: 1e-4, biasRate: 0.05 };
 
 /**
- * Largest model trained (classes x features): beyond this the weights would cost more memory and
- * start-up time than the ranking gains are worth, and retrieval runs without the classifier.
+ * Most training work allowed, in weight updates per epoch (articles x feature occurrences in all
+ * training sentences): about 1.5 s of one core here. Beyond it (a few hundred articles) retrieval
+ * runs without the classifier; the dense model is the way to scale past that.
  */
-export const MAX_INTENT_WEIGHTS = 8_000_000;
+export const MAX_INTENT_WORK = 15_000_000;
 
-/** Most articles a classifier is trained for: checked first, so a large base skips the work. */
-export const MAX_INTENT_CLASSES = 1000;
+/** Typical features per training sentence, to skip a hopeless knowledge base before featurizing. */
+export const TYPICAL_FEATURES_PER_SENTENCE = 25;
 
 /** Features of a text: its stems and the character 4-grams of its words (typos, inflections). */
 export function intentFeatures(stems: readonly string[], words: readonly string[]): string[] {
@@ -40,7 +41,7 @@ export interface IntentExample {
 
 /** Trained weights; `probabilities` restricts the softmax to the articles the caller allows. */
 export class IntentModel {
-  private constructor(
+  constructor(
     private readonly labels: readonly string[],
     private readonly featureIds: ReadonlyMap<string, number>,
     private readonly weights: Float32Array,
@@ -52,69 +53,32 @@ export class IntentModel {
     return this.labels.length;
   }
 
-  /**
-   * Trains on `examples`, or returns undefined when there is nothing to learn from (fewer than two
-   * classes) or the model would have more than `maxWeights` weights.
-   */
+  /** Trains to completion in one go (start-up, tests, small knowledge bases). */
   static train(
     examples: readonly IntentExample[],
     settings = INTENT_TRAINING,
-    maxWeights = MAX_INTENT_WEIGHTS,
+    maxWork = MAX_INTENT_WORK,
   ): IntentModel | undefined {
-    const labels = [...new Set(examples.map((e) => e.label))].sort();
-    if (labels.length < 2 || labels.length > MAX_INTENT_CLASSES) return undefined;
-    const labelIds = new Map(labels.map((l, i) => [l, i]));
-    const featureIds = new Map<string, number>();
-    const encoded = examples
-      .map((e) => ({
-        label: labelIds.get(e.label)!,
-        features: e.features.map((f) => {
-          let id = featureIds.get(f);
-          if (id === undefined) {
-            id = featureIds.size;
-            featureIds.set(f, id);
-          }
-          return id;
-        }),
-      }))
-      .filter((e) => e.features.length > 0);
-    const classes = labels.length;
-    const featureCount = featureIds.size;
-    if (classes * featureCount > maxWeights) return undefined;
-    const weights = new Float32Array(classes * featureCount);
-    const bias = new Float32Array(classes);
-    const z = new Float64Array(classes);
-    const { epochs, learningRate, l2, biasRate } = settings;
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      for (const example of encoded) {
-        let max = -Infinity;
-        for (let c = 0; c < classes; c++) {
-          let s = bias[c]!;
-          const row = c * featureCount;
-          for (const f of example.features) s += weights[row + f]!;
-          z[c] = s;
-          if (s > max) max = s;
-        }
-        let sum = 0;
-        for (let c = 0; c < classes; c++) {
-          z[c] = Math.exp(z[c]! - max);
-          sum += z[c]!;
-        }
-        const step = learningRate / Math.sqrt(example.features.length);
-        for (let c = 0; c < classes; c++) {
-          const gradient = z[c]! / sum - (c === example.label ? 1 : 0);
-          // Classes already near zero probability barely move: skipping them keeps training fast.
-          if (Math.abs(gradient) < 1e-4) continue;
-          bias[c] = bias[c]! - biasRate * gradient;
-          const row = c * featureCount;
-          for (const f of example.features) {
-            const w = weights[row + f]!;
-            weights[row + f] = w - step * gradient - learningRate * l2 * w;
-          }
-        }
-      }
-    }
-    return new IntentModel(labels, featureIds, weights, bias);
+    const trainer = IntentTrainer.create(examples, settings, maxWork);
+    if (!trainer) return undefined;
+    while (!trainer.step(Infinity));
+    return trainer.model;
+  }
+
+  /**
+   * Trains in slices of `slice` sentences, yielding to the event loop between them, so that a
+   * re-index never stalls the messages being answered meanwhile.
+   */
+  static async trainInBackground(
+    examples: readonly IntentExample[],
+    settings = INTENT_TRAINING,
+    maxWork = MAX_INTENT_WORK,
+    slice = 200,
+  ): Promise<IntentModel | undefined> {
+    const trainer = IntentTrainer.create(examples, settings, maxWork);
+    if (!trainer) return undefined;
+    while (!trainer.step(slice)) await new Promise((resolve) => setImmediate(resolve));
+    return trainer.model;
   }
 
   /**
@@ -143,5 +107,104 @@ export class IntentModel {
     }
     for (const [label, e] of scores) scores.set(label, e / sum);
     return scores;
+  }
+}
+
+/**
+ * Multinomial logistic regression by SGD, resumable: `step(n)` runs the next `n` sentences of
+ * the epochs. Deterministic: same examples in the same order, same model.
+ */
+class IntentTrainer {
+  private epoch = 0;
+  private next = 0;
+  private readonly z: Float64Array;
+
+  private constructor(
+    private readonly labels: string[],
+    private readonly featureIds: Map<string, number>,
+    private readonly encoded: { label: number; features: number[] }[],
+    private readonly weights: Float32Array,
+    private readonly bias: Float32Array,
+    private readonly settings: typeof INTENT_TRAINING,
+  ) {
+    this.z = new Float64Array(labels.length);
+  }
+
+  /** A trainer, or undefined when there is nothing to learn (under two classes) or too much work. */
+  static create(
+    examples: readonly IntentExample[],
+    settings: typeof INTENT_TRAINING,
+    maxWork: number,
+  ): IntentTrainer | undefined {
+    const labels = [...new Set(examples.map((e) => e.label))].sort();
+    if (labels.length < 2) return undefined;
+    const labelIds = new Map(labels.map((l, i) => [l, i]));
+    const featureIds = new Map<string, number>();
+    let occurrences = 0;
+    const encoded = examples
+      .map((e) => ({
+        label: labelIds.get(e.label)!,
+        features: e.features.map((f) => {
+          let id = featureIds.get(f);
+          if (id === undefined) {
+            id = featureIds.size;
+            featureIds.set(f, id);
+          }
+          return id;
+        }),
+      }))
+      .filter((e) => e.features.length > 0);
+    for (const e of encoded) occurrences += e.features.length;
+    if (labels.length * occurrences > maxWork) return undefined;
+    const weights = new Float32Array(labels.length * featureIds.size);
+    return new IntentTrainer(labels, featureIds, encoded, weights, new Float32Array(labels.length), settings);
+  }
+
+  /** Runs up to `count` more sentences; true once every epoch is done. */
+  step(count: number): boolean {
+    const { epochs, learningRate, l2, biasRate } = this.settings;
+    const classes = this.labels.length;
+    const featureCount = this.featureIds.size;
+    const { z, weights, bias } = this;
+    for (let done = 0; done < count && this.epoch < epochs; done++) {
+      const example = this.encoded[this.next];
+      if (example) {
+        let max = -Infinity;
+        for (let c = 0; c < classes; c++) {
+          let s = bias[c]!;
+          const row = c * featureCount;
+          for (const f of example.features) s += weights[row + f]!;
+          z[c] = s;
+          if (s > max) max = s;
+        }
+        let sum = 0;
+        for (let c = 0; c < classes; c++) {
+          z[c] = Math.exp(z[c]! - max);
+          sum += z[c]!;
+        }
+        const step = learningRate / Math.sqrt(example.features.length);
+        for (let c = 0; c < classes; c++) {
+          const gradient = z[c]! / sum - (c === example.label ? 1 : 0);
+          // Classes already near zero probability barely move: skipping them keeps training fast.
+          if (Math.abs(gradient) < 1e-4) continue;
+          bias[c] = bias[c]! - biasRate * gradient;
+          const row = c * featureCount;
+          for (const f of example.features) {
+            const w = weights[row + f]!;
+            weights[row + f] = w - step * gradient - learningRate * l2 * w;
+          }
+        }
+      }
+      this.next += 1;
+      if (this.next >= this.encoded.length) {
+        this.next = 0;
+        this.epoch += 1;
+      }
+    }
+    return this.epoch >= epochs;
+  }
+
+  get model(): IntentModel {
+    return new IntentModel(this.labels, this.featureIds, this.weights, this.bias);
   }
 }

@@ -15,7 +15,13 @@ import {
 } from './confidence.js';
 import { DenseIndex } from './dense-index.js';
 import { fuseConfidence, fuseIntent, fuseRelevance } from './fusion.js';
-import { IntentModel, MAX_INTENT_CLASSES, intentFeatures, type IntentExample } from './intent-model.js';
+import {
+  IntentModel,
+  MAX_INTENT_WORK,
+  TYPICAL_FEATURES_PER_SENTENCE,
+  intentFeatures,
+  type IntentExample,
+} from './intent-model.js';
 import { KeywordIndex } from './keyword-index.js';
 import { bestSection, scoreHits, type KeywordEvidence } from './scoring.js';
 import type { Candidate, Embedder, RetrievalDecision, Retriever, SearchOptions } from './types.js';
@@ -57,8 +63,12 @@ export class KnowledgeRetriever implements Retriever {
   private readonly dense: DenseIndex | undefined;
   private vocabulary: Vocabulary | undefined;
   private langs: Set<Lang> | undefined;
-  /** The intent classifier; `null` when it cannot be trained, `undefined` until (re)trained. */
+  /** The intent classifier; `null` when none can be trained for these articles. */
   private intent: IntentModel | null | undefined;
+  /** Bumped by every change of the articles; the classifier is current when it was trained on it. */
+  private generation = 0;
+  private intentGeneration = -1;
+  private rebuilding: Promise<void> | undefined;
   /** Messages for which the embedder failed and keyword-only ranking was used (for health checks). */
   denseFailures = 0;
   private readonly thresholds: Thresholds;
@@ -119,13 +129,12 @@ export class KnowledgeRetriever implements Retriever {
   private invalidate(): void {
     this.vocabulary = undefined;
     this.langs = undefined;
-    this.intent = undefined;
+    this.generation += 1;
   }
 
   /**
    * Rebuilds what is derived from all articles (the typo vocabulary and the intent classifier)
-   * now rather than on the first message after a change: start-up and the knowledge-base watcher
-   * call it, so no employee waits for it.
+   * now rather than on the first message after a change. Start-up calls it.
    */
   warmUp(): void {
     this.getVocabulary();
@@ -133,25 +142,63 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /**
+   * `warmUp` for a running bot (the knowledge-base watcher calls it): the classifier is retrained
+   * in slices that let messages through, and the previous one keeps ranking until the new one is
+   * ready. Edits arriving meanwhile are picked up by another round before it resolves.
+   */
+  rebuildInBackground(): Promise<void> {
+    this.getVocabulary();
+    this.rebuilding ??= (async () => {
+      try {
+        while (this.intentGeneration !== this.generation) {
+          const generation = this.generation;
+          const examples = this.intentExamples();
+          const model = examples ? await IntentModel.trainInBackground(examples) : undefined;
+          if (generation === this.generation) this.setIntentModel(model, generation);
+        }
+      } finally {
+        this.rebuilding = undefined;
+      }
+    })();
+    return this.rebuilding;
+  }
+
+  /**
    * True when the intent classifier takes part in ranking; false when the knowledge base is too
-   * large (see `MAX_INTENT_WEIGHTS`) or has fewer than two articles.
+   * large (see `MAX_INTENT_WORK`) or has fewer than two articles.
    */
   get usesIntentModel(): boolean {
     return this.getIntentModel() !== undefined;
   }
 
+  /** The current classifier, trained here when stale unless a background rebuild is under way. */
   private getIntentModel(): IntentModel | undefined {
-    if (this.intent === undefined && this.articles.size > MAX_INTENT_CLASSES) this.intent = null;
-    if (this.intent === undefined) {
-      const examples: IntentExample[] = [];
-      for (const a of [...this.articles.values()].sort((x, y) => x.id.localeCompare(y.id))) {
-        for (const text of [a.title, ...a.questions, ...a.sections.map((s) => s.heading)]) {
-          examples.push({ label: a.id, features: intentFeatures(analyzeDocument(text), contentWords(text)) });
-        }
-      }
-      this.intent = IntentModel.train(examples) ?? null;
+    if (this.intentGeneration !== this.generation && !this.rebuilding) {
+      const examples = this.intentExamples();
+      this.setIntentModel(examples ? IntentModel.train(examples) : undefined, this.generation);
     }
     return this.intent ?? undefined;
+  }
+
+  private setIntentModel(model: IntentModel | undefined, generation: number): void {
+    this.intent = model ?? null;
+    this.intentGeneration = generation;
+  }
+
+  /** Training sentences in a stable order, or undefined when training would clearly be too costly. */
+  private intentExamples(): IntentExample[] | undefined {
+    const articles = [...this.articles.values()].sort((x, y) => x.id.localeCompare(y.id));
+    let sentences = 0;
+    for (const a of articles) sentences += 1 + a.questions.length + a.sections.length;
+    // Checked before featurizing: a large knowledge base should not pay for examples it won't use.
+    if (articles.length * sentences * TYPICAL_FEATURES_PER_SENTENCE > 2 * MAX_INTENT_WORK) return undefined;
+    const examples: IntentExample[] = [];
+    for (const a of articles) {
+      for (const text of [a.title, ...a.questions, ...a.sections.map((s) => s.heading)]) {
+        examples.push({ label: a.id, features: intentFeatures(analyzeDocument(text), contentWords(text)) });
+      }
+    }
+    return examples;
   }
 
   getArticle(id: string): Article | undefined {

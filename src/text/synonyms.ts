@@ -1360,22 +1360,48 @@ const GROUPS: Record<string, string[]> = {
   ],
 };
 
+/** One regex over the variants that can start with a given character, tried at word starts. */
+interface Bucket {
+  pattern: RegExp;
+  canonical: string[];
+}
+
+/** The lowercase first character a variant must start with, or undefined when it varies. */
+function literalFirst(body: string): string | undefined {
+  const first = body[0];
+  return first !== undefined && /[\p{Ll}\p{N}]/u.test(first) ? first : undefined;
+}
+
 /**
- * All variants in one alternation (longest first, so "ms teams" wins over "teams"), each in its
- * own capture group whose index names the canonical token: one pass over the text, whatever the
- * number of variants.
+ * The variants split by their first character: at each word start only the variants that can
+ * match there are tried (an alternation of all 1,100 costs a try of each at every word). Each
+ * bucket also holds the variants whose first character varies, and keeps the global order
+ * (longest first, so "ms teams" wins over "teams"); each variant is its own capture group whose
+ * index names the canonical token.
  */
-function compile(): { pattern: RegExp; canonical: string[] } {
-  const entries: { body: string; canonical: string }[] = [];
+function compile(): { buckets: Map<string, Bucket>; generic: Bucket | undefined } {
+  const entries: { body: string; canonical: string; first: string | undefined }[] = [];
   for (const [canonical, variants] of Object.entries(GROUPS)) {
-    for (const variant of variants) entries.push({ body: variant.replace(/ /g, '[\\s_-]*'), canonical });
+    for (const variant of variants) {
+      const body = variant.replace(/ /g, '[\\s_-]*');
+      entries.push({ body, canonical, first: literalFirst(body) });
+    }
   }
   entries.sort((a, b) => b.body.length - a.body.length);
-  const alternation = entries.map((e) => `(${e.body})`).join('|');
-  return {
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'giu'),
-    canonical: entries.map((e) => e.canonical),
-  };
+  const bucketOf = (selected: typeof entries): Bucket | undefined =>
+    selected.length === 0
+      ? undefined
+      : {
+          pattern: new RegExp(`(?:${selected.map((e) => `(${e.body})`).join('|')})(?![\\p{L}\\p{N}])`, 'iuy'),
+          canonical: selected.map((e) => e.canonical),
+        };
+  const buckets = new Map<string, Bucket>();
+  for (const first of new Set(entries.map((e) => e.first))) {
+    if (first === undefined) continue;
+    const bucket = bucketOf(entries.filter((e) => e.first === first || e.first === undefined));
+    if (bucket) buckets.set(first, bucket);
+  }
+  return { buckets, generic: bucketOf(entries.filter((e) => e.first === undefined)) };
 }
 
 const COMPILED = compile();
@@ -1385,9 +1411,21 @@ const COMPILED = compile();
  * still carry meaning for stemming), e.g. "не работает впн" -> "не работает впн vpn".
  */
 export function expandSynonyms(text: string): string {
-  return text.replace(COMPILED.pattern, (match: string, ...groups: unknown[]) => {
-    const index = groups.findIndex((g) => typeof g === 'string');
-    const canonical = COMPILED.canonical[index];
-    return canonical === undefined ? match : `${match} ${canonical}`;
-  });
+  const wordStart = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+  let out = '';
+  let copied = 0;
+  for (let m = wordStart.exec(text); m !== null; m = wordStart.exec(text)) {
+    const at = m.index;
+    const bucket = COMPILED.buckets.get(m[0].toLowerCase()) ?? COMPILED.generic;
+    if (!bucket) continue;
+    bucket.pattern.lastIndex = at;
+    const hit = bucket.pattern.exec(text);
+    if (!hit || hit[0].length === 0) continue;
+    const canonical = bucket.canonical[hit.slice(1).findIndex((g) => g !== undefined)];
+    if (canonical === undefined) continue;
+    out += `${text.slice(copied, at)}${hit[0]} ${canonical}`;
+    copied = at + hit[0].length;
+    wordStart.lastIndex = copied;
+  }
+  return out + text.slice(copied);
 }

@@ -185,9 +185,9 @@ describe('watchKnowledgeBase derived views', () => {
       upsert: (a: Parameters<KnowledgeRetriever['upsert']>[0]) => retriever.upsert(a),
       remove: (id: string) => retriever.remove(id),
       getArticle: (id: string) => retriever.getArticle(id),
-      warmUp: () => {
+      rebuildInBackground: () => {
         warmUps += 1;
-        retriever.warmUp();
+        return retriever.rebuildInBackground();
       },
     };
     watcher = watchKnowledgeBase(dir, sink, kb.articles, capturingLogger().logger, 300);

@@ -3,7 +3,7 @@ import {
   CHAR_GRAM,
   INTENT_TRAINING,
   IntentModel,
-  MAX_INTENT_WEIGHTS,
+  MAX_INTENT_WORK,
   intentFeatures,
   type IntentExample,
 } from '../../src/retrieval/intent-model.js';
@@ -66,13 +66,22 @@ describe('IntentModel', () => {
     expect([...again.probabilities(f)]).toEqual([...model.probabilities(f)]);
   });
 
-  it('is not trained for fewer than two articles or beyond the size cap', () => {
+  it('trains the same model in the background, letting other work run between slices', async () => {
+    let ranBetween = false;
+    setImmediate(() => (ranBetween = true));
+    const background = await IntentModel.trainInBackground(examples, INTENT_TRAINING, MAX_INTENT_WORK, 2);
+    expect(ranBetween).toBe(true);
+    const f = features('why verify');
+    expect([...background!.probabilities(f)]).toEqual([...model.probabilities(f)]);
+  });
+
+  it('is not trained for fewer than two articles or beyond the work budget', () => {
     expect(IntentModel.train([])).toBeUndefined();
     expect(IntentModel.train(examples.filter((e) => e.label === 'card-lost'))).toBeUndefined();
-    const weights = 3 * new Set(examples.flatMap((e) => e.features)).size;
-    expect(IntentModel.train(examples, INTENT_TRAINING, weights - 1)).toBeUndefined();
-    expect(IntentModel.train(examples, INTENT_TRAINING, weights)).toBeDefined();
-    expect(MAX_INTENT_WEIGHTS).toBeGreaterThan(weights);
+    const work = 3 * examples.reduce((sum, e) => sum + e.features.length, 0);
+    expect(IntentModel.train(examples, INTENT_TRAINING, work - 1)).toBeUndefined();
+    expect(IntentModel.train(examples, INTENT_TRAINING, work)).toBeDefined();
+    expect(MAX_INTENT_WORK).toBeGreaterThan(work);
     expect(model.size).toBe(3);
   });
 });

@@ -221,6 +221,29 @@ describe('KnowledgeRetriever updates', () => {
     expect(after[0]?.features.intent).toBeGreaterThan(0.5);
   });
 
+  it('rebuilds the classifier in the background, the previous one ranking until it is ready', async () => {
+    const own = createRetriever([byId('vpn-connect-en'), byId('wifi-connect-en')], {
+      thresholds,
+      defaultLang: 'en',
+    });
+    const intentOf = async (text: string, id: string) =>
+      (await own.rank(text)).candidates.find((c) => c.articleId === id)?.features.intent;
+    const before = await intentOf('quuxnet wifi', 'wifi-connect-en');
+    expect(
+      await own.upsert(await edited('wifi-connect-en', addQuestion('quuxnet wobbles near the window'))),
+    ).toBe(true);
+    const rebuilt = own.rebuildInBackground();
+    // Until the rebuild resolves, the previous classifier ranks (it has never seen "quuxnet").
+    expect(await intentOf('quuxnet wifi', 'wifi-connect-en')).toBe(before);
+    // An edit during the rebuild is picked up before the promise resolves.
+    expect(await own.upsert(await edited('vpn-connect-en', addQuestion('zorblax tunnel refuses')))).toBe(
+      true,
+    );
+    await rebuilt;
+    expect(await intentOf('quuxnet wifi', 'wifi-connect-en')).toBeGreaterThan(before ?? 1);
+    expect(await intentOf('zorblax vpn', 'vpn-connect-en')).toBeGreaterThan(0.5);
+  });
+
   it('re-upserting an unchanged article does nothing; a changed one is re-indexed', async () => {
     const own = createRetriever([byId('vpn-connect-en'), byId('wifi-connect-en')], {
       thresholds,
