@@ -98,8 +98,10 @@ export function watchKnowledgeBase(
       const changed = await sink.upsert(article);
       if (previousId !== undefined && previousId !== article.id) sink.remove(previousId);
       fileToId.set(file, article.id);
-      if (changed) scheduleWarmUp();
-      if (changed) logger.info({ file, article: article.id }, 'article re-indexed');
+      if (changed) {
+        scheduleWarmUp();
+        logger.info({ file, article: article.id }, 'article re-indexed');
+      }
       return changed ? 'indexed' : 'unchanged';
     } catch (error) {
       logger.error({ file, err: errorMessage(error) }, 're-indexing failed, previous version kept');

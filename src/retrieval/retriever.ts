@@ -144,7 +144,9 @@ export class KnowledgeRetriever implements Retriever {
   /**
    * `warmUp` for a running bot (the knowledge-base watcher calls it): the classifier is retrained
    * in slices that let messages through, and the previous one keeps ranking until the new one is
-   * ready. Edits arriving meanwhile are picked up by another round before it resolves.
+   * ready (about half a second for the sample knowledge base; an article added meanwhile gets no
+   * vote from it until then). Edits arriving meanwhile are picked up by another round before it
+   * resolves.
    */
   rebuildInBackground(): Promise<void> {
     this.getVocabulary();
