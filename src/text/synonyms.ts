@@ -1366,10 +1366,22 @@ interface Bucket {
   canonical: string[];
 }
 
-/** The lowercase first character a variant must start with, or undefined when it varies. */
-function literalFirst(body: string): string | undefined {
+/**
+ * The lowercase first character a variant must start with, or undefined when it varies: a group,
+ * a class, an optional first letter ("x?y") or an alternation at the top ("ab|cd").
+ */
+export function literalFirst(body: string): string | undefined {
   const first = body[0];
-  return first !== undefined && /[\p{Ll}\p{N}]/u.test(first) ? first : undefined;
+  if (first === undefined || !/[\p{Ll}\p{N}]/u.test(first) || /^.[?*{]/u.test(body)) return undefined;
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') i += 1;
+    else if (c === '(' || c === '[') depth += 1;
+    else if (c === ')' || c === ']') depth -= 1;
+    else if (c === '|' && depth === 0) return undefined;
+  }
+  return first;
 }
 
 /**

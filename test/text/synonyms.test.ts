@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSynonyms } from '../../src/text/synonyms.js';
+import { expandSynonyms, literalFirst } from '../../src/text/synonyms.js';
 
 const tokensOf = (text: string): string[] => expandSynonyms(text).split(/\s+/);
 
@@ -85,6 +85,18 @@ describe('expandSynonyms', () => {
   ];
   it.each(slang)('maps workplace slang to the articles’ words or a concept: %s', (text, word, token) => {
     expect(after(text, word)).toBe(token);
+  });
+
+  it('files a variant under its first letter only when every match starts with it', () => {
+    expect(literalFirst('впн')).toBe('в');
+    expect(literalFirst('2fa')).toBe('2');
+    expect(literalFirst('(?:is|are) down')).toBeUndefined();
+    expect(literalFirst('[cd] drive')).toBeUndefined();
+    expect(literalFirst('x?box')).toBeUndefined();
+    expect(literalFirst('ab|cd')).toBeUndefined();
+    expect(literalFirst('a(b|c)d')).toBe('a');
+    expect(literalFirst('a\\|b')).toBe('a');
+    expect(literalFirst('VPN')).toBeUndefined();
   });
 
   it('maps multi-word product names', () => {
