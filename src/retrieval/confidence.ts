@@ -87,21 +87,17 @@ export const EXACT_PHRASING = { overlap: 0.99, lead: 0.15, confidence: 0.95 };
 
 /** Probability-like 0..1 confidence from the features. */
 export function keywordConfidence(f: ConfidenceFeatures, model = CONFIDENCE_MODEL): number {
-  const p = fittedConfidence(f, model);
+  const p = logistic(model, f);
   const exact = f.phrasing >= EXACT_PHRASING.overlap && f.gap >= EXACT_PHRASING.lead;
   return exact ? Math.max(p, EXACT_PHRASING.confidence) : p;
 }
 
-function fittedConfidence(f: ConfidenceFeatures, model: typeof CONFIDENCE_MODEL): number {
-  const z =
-    model.bias +
-    model.coverage * f.coverage +
-    model.phrasing * f.phrasing +
-    model.relative * f.relative +
-    model.gap * f.gap +
-    model.lead * f.lead +
-    model.matched * f.matched +
-    model.intent * f.intent;
+/** A fitted logistic model: its bias plus a coefficient for each feature it uses. */
+type LogisticModel = { bias: number } & Partial<Record<keyof ConfidenceFeatures, number>>;
+
+function logistic(model: LogisticModel, f: ConfidenceFeatures): number {
+  let z = model.bias;
+  for (const key of Object.keys(f) as (keyof ConfidenceFeatures)[]) z += (model[key] ?? 0) * f[key];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -120,16 +116,6 @@ export function clarifyConfidence(
   model = CLARIFY_MODEL,
 ): number {
   if (!top) return 0;
-  if (top.coverage >= FULL_COVERAGE) return Math.max(clarifyThreshold, clarifyProbability(top, model));
-  return clarifyProbability(top, model);
-}
-
-function clarifyProbability(top: ConfidenceFeatures, model: typeof CLARIFY_MODEL): number {
-  const z =
-    model.bias +
-    model.coverage * top.coverage +
-    model.phrasing * top.phrasing +
-    model.matched * top.matched +
-    model.intent * top.intent;
-  return 1 / (1 + Math.exp(-z));
+  const p = logistic(model, top);
+  return top.coverage >= FULL_COVERAGE ? Math.max(clarifyThreshold, p) : p;
 }
