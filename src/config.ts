@@ -60,7 +60,7 @@ const envSchema = z.object({
     .default('auto'),
 
   ANSWER_THRESHOLD: fraction.default(0.89),
-  CLARIFY_THRESHOLD: fraction.default(0.75),
+  CLARIFY_THRESHOLD: fraction.default(0.76),
   ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),

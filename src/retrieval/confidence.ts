@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.309,
-  coverage: 1.106,
-  phrasing: 1.759,
-  relative: 0.557,
-  gap: 2.438,
-  lead: 1.605,
-  matched: 1.792,
-  intent: 1.23,
+  bias: -6.301,
+  coverage: 1.107,
+  phrasing: 1.748,
+  relative: 0.552,
+  gap: 2.428,
+  lead: 1.607,
+  matched: 1.789,
+  intent: 1.245,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.125,
-  coverage: 2.973,
-  phrasing: 3.307,
-  matched: 3.963,
-  intent: 1.895,
+  bias: -9.006,
+  coverage: 3.08,
+  phrasing: 2.976,
+  matched: 3.835,
+  intent: 2.172,
 };
 
 /** What the model looks at, all derived from one ranking. */

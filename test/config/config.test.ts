@@ -35,7 +35,7 @@ describe('loadConfig defaults', () => {
         modelsDir: './models',
         dtype: 'auto',
       },
-      retrieval: { answerThreshold: 0.89, clarifyThreshold: 0.75, answerMargin: 0.1 },
+      retrieval: { answerThreshold: 0.89, clarifyThreshold: 0.76, answerMargin: 0.1 },
       handoff: {
         tier2Agents: [],
         tier3Agents: [],
