@@ -59,6 +59,7 @@ const envSchema = z.object({
     .enum(['auto', 'fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'])
     .default('auto'),
 
+  INTENT_CLASSIFIER: bool.default(true),
   ANSWER_THRESHOLD: fraction.default(0.89),
   CLARIFY_THRESHOLD: fraction.default(0.76),
   ANSWER_MARGIN: fraction.default(0.1),
@@ -115,6 +116,8 @@ export interface Config {
     dtype: z.infer<typeof envSchema>['EMBEDDING_DTYPE'];
   };
   retrieval: { answerThreshold: number; clarifyThreshold: number; answerMargin: number };
+  /** Train the intent classifier on the knowledge base (skipped anyway beyond its work budget). */
+  intentClassifier: boolean;
   handoff: {
     tier2Agents: string[];
     tier3Agents: string[];
@@ -180,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       clarifyThreshold: e.CLARIFY_THRESHOLD,
       answerMargin: e.ANSWER_MARGIN,
     },
+    intentClassifier: e.INTENT_CLASSIFIER,
     handoff: {
       tier2Agents: e.TIER2_AGENTS,
       tier3Agents: e.TIER3_AGENTS,

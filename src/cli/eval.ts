@@ -54,6 +54,7 @@ await runCli(USAGE, async () => {
     const retriever = await indexRetriever(kb.articles, {
       thresholds: config.retrieval,
       defaultLang: config.kb.defaultLang,
+      intentClassifier: config.intentClassifier,
       db,
       embedder: model ? new CachedEmbedder(db, model) : undefined,
     });
@@ -69,7 +70,7 @@ await runCli(USAGE, async () => {
     const report = summarise(outcomes, { embeddings: retriever.usesEmbeddings ? 'on' : 'off', indexMs });
     process.stdout.write(`${formatReport(report)}\n`);
     process.stdout.write(
-      `intent classifier: ${retriever.usesIntentModel ? 'on' : 'off (knowledge base too large)'}\n`,
+      `intent classifier: ${retriever.usesIntentModel ? 'on' : 'off (INTENT_CLASSIFIER=false, or too few or too many articles)'}\n`,
     );
     if (showErrors > 0) {
       const bad = outcomes.filter((o) =>

@@ -28,6 +28,7 @@ export async function buildRetriever(options: {
   const retriever = await indexRetriever(kb.articles, {
     thresholds: config.retrieval,
     defaultLang: config.kb.defaultLang,
+    intentClassifier: config.intentClassifier,
     embedder: model ? new CachedEmbedder(db, model) : undefined,
   });
   logger.info(

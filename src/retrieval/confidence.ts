@@ -6,12 +6,12 @@
  */
 export const CONFIDENCE_MODEL = {
   bias: -6.301,
-  coverage: 1.107,
+  coverage: 1.108,
   phrasing: 1.748,
   relative: 0.552,
   gap: 2.428,
   lead: 1.607,
-  matched: 1.789,
+  matched: 1.788,
   intent: 1.245,
 };
 
@@ -27,6 +27,40 @@ export const CLARIFY_MODEL = {
   matched: 3.835,
   intent: 2.172,
 };
+
+/**
+ * The same two models fitted on rankings made without the intent classifier (`INTENT_CLASSIFIER`
+ * off, or a knowledge base beyond its work budget). Without them the models above would read the
+ * missing classifier as "no article is likely" and the bot would stop answering.
+ */
+export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
+  bias: -6.987,
+  coverage: -0.335,
+  phrasing: 2.64,
+  relative: 1.295,
+  gap: 3.515,
+  lead: 3.161,
+  matched: 2.287,
+  intent: 0,
+};
+
+export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
+  bias: -8.391,
+  coverage: 1.835,
+  phrasing: 4.516,
+  matched: 4.19,
+  intent: 0,
+};
+
+/** Which pair of fitted models reads a ranking: with or without the intent classifier. */
+export function confidenceModels(withIntent: boolean): {
+  answer: typeof CONFIDENCE_MODEL;
+  clarify: typeof CLARIFY_MODEL;
+} {
+  return withIntent
+    ? { answer: CONFIDENCE_MODEL, clarify: CLARIFY_MODEL }
+    : { answer: CONFIDENCE_MODEL_WITHOUT_INTENT, clarify: CLARIFY_MODEL_WITHOUT_INTENT };
+}
 
 /** What the model looks at, all derived from one ranking. */
 export interface ConfidenceFeatures {

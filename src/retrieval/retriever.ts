@@ -10,6 +10,7 @@ import { decide, type Thresholds } from './decide.js';
 import {
   clarifyConfidence,
   confidenceFeatures,
+  confidenceModels,
   keywordConfidence,
   type ConfidenceFeatures,
 } from './confidence.js';
@@ -37,6 +38,8 @@ export interface RetrieverSettings {
   db?: Db;
   /** Dense embeddings; keyword-only retrieval when omitted. */
   embedder?: Embedder;
+  /** Train the intent classifier (default true; skipped anyway beyond `MAX_INTENT_WORK`). */
+  intentClassifier?: boolean;
 }
 
 /** A ranked candidate with the evidence behind it (for `ask`, `eval` and tuning). */
@@ -73,12 +76,14 @@ export class KnowledgeRetriever implements Retriever {
   denseFailures = 0;
   private readonly thresholds: Thresholds;
   private readonly defaultLang: Lang;
+  private readonly intentClassifier: boolean;
 
   constructor(settings: RetrieverSettings) {
     this.keyword = new KeywordIndex(settings.db ?? openDatabase(':memory:'));
     this.dense = settings.embedder ? new DenseIndex(settings.embedder) : undefined;
     this.thresholds = settings.thresholds;
     this.defaultLang = settings.defaultLang;
+    this.intentClassifier = settings.intentClassifier ?? true;
   }
 
   /** True when dense embeddings take part in ranking. */
@@ -189,6 +194,7 @@ export class KnowledgeRetriever implements Retriever {
 
   /** Training sentences in a stable order, or undefined when training would clearly be too costly. */
   private intentExamples(): IntentExample[] | undefined {
+    if (!this.intentClassifier) return undefined;
     const articles = [...this.articles.values()].sort((x, y) => x.id.localeCompare(y.id));
     let sentences = 0;
     for (const a of articles) sentences += 1 + a.questions.length + a.sections.length;
@@ -241,14 +247,16 @@ export class KnowledgeRetriever implements Retriever {
   async rank(
     text: string,
     options: SearchOptions = {},
-  ): Promise<{ lang: Lang; candidates: RankedCandidate[] }> {
+  ): Promise<{ lang: Lang; candidates: RankedCandidate[]; withIntent: boolean }> {
     const clipped = text.slice(0, MAX_QUERY_CHARS);
     const lang = this.resolveLang(clipped, options.lang);
     const words = repairedWords(clipped, this.getVocabulary());
     const terms = words.map(stem);
     const searchLang = this.hasLang(lang) ? lang : undefined;
     const exclude = new Set(options.exclude ?? []);
-    const intents = this.intentScores(terms, words, searchLang, exclude);
+    // One classifier for the whole message, even if a background rebuild swaps it meanwhile.
+    const classifier = this.getIntentModel();
+    const intents = classifier && this.intentScores(classifier, terms, words, searchLang, exclude);
     const hits = this.keyword.search(terms, searchLang).filter((h) => !exclude.has(h.articleId));
     const idf = (t: string) => this.keyword.idf(t);
     const evidence = new Map(
@@ -279,6 +287,8 @@ export class KnowledgeRetriever implements Retriever {
       matched: r.e?.matched ?? 0,
       intent: r.intent ?? 0,
     }));
+    const withIntent = classifier !== undefined;
+    const models = confidenceModels(withIntent);
     const candidates: RankedCandidate[] = [];
     ranked.forEach((r, index) => {
       const article = this.articles.get(r.id);
@@ -289,7 +299,7 @@ export class KnowledgeRetriever implements Retriever {
         articleId: article.id,
         title: article.title,
         lang: article.lang,
-        score: round(fuseConfidence(keywordConfidence(features), r.cosine)),
+        score: round(fuseConfidence(keywordConfidence(features, models.answer), r.cosine)),
         keywordScore: round(r.e?.relevance ?? 0),
         denseScore: r.cosine === undefined ? undefined : round(r.cosine),
         sectionId: articleTerms ? bestSection(articleTerms, terms, idf) : `${article.id}#0`,
@@ -300,7 +310,7 @@ export class KnowledgeRetriever implements Retriever {
     });
     // The decision reads confidences, so the list it offers is in confidence order too.
     candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance);
-    return { lang, candidates };
+    return { lang, candidates, withIntent };
   }
 
   async search(text: string, options: SearchOptions = {}): Promise<RetrievalDecision> {
@@ -312,13 +322,20 @@ export class KnowledgeRetriever implements Retriever {
     text: string,
     options: SearchOptions = {},
   ): Promise<{ decision: RetrievalDecision; ranked: RankedCandidate[] }> {
-    const { lang, candidates } = await this.rank(text, options);
+    const { lang, candidates, withIntent } = await this.rank(text, options);
     const top: Candidate[] = candidates
       .slice(0, MAX_CANDIDATES)
       .map(({ evidence: _e, relevance: _r, features: _f, ...candidate }) => candidate);
     const best = candidates[0];
     const group = best
-      ? fuseConfidence(clarifyConfidence(best.features, this.thresholds.clarifyThreshold), best.denseScore)
+      ? fuseConfidence(
+          clarifyConfidence(
+            best.features,
+            this.thresholds.clarifyThreshold,
+            confidenceModels(withIntent).clarify,
+          ),
+          best.denseScore,
+        )
       : 0;
     const decision = decide(top, this.thresholds, group);
     return {
@@ -334,19 +351,18 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /**
-   * Classifier probabilities over the searchable articles, or undefined without a classifier or
-   * without a single feature it knows. It reorders the keyword candidates and never adds one: a
+   * Classifier probabilities over the searchable articles, or undefined when the message has no
+   * feature the classifier knows. It reorders the keyword candidates and never adds one: a
    * softmax always sums to one, even over a message about nothing in the knowledge base.
    */
   private intentScores(
+    model: IntentModel,
     terms: string[],
     words: string[],
     lang: Lang | undefined,
     exclude: Set<string>,
   ): Map<string, number> | undefined {
     if (terms.length === 0) return undefined;
-    const model = this.getIntentModel();
-    if (!model) return undefined;
     const scores = model.probabilities(intentFeatures(terms, words), (id) => {
       if (exclude.has(id)) return false;
       return lang === undefined || this.articles.get(id)?.lang === lang;

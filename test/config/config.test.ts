@@ -36,6 +36,7 @@ describe('loadConfig defaults', () => {
         dtype: 'auto',
       },
       retrieval: { answerThreshold: 0.89, clarifyThreshold: 0.76, answerMargin: 0.1 },
+      intentClassifier: true,
       handoff: {
         tier2Agents: [],
         tier3Agents: [],
@@ -82,6 +83,7 @@ describe('loadConfig values', () => {
       KB_BASE_URL: 'https://wiki.example.com/kb',
       DEFAULT_LANG: 'ru',
       EMBEDDINGS: 'off',
+      INTENT_CLASSIFIER: 'false',
       ANSWER_THRESHOLD: '0.7',
       CLARIFY_THRESHOLD: '0',
       ANSWER_MARGIN: '1',
@@ -105,6 +107,7 @@ describe('loadConfig values', () => {
     });
     expect(config.embeddings.mode).toBe('off');
     expect(config.retrieval).toEqual({ answerThreshold: 0.7, clarifyThreshold: 0, answerMargin: 1 });
+    expect(config.intentClassifier).toBe(false);
     expect(config.handoff.businessHours).toBe('mon-sat 08:30-17:00');
     expect(config.handoff.timeZone).toBe('Europe/Moscow');
     expect(config.handoff.onCallTarget).toBe('#it-oncall');

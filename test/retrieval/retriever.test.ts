@@ -19,6 +19,7 @@ import type { Embedder, RetrievalDecision } from '../../src/retrieval/types.js';
 import { type Db, migrate, openDatabase } from '../../src/storage/db.js';
 import { createTinyModel } from '../support/tiny-model.js';
 import { readQueries } from '../../src/retrieval/eval-queries.js';
+import { CONFIDENCE_MODEL, keywordConfidence } from '../../src/retrieval/confidence.js';
 import { tempDir } from './embedding/helpers.js';
 import { FIXTURE_KB } from './helpers.js';
 
@@ -219,6 +220,30 @@ describe('KnowledgeRetriever updates', () => {
     const after = (await own.rank('quuxnet wobbles')).candidates;
     expect(after[0]?.articleId).toBe('wifi-connect-en');
     expect(after[0]?.features.intent).toBeGreaterThan(0.5);
+  });
+
+  it('without the classifier ranks by keywords alone and still answers, with its own confidence models', async () => {
+    const keywordOnly = createRetriever(articles, { thresholds, defaultLang: 'en', intentClassifier: false });
+    expect(keywordOnly.usesIntentModel).toBe(false);
+    const plain = await keywordOnly.rank("VPN won't connect");
+    expect(plain.withIntent).toBe(false);
+    expect(plain.candidates.every((c) => c.features.intent === 0)).toBe(true);
+    const decision = await keywordOnly.search("VPN won't connect");
+    expect(decision.kind).toBe('answer');
+    expect(top(decision)).toBe('vpn-connect-en');
+    // Read by the models fitted with the classifier, the same rankings would seldom be answered.
+    const queries = (await readQueries(QUERIES)).filter((q) => q.expected.length > 0).slice(0, 40);
+    let answerable = 0;
+    let answerableMismatched = 0;
+    for (const q of queries) {
+      const best = (await keywordOnly.rank(q.query, { lang: q.lang })).candidates[0];
+      if (!best) continue;
+      if (best.score >= thresholds.answerThreshold) answerable += 1;
+      if (keywordConfidence(best.features, CONFIDENCE_MODEL) >= thresholds.answerThreshold)
+        answerableMismatched += 1;
+    }
+    expect(answerable).toBeGreaterThan(2 * answerableMismatched);
+    expect((await retriever.rank("VPN won't connect")).withIntent).toBe(true);
   });
 
   it('rebuilds the classifier in the background, the previous one ranking until it is ready', async () => {
