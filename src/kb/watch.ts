@@ -42,20 +42,20 @@ export function watchKnowledgeBase(
 ): KbWatcher {
   const fileToId = new Map(initial.map((a) => [a.file, a.id]));
   const timers = new Map<string, NodeJS.Timeout>();
-  let warmUpTimer: NodeJS.Timeout | undefined;
+  let rebuildTimer: NodeJS.Timeout | undefined;
 
   /** One rebuild of the derived views after a burst of changes (a `git pull`), not one per file. */
-  const scheduleWarmUp = (): void => {
+  const scheduleRebuild = (): void => {
     if (!sink.rebuildInBackground) return;
-    clearTimeout(warmUpTimer);
-    warmUpTimer = setTimeout(() => {
+    clearTimeout(rebuildTimer);
+    rebuildTimer = setTimeout(() => {
       sink
         .rebuildInBackground?.()
         .catch((error: unknown) =>
           logger.error({ err: errorMessage(error) }, 'rebuilding the derived indexes failed'),
         );
     }, debounceMs);
-    warmUpTimer.unref();
+    rebuildTimer.unref();
   };
 
   const ownerOf = (id: string): string | undefined => {
@@ -71,7 +71,7 @@ export function watchKnowledgeBase(
       fileToId.delete(file);
       if (previousId === undefined) return 'unchanged';
       sink.remove(previousId);
-      scheduleWarmUp();
+      scheduleRebuild();
       logger.info({ file, article: previousId }, 'article removed from the index');
       return 'removed';
     }
@@ -99,7 +99,7 @@ export function watchKnowledgeBase(
       if (previousId !== undefined && previousId !== article.id) sink.remove(previousId);
       fileToId.set(file, article.id);
       if (changed) {
-        scheduleWarmUp();
+        scheduleRebuild();
         logger.info({ file, article: article.id }, 'article re-indexed');
       }
       return changed ? 'indexed' : 'unchanged';
@@ -140,7 +140,7 @@ export function watchKnowledgeBase(
       watcher?.close();
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
-      clearTimeout(warmUpTimer);
+      clearTimeout(rebuildTimer);
     },
   };
 }

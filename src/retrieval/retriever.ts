@@ -1,6 +1,6 @@
 import type { Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
-import { analyzeDocument, contentWords, repairedWords, stem } from '../text/analyze.js';
+import { contentWords, repairedWords, stem } from '../text/analyze.js';
 import { detectLang } from '../text/lang.js';
 import { latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
@@ -72,6 +72,8 @@ export class KnowledgeRetriever implements Retriever {
   private generation = 0;
   private intentGeneration = -1;
   private rebuilding: Promise<void> | undefined;
+  /** Per article version (a re-indexed article is a new object), so a rebuild featurizes only it. */
+  private readonly sentenceFeatures = new WeakMap<Article, string[][]>();
   /** Messages for which the embedder failed and keyword-only ranking was used (for health checks). */
   denseFailures = 0;
   private readonly thresholds: Thresholds;
@@ -200,13 +202,22 @@ export class KnowledgeRetriever implements Retriever {
     for (const a of articles) sentences += 1 + a.questions.length + a.sections.length;
     // Checked before featurizing: a large knowledge base should not pay for examples it won't use.
     if (articles.length * sentences * TYPICAL_FEATURES_PER_SENTENCE > 2 * MAX_INTENT_WORK) return undefined;
-    const examples: IntentExample[] = [];
-    for (const a of articles) {
-      for (const text of [a.title, ...a.questions, ...a.sections.map((s) => s.heading)]) {
-        examples.push({ label: a.id, features: intentFeatures(analyzeDocument(text), contentWords(text)) });
-      }
+    return articles.flatMap((a) => this.intentFeaturesOf(a).map((features) => ({ label: a.id, features })));
+  }
+
+  /** Features of an article's training sentences, computed once per article version. */
+  private intentFeaturesOf(article: Article): string[][] {
+    let features = this.sentenceFeatures.get(article);
+    if (!features) {
+      features = [article.title, ...article.questions, ...article.sections.map((s) => s.heading)].map(
+        (text) => {
+          const words = contentWords(text);
+          return intentFeatures(words.map(stem), words);
+        },
+      );
+      this.sentenceFeatures.set(article, features);
     }
-    return examples;
+    return features;
   }
 
   getArticle(id: string): Article | undefined {
