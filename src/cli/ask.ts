@@ -34,9 +34,10 @@ await runCli(USAGE, async () => {
       `decision: ${decision.kind} (lang ${decision.lang}, confidence ${decision.confidence.toFixed(3)}, embeddings ${retriever.usesEmbeddings ? 'on' : 'off'})\n`,
     );
     const intents = new Map(ranked.map((r) => [r.articleId, r.features.intent]));
+    const withIntent = retriever.usesIntentModel;
     decision.candidates.forEach((c, i) => {
       const dense = c.denseScore === undefined ? '' : ` dense ${c.denseScore.toFixed(3)}`;
-      const intent = retriever.usesIntentModel ? ` intent ${(intents.get(c.articleId) ?? 0).toFixed(3)}` : '';
+      const intent = withIntent ? ` intent ${(intents.get(c.articleId) ?? 0).toFixed(3)}` : '';
       process.stdout.write(
         `${i + 1}. ${c.articleId}  score ${c.score.toFixed(3)} keyword ${c.keywordScore.toFixed(3)}${intent}${dense}  "${c.title}" -> ${c.sectionId}\n`,
       );
