@@ -60,8 +60,8 @@ const envSchema = z.object({
     .default('auto'),
 
   INTENT_CLASSIFIER: bool.default(true),
-  ANSWER_THRESHOLD: fraction.default(0.89),
-  CLARIFY_THRESHOLD: fraction.default(0.76),
+  ANSWER_THRESHOLD: fraction.default(0.9),
+  CLARIFY_THRESHOLD: fraction.default(0.68),
   ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),

@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.301,
-  coverage: 1.108,
-  phrasing: 1.748,
-  relative: 0.552,
-  gap: 2.428,
-  lead: 1.607,
-  matched: 1.788,
-  intent: 1.245,
+  bias: -6.32,
+  coverage: 1.069,
+  phrasing: 1.442,
+  relative: 0.588,
+  gap: 2.416,
+  lead: 1.477,
+  matched: 1.799,
+  intent: 1.578,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.006,
-  coverage: 3.08,
-  phrasing: 2.976,
-  matched: 3.835,
-  intent: 2.172,
+  bias: -9.531,
+  coverage: 3.084,
+  phrasing: 2.693,
+  matched: 4.04,
+  intent: 2.689,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -6.987,
-  coverage: -0.335,
-  phrasing: 2.64,
-  relative: 1.295,
-  gap: 3.515,
-  lead: 3.161,
-  matched: 2.287,
+  bias: -6.825,
+  coverage: -0.189,
+  phrasing: 2.558,
+  relative: 1.281,
+  gap: 3.456,
+  lead: 3.056,
+  matched: 2.196,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.391,
-  coverage: 1.835,
-  phrasing: 4.516,
-  matched: 4.19,
+  bias: -8.686,
+  coverage: 1.652,
+  phrasing: 4.974,
+  matched: 4.311,
   intent: 0,
 };
 

@@ -22,10 +22,18 @@ export const MAX_INTENT_WORK = 15_000_000;
 /** Typical features per training sentence, to skip a hopeless knowledge base before featurizing. */
 export const TYPICAL_FEATURES_PER_SENTENCE = 25;
 
-/** Features of a text: its stems and the character 4-grams of its words (typos, inflections). */
-export function intentFeatures(stems: readonly string[], words: readonly string[]): string[] {
+/**
+ * Features of a text: its stems, the character 4-grams of its words (typos, inflections) and its
+ * function words (see `functionWords`).
+ */
+export function intentFeatures(
+  stems: readonly string[],
+  words: readonly string[],
+  functionWords: readonly string[] = [],
+): string[] {
   const out = new Set<string>();
   for (const s of stems) out.add(`w:${s}`);
+  for (const f of functionWords) out.add(`f:${f}`);
   for (const word of words) {
     const padded = `<${word}>`;
     for (let i = 0; i + CHAR_GRAM <= padded.length; i++) out.add(`#${padded.slice(i, i + CHAR_GRAM)}`);

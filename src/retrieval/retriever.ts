@@ -1,6 +1,6 @@
 import type { Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
-import { contentWords, repairedWords, stem } from '../text/analyze.js';
+import { contentWords, functionWords, repairedWords, stem } from '../text/analyze.js';
 import { detectLang } from '../text/lang.js';
 import { latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
@@ -212,7 +212,7 @@ export class KnowledgeRetriever implements Retriever {
       features = [article.title, ...article.questions, ...article.sections.map((s) => s.heading)].map(
         (text) => {
           const words = contentWords(text);
-          return intentFeatures(words.map(stem), words);
+          return intentFeatures(words.map(stem), words, functionWords(text));
         },
       );
       this.sentenceFeatures.set(article, features);
@@ -267,7 +267,14 @@ export class KnowledgeRetriever implements Retriever {
     const exclude = new Set(options.exclude ?? []);
     // One classifier for the whole message, even if a background rebuild swaps it meanwhile.
     const classifier = this.getIntentModel();
-    const intents = classifier && this.intentScores(classifier, terms, words, searchLang, exclude);
+    const intents =
+      classifier &&
+      this.intentScores(
+        classifier,
+        intentFeatures(terms, words, functionWords(clipped)),
+        searchLang,
+        exclude,
+      );
     const hits = this.keyword.search(terms, searchLang).filter((h) => !exclude.has(h.articleId));
     const idf = (t: string) => this.keyword.idf(t);
     const evidence = new Map(
@@ -368,13 +375,12 @@ export class KnowledgeRetriever implements Retriever {
    */
   private intentScores(
     model: IntentModel,
-    terms: string[],
-    words: string[],
+    features: string[],
     lang: Lang | undefined,
     exclude: Set<string>,
   ): Map<string, number> | undefined {
-    if (terms.length === 0) return undefined;
-    const scores = model.probabilities(intentFeatures(terms, words), (id) => {
+    if (features.length === 0) return undefined;
+    const scores = model.probabilities(features, (id) => {
       if (exclude.has(id)) return false;
       return lang === undefined || this.articles.get(id)?.lang === lang;
     });

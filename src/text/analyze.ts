@@ -45,6 +45,15 @@ export function contentWords(text: string): string[] {
   return tokenize(expandSynonyms(text)).filter((t) => !STOPWORDS.has(t) && !/^\d$/.test(t));
 }
 
+/**
+ * The stop words of a text, in order. Keyword search ignores them, but they still tell intents
+ * apart ("why do I need to verify my identity" versus "how do I verify it"), so the intent
+ * classifier gets them as features of their own.
+ */
+export function functionWords(text: string): string[] {
+  return tokenize(text).filter((t) => STOPWORDS.has(t));
+}
+
 /** Index-side analysis: stems of the content words. */
 export function analyzeDocument(text: string): string[] {
   return contentWords(text).map(stem);

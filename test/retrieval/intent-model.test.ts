@@ -7,7 +7,7 @@ import {
   intentFeatures,
   type IntentExample,
 } from '../../src/retrieval/intent-model.js';
-import { analyzeDocument, contentWords } from '../../src/text/analyze.js';
+import { analyzeDocument, contentWords, functionWords } from '../../src/text/analyze.js';
 
 const example = (label: string, text: string): IntentExample => ({
   label,
@@ -36,6 +36,12 @@ describe('intentFeatures', () => {
     expect(new Set(f).size).toBe(f.length);
     expect(f.filter((x) => x.startsWith('#'))).toHaveLength('<printer>'.length - CHAR_GRAM + 1);
   });
+
+  it('keeps function words apart from content stems', () => {
+    const f = intentFeatures(['verifi'], ['verify'], ['do', 'need']);
+    expect(f).toEqual(expect.arrayContaining(['w:verifi', 'f:do', 'f:need']));
+    expect(f).not.toContain('w:need');
+  });
 });
 
 describe('IntentModel', () => {
@@ -46,6 +52,22 @@ describe('IntentModel', () => {
     expect([...why.entries()].sort((a, b) => b[1] - a[1])[0]![0]).toBe('verify-why');
     const how = model.probabilities(features('how would I verify identity'));
     expect([...how.entries()].sort((a, b) => b[1] - a[1])[0]![0]).toBe('verify-how');
+  });
+
+  it('tells apart articles whose phrasings differ only in words keyword search ignores', () => {
+    const withFunctionWords = (text: string) =>
+      intentFeatures(analyzeDocument(text), contentWords(text), functionWords(text));
+    const training = [
+      ['must-i', 'do I need to verify my identity'],
+      ['must-i', 'need I verify identity at all'],
+      ['can-i', 'can you verify my identity'],
+      ['can-i', 'can I verify identity online'],
+    ].map(([label, text]) => ({ label: label!, features: withFunctionWords(text!) }));
+    const trained = IntentModel.train(training)!;
+    const top = (text: string) =>
+      [...trained.probabilities(withFunctionWords(text)).entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    expect(top('I need to verify my identity')).toBe('must-i');
+    expect(top('can we verify identity')).toBe('can-i');
   });
 
   it('gives a probability distribution over the allowed articles only', () => {

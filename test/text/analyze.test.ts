@@ -3,6 +3,7 @@ import {
   analyzeDocument,
   analyzeQuery,
   contentWords,
+  functionWords,
   repairWord,
   stem,
   tokenize,
@@ -94,6 +95,14 @@ describe('contentWords / analyzeDocument', () => {
     expect(terms).toEqual(expect.arrayContaining(['printer', 'print']));
     expect(terms).not.toContain('printers');
     expect(terms).not.toContain('are');
+  });
+});
+
+describe('functionWords', () => {
+  it('returns exactly the stop words contentWords drops, in order', () => {
+    expect(functionWords('Do I need to verify my identity?')).toEqual(['do', 'i', 'need', 'to', 'my']);
+    expect(functionWords('у меня не работает сканер')).toEqual(['у', 'меня']);
+    expect(functionWords('printer jam')).toEqual([]);
   });
 });
 
