@@ -42,13 +42,18 @@ export interface ParsedYaml {
   errors: { message: string; line: number }[];
 }
 
+/** YAML errors reported per file: a badly broken file should not flood the log. */
+export const MAX_YAML_ERRORS = 10;
+
 /** Parses front matter YAML, keeping file line numbers for errors and top-level keys. */
 export function parseFrontMatter(yamlText: string, yamlStartLine: number): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The library's own check compares every key with every other (seconds on a large file);
+    // only top-level keys matter here, and they are checked below in one pass.
+    uniqueKeys: false,
   });
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + yamlStartLine - 1;
   // An unclosed quote or flow collection (`"abc`, `[a, b`) swallows the following lines, so the
@@ -73,7 +78,7 @@ export function parseFrontMatter(yamlText: string, yamlStartLine: number): Parse
     }
     return toFileLine(offset);
   };
-  const errors = doc.errors.map((e) => ({
+  const errors = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) => ({
     message: e.message.split('\n')[0] ?? e.message,
     line: errorLine(e.code, e.pos[0]),
   }));
@@ -81,9 +86,18 @@ export function parseFrontMatter(yamlText: string, yamlStartLine: number): Parse
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key) && pair.key.range) {
-        keyLines.set(String(pair.key.value), toFileLine(pair.key.range[0]));
+        const key = String(pair.key.value);
+        const line = toFileLine(pair.key.range[0]);
+        if (keyLines.has(key)) errors.push({ message: `Map keys must be unique ("${key}" again)`, line });
+        else keyLines.set(key, line);
       }
     }
+  }
+  if (doc.errors.length > MAX_YAML_ERRORS) {
+    errors.push({
+      message: `${doc.errors.length - MAX_YAML_ERRORS} more errors not shown`,
+      line: errors[errors.length - 1]?.line ?? yamlStartLine,
+    });
   }
   let data: unknown = undefined;
   if (errors.length === 0) {

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
 import { MAX_ARTICLE_BYTES, parseArticle } from './parse-article.js';
@@ -45,7 +45,13 @@ export async function loadArticleFile(
 ): Promise<{ article?: Article; problems: KbProblem[] }> {
   const full = path.join(dir, file);
   try {
-    const info = await stat(full);
+    // lstat: a symlink, pipe or device named `.md` is not an article (reading a pipe never ends).
+    const info = await lstat(full);
+    if (!info.isFile()) {
+      return {
+        problems: [{ file, kind: 'unreadable', message: 'not a regular file (symlink, pipe or folder)' }],
+      };
+    }
     if (info.size > MAX_ARTICLE_BYTES) {
       return {
         problems: [

@@ -26,6 +26,9 @@ function decode(file: string, bytes: Uint8Array): string | KbProblem {
       message: `file is ${bytes.length} bytes; the limit is ${MAX_ARTICLE_BYTES}`,
     };
   }
+  if (looksLikeUtf16(bytes)) {
+    return { file, line: 1, kind: 'encoding', message: 'file is UTF-16 text; save it as UTF-8' };
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = bytes.subarray(0, nul).filter((b) => b === 0x0a).length + 1;
@@ -38,6 +41,26 @@ function decode(file: string, bytes: Uint8Array): string | KbProblem {
     const badAt = firstInvalidUtf8Line(bytes);
     return { file, line: badAt, kind: 'encoding', message: 'file is not valid UTF-8 (save it as UTF-8)' };
   }
+}
+
+/**
+ * UTF-16 (what some Windows editors save as "Unicode"): a byte-order mark, or Latin text whose
+ * every other byte is zero.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const head = bytes.subarray(0, 64);
+  if (head.length < 8) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  head.forEach((b, i) => {
+    if (b === 0) {
+      if (i % 2 === 0) evenZeros += 1;
+      else oddZeros += 1;
+    }
+  });
+  const half = head.length / 2;
+  return Math.max(evenZeros, oddZeros) >= 0.8 * half && Math.min(evenZeros, oddZeros) === 0;
 }
 
 function firstInvalidUtf8Line(bytes: Uint8Array): number {
@@ -120,8 +143,8 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
 
   const id = fm.id;
   if (id === undefined || id === null || id === '') field('id', 'is required');
-  else if (typeof id !== 'string' || !ID_PATTERN.test(id))
-    field('id', `"${String(id).slice(0, 80)}" must match [a-z0-9-]+`);
+  else if (typeof id !== 'string') field('id', `must be text; quote it: id: "${String(id).slice(0, 80)}"`);
+  else if (!ID_PATTERN.test(id)) field('id', `"${id.slice(0, 80)}" must match [a-z0-9-]+`);
   else if (id.length > MAX_ID_LENGTH) field('id', `is longer than ${MAX_ID_LENGTH} characters`);
 
   const title = fm.title;

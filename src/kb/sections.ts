@@ -1,9 +1,25 @@
 import type { Section } from './types.js';
 
 const FENCE = /^\s{0,3}(```|~~~)/;
-// A closing run of `#` only counts after whitespace, so `## C#` keeps its `#` (CommonMark).
-const H2 = /^\s{0,3}##\s+(.+?)(?:\s+#+)?\s*$/;
-const H1 = /^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$/;
+const H2 = /^\s{0,3}##\s/;
+const H1 = /^\s{0,3}#\s/;
+
+/**
+ * The text of a heading line matched by `opener`, or undefined when it is not one. A closing run
+ * of `#` only counts after whitespace, so `## C#` keeps its `#` (CommonMark). Done by hand, not by
+ * one regular expression: a backtracking pattern takes quadratic time on a long run of spaces,
+ * and an article file is anyone's to edit.
+ */
+function headingText(line: string, opener: RegExp): string | undefined {
+  const open = opener.exec(line);
+  if (!open) return undefined;
+  const text = line.slice(open[0].length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end -= 1;
+  const closed = end > 0 && end < text.length && /\s/.test(text[end - 1] ?? '');
+  const heading = closed ? text.slice(0, end).trimEnd() : text;
+  return heading === '' ? undefined : heading;
+}
 
 /**
  * Splits a markdown body into sections at `##` headings (ignoring headings inside fenced code).
@@ -25,9 +41,9 @@ export function splitSections(articleId: string, title: string, body: string): S
         inFence = false;
       }
     }
-    const h2 = inFence ? null : H2.exec(line);
-    if (h2) {
-      raw.push({ heading: h2[1] ?? '', lines: [] });
+    const h2 = inFence ? undefined : headingText(line, H2);
+    if (h2 !== undefined) {
+      raw.push({ heading: h2, lines: [] });
     } else {
       raw[raw.length - 1]?.lines.push(line);
     }
@@ -35,7 +51,9 @@ export function splitSections(articleId: string, title: string, body: string): S
   const lead = raw[0];
   if (lead) {
     const firstText = lead.lines.findIndex((l) => l.trim() !== '');
-    if (firstText >= 0 && H1.test(lead.lines[firstText] ?? '')) lead.lines.splice(firstText, 1);
+    if (firstText >= 0 && headingText(lead.lines[firstText] ?? '', H1) !== undefined) {
+      lead.lines.splice(firstText, 1);
+    }
   }
   const sections: Section[] = [];
   raw.forEach((part, index) => {

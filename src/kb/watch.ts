@@ -1,9 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
-import { formatProblem, loadArticleFile } from './load-kb.js';
+import { formatProblem, listMarkdownFiles, loadArticleFile } from './load-kb.js';
 import type { Article } from './types.js';
 
 /** What the watcher updates: the retriever implements it. */
@@ -17,15 +17,34 @@ export interface ArticleSink {
 
 export interface KbWatcher {
   /** Re-reads one file (relative to the folder) now; what the file-system events call. */
-  refresh(file: string): Promise<'indexed' | 'unchanged' | 'removed' | 'rejected'>;
+  refresh(file: string): Promise<RefreshResult>;
+  /**
+   * Reconciles the articles under a folder (relative to the knowledge base) that was moved in,
+   * moved out or deleted: such a move reports only the folder's name, not its files.
+   */
+  refreshFolder(folder: string): Promise<void>;
   close(): void;
 }
 
-function fileExists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
+type RefreshResult = 'indexed' | 'unchanged' | 'removed' | 'rejected';
+
+/**
+ * What is at a path, without following symlinks: start-up loads regular files only, so a symlink,
+ * pipe or folder named `.md` counts as no article here too (and a pipe would block the read).
+ */
+async function pathKind(full: string): Promise<'file' | 'folder' | 'missing' | 'other'> {
+  try {
+    const info = await lstat(full);
+    if (info.isFile()) return 'file';
+    return info.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Paths the loader never reads: hidden files and folders, and `node_modules`. */
+function isIgnored(file: string): boolean {
+  return file.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
 /**
@@ -63,16 +82,35 @@ export function watchKnowledgeBase(
     return undefined;
   };
 
-  async function refresh(file: string): Promise<'indexed' | 'unchanged' | 'removed' | 'rejected'> {
+  /**
+   * After an article left the index, the first other file (in path order) claiming its id takes
+   * over, as it would at a restart: a duplicate rejected earlier, or a renamed file whose own
+   * event has not run yet. Only files that own no article are read.
+   */
+  async function promoteClaimant(id: string): Promise<void> {
+    const files = await listMarkdownFiles(dir).catch(() => []);
+    for (const file of files) {
+      if (fileToId.has(file)) continue;
+      const { article } = await loadArticleFile(dir, file);
+      if (article?.id === id) {
+        await refreshNow(file);
+        return;
+      }
+    }
+  }
+
+  async function refreshNow(file: string): Promise<RefreshResult> {
     const full = path.join(dir, file);
-    const exists = await fileExists(full);
+    const kind = await pathKind(full);
     const previousId = fileToId.get(file);
-    if (!exists) {
+    if (kind !== 'file') {
+      if (kind === 'other') logger.warn({ file }, 'not a regular file (symlink or pipe): skipped');
       fileToId.delete(file);
       if (previousId === undefined) return 'unchanged';
       sink.remove(previousId);
       scheduleRebuild();
       logger.info({ file, article: previousId }, 'article removed from the index');
+      await promoteClaimant(previousId);
       return 'removed';
     }
     const { article, problems } = await loadArticleFile(dir, file);
@@ -85,7 +123,7 @@ export function watchKnowledgeBase(
     if (owner !== undefined && owner !== file) {
       // A renamed or moved file: its old path is gone but its own event may not have run yet.
       // Take the id over, so that the old path's event does not remove the article afterwards.
-      if (await fileExists(path.join(dir, owner))) {
+      if ((await pathKind(path.join(dir, owner))) === 'file') {
         logger.warn(
           { file, article: article.id },
           `article not re-indexed: id "${article.id}" is already used by ${owner}`,
@@ -96,11 +134,14 @@ export function watchKnowledgeBase(
     }
     try {
       const changed = await sink.upsert(article);
-      if (previousId !== undefined && previousId !== article.id) sink.remove(previousId);
       fileToId.set(file, article.id);
       if (changed) {
         scheduleRebuild();
         logger.info({ file, article: article.id }, 'article re-indexed');
+      }
+      if (previousId !== undefined && previousId !== article.id) {
+        sink.remove(previousId);
+        await promoteClaimant(previousId);
       }
       return changed ? 'indexed' : 'unchanged';
     } catch (error) {
@@ -109,20 +150,52 @@ export function watchKnowledgeBase(
     }
   }
 
+  async function refreshFolderNow(folder: string): Promise<void> {
+    const full = path.join(dir, folder);
+    const onDisk =
+      (await pathKind(full)) === 'folder'
+        ? (await listMarkdownFiles(full).catch(() => [])).map((f) => `${folder}/${f}`)
+        : [];
+    const present = new Set(onDisk);
+    const gone = [...fileToId.keys()].filter((f) => f.startsWith(`${folder}/`) && !present.has(f));
+    // Files both indexed and present get events of their own when they change.
+    const arrived = onDisk.filter((f) => !fileToId.has(f));
+    for (const file of [...gone, ...arrived]) await refreshNow(file);
+  }
+
+  // One refresh at a time: a promotion or a folder move reads state another refresh may change.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = queue.then(run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const refresh = (file: string): Promise<RefreshResult> => serialized(() => refreshNow(file));
+  const refreshFolder = (folder: string): Promise<void> => serialized(() => refreshFolderNow(folder));
+
+  /** Debounced per path: editors write a file several times in a row. */
+  const schedule = (key: string, run: () => Promise<unknown>): void => {
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        run().catch((error: unknown) =>
+          logger.error({ err: errorMessage(error), path: key }, 'knowledge-base refresh failed'),
+        );
+      }, debounceMs),
+    );
+  };
+
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(dir, { recursive: true }, (_event, name) => {
       if (!name) return;
       const file = name.toString().split(path.sep).join('/');
-      if (!file.toLowerCase().endsWith('.md') || file.split('/').some((part) => part.startsWith('.'))) return;
-      clearTimeout(timers.get(file));
-      timers.set(
-        file,
-        setTimeout(() => {
-          timers.delete(file);
-          void refresh(file);
-        }, debounceMs),
-      );
+      if (isIgnored(file)) return;
+      if (file.toLowerCase().endsWith('.md')) schedule(file, () => refresh(file));
+      // The name may be a folder that moved (even one called `x.md`): its files send no events.
+      schedule(`${file}/`, () => refreshFolder(file));
     });
     watcher.on('error', (error) =>
       logger.error({ err: errorMessage(error) }, 'knowledge-base watcher failed'),
@@ -136,6 +209,7 @@ export function watchKnowledgeBase(
 
   return {
     refresh,
+    refreshFolder,
     close() {
       watcher?.close();
       for (const t of timers.values()) clearTimeout(t);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_ARTICLE_BYTES, parseArticle, type ParseResult } from '../../src/kb/parse-article.js';
+import { MAX_YAML_ERRORS } from '../../src/kb/front-matter.js';
 import type { Article, KbProblem } from '../../src/kb/types.js';
 
 const encoder = new TextEncoder();
@@ -273,7 +274,7 @@ const CASES: Case[] = [
     content: FM(['id: 42', 'title: T', 'lang: en']),
     kind: 'field',
     line: 2,
-    message: /^id: "42" must match/,
+    message: /^id: must be text; quote it: id: "42"/,
   },
   {
     name: 'overlong id',
@@ -400,6 +401,20 @@ const CASES: Case[] = [
     message: /binary/,
   },
   {
+    name: 'UTF-16 with a byte-order mark',
+    content: Uint8Array.from(Buffer.from('\uFEFF---\nid: a\ntitle: T\nlang: en\n---\nBody\n', 'utf16le')),
+    kind: 'encoding',
+    line: 1,
+    message: /UTF-16 text; save it as UTF-8/,
+  },
+  {
+    name: 'UTF-16 without a byte-order mark',
+    content: Uint8Array.from(Buffer.from('---\nid: a\ntitle: T\nlang: en\n---\nBody\n', 'utf16le')),
+    kind: 'encoding',
+    line: 1,
+    message: /UTF-16/,
+  },
+  {
     name: 'invalid UTF-8 (line of the bad byte)',
     content: Uint8Array.from([
       ...encoder.encode('---\nid: a\ntitle: T\nlang: en\n---\nCaf'),
@@ -487,6 +502,20 @@ describe('parseArticle: more than one problem in a file', () => {
 });
 
 describe('parseArticle: hostile input', () => {
+  it('reports at most a handful of YAML errors for a file full of them', () => {
+    const broken = Array.from({ length: 2000 }, (_, i) => `k${i}: [a, "b`);
+    const { problems } = parse(FM(['id: a', 'title: T', 'lang: en', ...broken]));
+    expect(problems.length).toBe(MAX_YAML_ERRORS + 1);
+    expect(problems.at(-1)?.message).toMatch(/more errors not shown/);
+  });
+
+  it('finds a repeated key among thousands of keys', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `extra${i}: ${i}`);
+    const { problems } = parse(FM(['id: a', 'title: T', 'lang: en', ...keys, 'title: again']));
+    expect(problems).toEqual([expect.objectContaining({ kind: 'yaml', line: 20_005 })]);
+    expect(problems[0]?.message).toMatch(/unique.*"title"/);
+  });
+
   it('refuses a YAML alias bomb quickly instead of expanding it', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     const names = 'abcdefghijkl';

@@ -114,6 +114,12 @@ describe('splitSections', () => {
     ]);
   });
 
+  it('reads a heading with a long run of spaces in linear time (an article is anyone to edit)', () => {
+    // A backtracking heading pattern took half a minute on this line.
+    const body = md(`## Wide${' '.repeat(200_000)}heading ##`, 'text');
+    expect(split(body).map(([, heading]) => heading.replace(/ +/g, ' '))).toEqual(['Wide heading']);
+  });
+
   it('does not treat ##word, 4-space-indented ## or ### as a section heading', () => {
     const body = md('Lead.', '##NoSpace', '    ## indented code', '### Sub');
     expect(split(body)).toEqual([['art#0', 'Article title', body]]);

@@ -1,4 +1,5 @@
-import { cp, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -170,9 +171,78 @@ describe('watchKnowledgeBase refresh', () => {
     const moved = 'network/vpn-renamed-en.md';
     await cp(file(VPN), file(moved));
     await rm(file(VPN));
+    // the old path's refresh already hands the id to the file that claims it
     expect(await w.refresh(VPN)).toBe('removed');
-    expect(await w.refresh(moved)).toBe('indexed');
+    expect(retriever.getArticle('vpn-connect-en')?.file).toBe(moved);
+    expect(await w.refresh(moved)).toBe('unchanged');
     expect(await topFor("VPN won't connect")).toBe('vpn-connect-en');
+  });
+
+  it('hands the id of a deleted article to a duplicate rejected earlier, as a restart would', async () => {
+    const w = await start();
+    const copy = 'network/zz-vpn-copy.md';
+    await writeFile(file(copy), addZorblax(await readFile(file(VPN), 'utf8')));
+    expect(await w.refresh(copy)).toBe('rejected');
+    await unlink(file(VPN));
+    expect(await w.refresh(VPN)).toBe('removed');
+    expect(retriever.getArticle('vpn-connect-en')?.file).toBe(copy);
+    expect(await topFor('zorblax handshake')).toBe('vpn-connect-en');
+    const restarted = await loadKnowledgeBase(dir);
+    expect(restarted.articles.find((a) => a.id === 'vpn-connect-en')?.file).toBe(copy);
+  });
+
+  it('hands the old id over when a file changes its id', async () => {
+    const w = await start();
+    const copy = 'network/zz-vpn-copy.md';
+    await writeFile(file(copy), await readFile(file(VPN), 'utf8'));
+    expect(await w.refresh(copy)).toBe('rejected');
+    await editVpn((md) => md.replace('id: vpn-connect-en', 'id: vpn-setup-en'));
+    expect(await w.refresh(VPN)).toBe('indexed');
+    expect(retriever.getArticle('vpn-setup-en')?.file).toBe(VPN);
+    expect(retriever.getArticle('vpn-connect-en')?.file).toBe(copy);
+  });
+
+  it('skips symlinks and pipes, as start-up does, and never blocks on a pipe', async () => {
+    const w = await start();
+    const outside = await tempDir('kb-outside');
+    try {
+      await writeFile(
+        path.join(outside.dir, 'o.md'),
+        articleMarkdown({ id: 'outside-en', title: 'Outside', body: 'Served from outside.' }),
+      );
+      await symlink(path.join(outside.dir, 'o.md'), file('link.md'));
+      expect(await w.refresh('link.md')).toBe('unchanged');
+      expect(retriever.getArticle('outside-en')).toBeUndefined();
+      execFileSync('mkfifo', [file('pipe.md')]);
+      expect(await w.refresh('pipe.md')).toBe('unchanged');
+      // an indexed file replaced by a symlink is no longer an article
+      await rm(file(VPN));
+      await symlink(path.join(outside.dir, 'o.md'), file(VPN));
+      expect(await w.refresh(VPN)).toBe('removed');
+      expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
+      expect((await loadKnowledgeBase(dir)).articles.map((a) => a.id)).not.toContain('outside-en');
+      expect(lines.some((l) => l.level === WARN && /not a regular file/.test(l.msg))).toBe(true);
+    } finally {
+      await outside.cleanup();
+    }
+  });
+
+  it('follows a folder moved out of the knowledge base and back in', async () => {
+    const w = await start();
+    const outside = await tempDir('kb-outside');
+    try {
+      await rename(file('network'), path.join(outside.dir, 'network'));
+      await w.refreshFolder('network');
+      expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
+      expect(retriever.getArticle('wifi-connect-en')).toBeUndefined();
+      expect(retriever.listArticles()).toHaveLength(COPIED.length - 2);
+      await rename(path.join(outside.dir, 'network'), file('network'));
+      await w.refreshFolder('network');
+      expect(retriever.getArticle('vpn-connect-en')?.file).toBe(VPN);
+      expect(retriever.listArticles()).toHaveLength(COPIED.length);
+    } finally {
+      await outside.cleanup();
+    }
   });
 });
 
@@ -225,5 +295,22 @@ describe('watchKnowledgeBase file-system events', () => {
     }
     expect(retriever.getArticle('badge-lost-en')?.file).toBe('accounts/badge-lost-en.md');
     expect(await topFor('lost my badge')).toBe('badge-lost-en');
+  });
+
+  it('drops the articles of a folder moved out of the knowledge base', async () => {
+    await start(50);
+    const outside = await tempDir('kb-outside');
+    try {
+      await rename(file('network'), path.join(outside.dir, 'network'));
+      const deadline = Date.now() + 3000;
+      while (retriever.getArticle('vpn-connect-en') !== undefined && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
+      expect(retriever.getArticle('wifi-connect-en')).toBeUndefined();
+      expect(retriever.getArticle('password-reset-ru')).toBeDefined();
+    } finally {
+      await outside.cleanup();
+    }
   });
 });
