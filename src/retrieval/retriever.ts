@@ -149,11 +149,10 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /**
-   * `warmUp` for a running bot (the knowledge-base watcher calls it): the classifier is retrained
-   * in slices that let messages through, and the previous one keeps ranking until the new one is
-   * ready (about half a second for the sample knowledge base; an article added meanwhile gets no
-   * vote from it until then). Edits arriving meanwhile are picked up by another round before it
-   * resolves.
+   * `warmUp` for a running bot (the knowledge-base watcher calls it, and so does the first message
+   * after an edit): the classifier is retrained in slices that let messages through, about half a
+   * second for the sample knowledge base, with keyword-only ranking meanwhile. Edits arriving
+   * meanwhile are picked up by another round before it resolves.
    */
   rebuildInBackground(): Promise<void> {
     this.getVocabulary();
@@ -180,13 +179,23 @@ export class KnowledgeRetriever implements Retriever {
     return this.getIntentModel() !== undefined;
   }
 
-  /** The current classifier, trained here when stale unless a background rebuild is under way. */
+  /**
+   * The classifier, when it is current. The first one is trained here, at once (start-up, `eval`).
+   * After an edit, a message never waits for training: a background rebuild starts, and until it
+   * is done ranking is keyword-only (with the confidence models fitted for that), because the
+   * stale model knows nothing of a new or renamed article.
+   */
   private getIntentModel(): IntentModel | undefined {
-    if (this.intentGeneration !== this.generation && !this.rebuilding) {
+    if (this.intentGeneration === this.generation) return this.intent ?? undefined;
+    if (this.intent === undefined) {
       const examples = this.intentExamples();
       this.setIntentModel(examples ? IntentModel.train(examples) : undefined, this.generation);
+      return this.intent ?? undefined;
     }
-    return this.intent ?? undefined;
+    this.rebuildInBackground().catch(() => {
+      // Keyword-only ranking goes on; the next change or message tries again.
+    });
+    return undefined;
   }
 
   private setIntentModel(model: IntentModel | undefined, generation: number): void {
