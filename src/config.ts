@@ -61,7 +61,7 @@ const envSchema = z.object({
 
   INTENT_CLASSIFIER: bool.default(true),
   ANSWER_THRESHOLD: fraction.default(0.9),
-  CLARIFY_THRESHOLD: fraction.default(0.68),
+  CLARIFY_THRESHOLD: fraction.default(0.62),
   ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),

@@ -10,11 +10,26 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
   allowPositionals = false,
 ) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, errorMessage(error), { cause: error });
   }
+  // A flag given twice or with an empty value is a mistake, not a choice: say so instead of
+  // silently keeping the last value or reading "" as a setting.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name) && !options[token.name]?.multiple) {
+      throw new HelpdeskError(ErrorCodes.CLI_USAGE, `${token.rawName} is given more than once`);
+    }
+    seen.add(token.name);
+    if (token.value !== undefined && token.value.trim() === '') {
+      throw new HelpdeskError(ErrorCodes.CLI_USAGE, `${token.rawName} needs a value`);
+    }
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /**

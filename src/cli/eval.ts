@@ -10,7 +10,7 @@ import { createEmbedder } from '../retrieval/embedding/create-embedder.js';
 import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
-import { readQueries } from '../retrieval/eval-queries.js';
+import { readQueries, unknownExpectations } from '../retrieval/eval-queries.js';
 import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
 import { indexRetriever } from '../retrieval/retriever.js';
 import { parseCliArgs, runCli } from './args.js';
@@ -48,6 +48,13 @@ await runCli(USAGE, async () => {
     const started = performance.now();
     const kb = await loadKnowledgeBase(values.kb);
     for (const p of kb.problems) process.stderr.write(`skipped: ${formatProblem(p)}\n`);
+    const unknown = unknownExpectations(queries, new Set(kb.articles.map((a) => a.id)));
+    if (unknown.size > 0) {
+      const named = [...unknown].map(([id, n]) => `${id} (${n})`);
+      process.stderr.write(
+        `warning: ${unknown.size} expected article id(s) are not in the knowledge base; their queries count as misses: ${named.slice(0, 10).join(', ')}${named.length > 10 ? ', ...' : ''}\n`,
+      );
+    }
     const db = openDatabase(path.join(tmp, 'eval.db'));
     migrate(db, ALL_MIGRATIONS);
     const model = await createEmbedder(config.embeddings, cliLogger('warn'));

@@ -25,5 +25,9 @@ await runCli(USAGE, async () => {
     `${articles.length} articles loaded (en ${byLang.en}, ru ${byLang.ru}); ` +
       `${problems.length} problem(s) in ${files} file(s) from ${dir}\n`,
   );
+  if (articles.length === 0 && problems.length === 0) {
+    process.stdout.write(`no markdown articles found in ${dir}: is it the right folder?\n`);
+    return 1;
+  }
   return problems.length > 0 ? 1 : 0;
 });

@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.32,
-  coverage: 1.069,
-  phrasing: 1.442,
-  relative: 0.588,
-  gap: 2.416,
-  lead: 1.477,
-  matched: 1.799,
-  intent: 1.578,
+  bias: -6.242,
+  coverage: 1.03,
+  phrasing: 1.553,
+  relative: 0.529,
+  gap: 2.364,
+  lead: 1.562,
+  matched: 1.791,
+  intent: 1.505,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.531,
-  coverage: 3.084,
-  phrasing: 2.693,
-  matched: 4.04,
-  intent: 2.689,
+  bias: -9.14,
+  coverage: 2.692,
+  phrasing: 2.592,
+  matched: 3.813,
+  intent: 3.24,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -6.825,
+  bias: -6.822,
   coverage: -0.189,
-  phrasing: 2.558,
-  relative: 1.281,
-  gap: 3.456,
-  lead: 3.056,
-  matched: 2.196,
+  phrasing: 2.574,
+  relative: 1.265,
+  gap: 3.454,
+  lead: 3.094,
+  matched: 2.198,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.686,
-  coverage: 1.652,
-  phrasing: 4.974,
-  matched: 4.311,
+  bias: -8.713,
+  coverage: 1.641,
+  phrasing: 5.051,
+  matched: 4.309,
   intent: 0,
 };
 

@@ -24,27 +24,45 @@ export async function readQueries(file: string): Promise<LabelledQuery[]> {
     );
   }
   const out: LabelledQuery[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file}:${i + 1}: not valid JSON`, { cause: error });
-    }
-    const q = value as Partial<LabelledQuery>;
-    if (
-      typeof q.query !== 'string' ||
-      (q.lang !== 'en' && q.lang !== 'ru') ||
-      !Array.isArray(q.expected) ||
-      !q.expected.every((e) => typeof e === 'string')
-    ) {
-      throw new HelpdeskError(
-        ErrorCodes.BAD_INPUT,
-        `${file}:${i + 1}: expected {"query": string, "lang": "en"|"ru", "expected": string[]}`,
-      );
-    }
-    out.push({ query: q.query, lang: q.lang, expected: q.expected });
-  });
+  // A byte-order mark, as some Windows editors write, is not part of the first line's JSON.
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file}:${i + 1}: not valid JSON`, { cause: error });
+      }
+      const q = (typeof value === 'object' && value !== null ? value : {}) as Partial<LabelledQuery>;
+      if (
+        typeof q.query !== 'string' ||
+        (q.lang !== 'en' && q.lang !== 'ru') ||
+        !Array.isArray(q.expected) ||
+        !q.expected.every((e) => typeof e === 'string')
+      ) {
+        throw new HelpdeskError(
+          ErrorCodes.BAD_INPUT,
+          `${file}:${i + 1}: expected {"query": string, "lang": "en"|"ru", "expected": string[]}`,
+        );
+      }
+      out.push({ query: q.query, lang: q.lang, expected: q.expected });
+    });
   return out;
+}
+
+/**
+ * Expected article ids that the knowledge base does not have, with how many queries name them:
+ * such a query can only count as a miss, so a typo in an id would silently lower every figure.
+ */
+export function unknownExpectations(
+  queries: readonly LabelledQuery[],
+  known: ReadonlySet<string>,
+): Map<string, number> {
+  const unknown = new Map<string, number>();
+  for (const q of queries)
+    for (const id of q.expected) if (!known.has(id)) unknown.set(id, (unknown.get(id) ?? 0) + 1);
+  return unknown;
 }

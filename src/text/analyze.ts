@@ -42,7 +42,8 @@ export function stem(token: string): string {
 
 /** Content words of a text: synonyms expanded, tokenized, stop words removed. Not stemmed. */
 export function contentWords(text: string): string[] {
-  return tokenize(expandSynonyms(text)).filter((t) => !STOPWORDS.has(t) && !/^\d$/.test(t));
+  // Normalized first, so that a decomposed "ё" or a full-width "ＶＰＮ" meets the thesaurus.
+  return tokenize(expandSynonyms(text.normalize('NFKC'))).filter((t) => !STOPWORDS.has(t) && !/^\d$/.test(t));
 }
 
 /**

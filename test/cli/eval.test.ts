@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -121,6 +121,21 @@ describe('eval CLI', { timeout: 90_000 }, () => {
     expect(missing.stderr).toContain('--kb and --queries are required');
     expect(missing.stderr).toMatch(/usage: npm run eval -- --kb DIR --queries FILE\.jsonl/);
     expect(missing.stdout).toBe('');
+  });
+
+  it('reads a queries file saved with a byte-order mark and warns about unknown expected ids', () => {
+    const queries = path.join(dir, 'bom.jsonl');
+    const lines = [
+      { query: 'vpn is not connecting', lang: 'en', expected: ['vpn-connect-en'] },
+      { query: 'printer is jammed', lang: 'en', expected: ['no-such-article'] },
+    ];
+    writeFileSync(queries, `\uFEFF${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const run = runCli(SCRIPT, ['--embeddings', 'off', '--kb', KB, '--queries', queries], LIMIT);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^queries 2, embeddings off/);
+    expect(run.stderr).toMatch(
+      /1 expected article id\(s\) are not in the knowledge base.*no-such-article \(1\)/,
+    );
   });
 
   it('names the malformed line of a queries file', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../retrieval/embedding/helpers.js';
 import { runCli } from '../support/run-cli.js';
 import { KB_BROKEN_DIR, KB_BROKEN_PROBLEMS, KB_BROKEN_VALID, KB_MINI_DIR } from '../kb/kb-broken-expected.js';
 
@@ -54,6 +55,17 @@ describe('kb:check CLI', () => {
     expect(run.stderr).toContain("Unknown option '--verbose'");
     expect(run.stderr).toMatch(/^usage: npm run kb:check -- \[--kb DIR\]$/m);
     expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 1 for a folder without any article: most likely the wrong folder', async () => {
+    const empty = await tempDir('kb-check-empty');
+    try {
+      const run = runCli(SCRIPT, ['--kb', empty.dir]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/no markdown articles found in .*: is it the right folder\?/);
+    } finally {
+      await empty.cleanup();
+    }
   });
 
   it('exits 1 with a one-line error, no stack trace, for a missing folder', () => {

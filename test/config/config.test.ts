@@ -35,7 +35,7 @@ describe('loadConfig defaults', () => {
         modelsDir: './models',
         dtype: 'auto',
       },
-      retrieval: { answerThreshold: 0.9, clarifyThreshold: 0.68, answerMargin: 0.1 },
+      retrieval: { answerThreshold: 0.9, clarifyThreshold: 0.62, answerMargin: 0.1 },
       intentClassifier: true,
       handoff: {
         tier2Agents: [],

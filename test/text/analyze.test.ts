@@ -80,6 +80,12 @@ describe('contentWords / analyzeDocument', () => {
     for (const stop of ['привет', 'у', 'меня']) expect(ru).not.toContain(stop);
   });
 
+  it('normalizes before the thesaurus: full-width letters and a decomposed ё still match', () => {
+    expect(contentWords('ＶＰＮ отвалился')).toEqual(contentWords('VPN отвалился'));
+    expect(contentWords('уче\u0308тка заблокирована')).toEqual(contentWords('учётка заблокирована'));
+    expect(contentWords('впн')).toContain('vpn');
+  });
+
   it('expands synonyms before tokenizing', () => {
     expect(contentWords('впн отвалился')).toEqual(expect.arrayContaining(['впн', 'vpn']));
   });
