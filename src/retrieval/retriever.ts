@@ -1,6 +1,8 @@
 import type { Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
-import { contentWords, functionWords, repairedWords, stem } from '../text/analyze.js';
+import { contentWords, functionWords, repairedWords, stem, tokenize } from '../text/analyze.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { expandSynonyms } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import { latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
@@ -249,16 +251,21 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /**
-   * Russian typed in Latin letters ("zabyl parol", "printer ne pechataet"): more of its words are
-   * known to the knowledge base once transliterated to Cyrillic than as they are.
+   * Russian typed in Latin letters ("zabyl parol", "kak dobavit printer"): more of its words are
+   * known only once transliterated to Cyrillic than only as they are. Little words count too:
+   * "kak", "ne" and "u menya" are Russian stop words in Latin letters, "how" and "my" English.
    */
   private looksTransliterated(text: string): boolean {
     const vocabulary = this.getVocabulary();
     let asIs = 0;
     let cyrillic = 0;
-    for (const word of contentWords(text)) {
-      if (vocabulary.has(word)) asIs += 1;
-      else if (vocabulary.has(latinToCyrillic(word))) cyrillic += 1;
+    for (const word of tokenize(expandSynonyms(text.normalize('NFKC')))) {
+      const cyrillicWord = latinToCyrillic(word);
+      const english = STOPWORDS.has(word) || vocabulary.has(word);
+      const russian = STOPWORDS.has(cyrillicWord) || vocabulary.has(cyrillicWord);
+      // "printer" is known both ways ("принтер"): it tells nothing about the language.
+      if (english && !russian) asIs += 1;
+      else if (russian && !english) cyrillic += 1;
     }
     return cyrillic > asIs;
   }

@@ -147,6 +147,15 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     expect(top(en)).toBe('vpn-connect-en');
   });
 
+  it('reads Russian typed in Latin letters as Russian, little words included', async () => {
+    expect(retriever.resolveLang('zabyl parol')).toBe('ru');
+    // "printer" is a word both ways; "kak" (как) is what tells the language
+    expect(retriever.resolveLang('kak dobavit printer')).toBe('ru');
+    expect(retriever.resolveLang('how do I add a printer')).toBe('en');
+    expect(retriever.resolveLang('printer ne pechataet')).toBe('ru');
+    expect(top(await retriever.search('kak dobavit printer'))).toBe('printer-add-ru');
+  });
+
   it('uses the hint, then the default language, when the message has no words', async () => {
     expect((await retriever.search('😀', { lang: 'ru' })).lang).toBe('ru');
     expect((await retriever.search('0x80070005', { lang: 'ru' })).lang).toBe('ru');
