@@ -45,19 +45,35 @@ const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z 
 const AUTH_HEADER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi;
 const URL_SECRET_PARAM =
   /([?&](?:token|access_token|id_token|key|api_key|apikey|secret|client_secret|password|pwd|sig|signature|code)=)[^&\s#]+/gi;
+/** `scheme://user:password@host` in connection strings and clone URLs. */
+const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:)([^\s@/]+)(@)/gi;
+/** `curl -u user:password`, `--user user:password`. */
+const CLI_USER = /((?:^|\s)(?:-u|--user)\s+[^\s:]+:)(\S+)/g;
 
 /** Words after which the next value is a credential. */
 const SECRET_WORDS =
   'passwords?|passwd|pwd|pass|passcode|pin|secret|token|api[ _-]?key|access[ _-]?key|client[ _-]?secret|' +
   'парол[ьяеюи]|паролем|пасс|пин(?:-?код)?|токен[а-я]*|ключ[а-я]*|секрет';
 
+/**
+ * Up to three words between the keyword and its value: "password for vpn is X", "пароль от
+ * почты X". Each is short and has no separator, so it cannot swallow the value itself.
+ */
+const FOR_WHAT = '(?:\\s+[\\p{L}\\p{N}._-]{1,20}){0,3}?';
 /** "password: X", "пароль = X": an explicit separator, so the value is redacted whatever it looks like. */
-const EXPLICIT = new RegExp(`${START}(${SECRET_WORDS})${END}(\\s*[:=]\\s*)(["'«]?)([^\\s"'»]{3,})\\3`, 'giu');
-/** "my password is X", "пароль это X", "пароль Qwerty123": redacted when X looks like a password. */
-const IMPLICIT = new RegExp(
-  `${START}(${SECRET_WORDS})${END}(\\s+(?:is|was|now|это|-|—|–)?\\s*)(["'«]?)([^\\s"'»]{4,})\\3`,
+const EXPLICIT = new RegExp(
+  `${START}(${SECRET_WORDS})${END}(${FOR_WHAT}\\s*(?:is|это)?\\s*[:=]\\s*)(["'«]?)([^\\s"'»]{3,})\\3`,
   'giu',
 );
+/** `password: "correct horse battery staple"`: a quoted passphrase may contain spaces. */
+const QUOTED = new RegExp(
+  `${START}(${SECRET_WORDS})${END}(${FOR_WHAT}\\s*[:=]?\\s*)(["'«])([^"'»\\n]{3,80})["'»]`,
+  'giu',
+);
+/** A keyword without a separator: "my password is X", "пароль от почты X" (see `redactImplicit`). */
+const KEYWORD = new RegExp(`${START}(?:${SECRET_WORDS})${END}`, 'giu');
+/** How many words after a keyword may hold its value: "password for the vpn is X". */
+const IMPLICIT_REACH = 5;
 
 const FILE_LIKE = /\.(png|jpe?g|gif|pdf|docx?|xlsx?|pptx?|txt|log|zip|exe|msi|dmg|pkg|csv|md)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,6 +109,41 @@ function isRandomString(token: string): boolean {
   return entropy(token) >= 3.5;
 }
 
+/**
+ * After each keyword, the first of the next few words that looks like a password ("my password
+ * for vpn is Qwerty123", "пароль от почты Tr0ub4dor"); ordinary words ("my password is expired",
+ * "пароль не подходит") are left alone. Done by scanning, not by one pattern: a pattern commits
+ * to the first word it can reach and would never look at the password after "от почты".
+ */
+function redactImplicit(text: string, found: Set<SecretKind>): string {
+  const spans: [number, number][] = [];
+  for (const keyword of text.matchAll(KEYWORD)) {
+    const from = keyword.index + keyword[0].length;
+    const words = /[^\s"'«»]+/g;
+    const rest = text.slice(from, from + 200);
+    let seen = 0;
+    for (let w = words.exec(rest); w !== null && seen < IMPLICIT_REACH; w = words.exec(rest)) {
+      seen += 1;
+      const value = w[0].replace(/[.,!?;)]+$/, '');
+      if (value === REDACTED || value.includes(REDACTED)) break;
+      if (value.length >= 4 && looksLikePassword(value)) {
+        spans.push([from + w.index, from + w.index + value.length]);
+        break;
+      }
+    }
+  }
+  if (spans.length === 0) return text;
+  found.add('password');
+  let out = '';
+  let copied = 0;
+  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+    if (start < copied) continue;
+    out += `${text.slice(copied, start)}${REDACTED}`;
+    copied = end;
+  }
+  return out + text.slice(copied);
+}
+
 /** Replaces every secret in `text`; pure, never throws. */
 export function redactSecrets(text: string): Redaction {
   const found = new Set<SecretKind>();
@@ -114,16 +165,27 @@ export function redactSecrets(text: string): Redaction {
     found.add('token');
     return `${name}${REDACTED}`;
   });
+  out = out.replace(URL_USERINFO, (_m, before: string, _password: string, at: string) => {
+    found.add('password');
+    return `${before}${REDACTED}${at}`;
+  });
+  out = out.replace(CLI_USER, (_m, before: string) => {
+    found.add('password');
+    return `${before}${REDACTED}`;
+  });
+  out = out.replace(QUOTED, (match, word: string, sep: string, quote: string, value: string) => {
+    if (value.includes(REDACTED)) return match;
+    // Without a separator only something password-like counts ('pin "1234"', not 'token "expired"').
+    if (!/[:=]/.test(sep) && !looksLikePassword(value.replace(/\s/g, ''))) return match;
+    found.add('password');
+    return `${word}${sep}${quote}${REDACTED}${quote}`;
+  });
   out = out.replace(EXPLICIT, (match, word: string, sep: string, _q: string, value: string) => {
     if (value === REDACTED) return match;
     found.add('password');
     return `${word}${sep}${REDACTED}`;
   });
-  out = out.replace(IMPLICIT, (match, word: string, sep: string, _q: string, value: string) => {
-    if (value === REDACTED || !looksLikePassword(value)) return match;
-    found.add('password');
-    return `${word}${sep}${REDACTED}`;
-  });
+  out = redactImplicit(out, found);
   out = out.replace(/\S+/g, (word) => {
     // Links, e-mail addresses and Windows paths are ordinary things to paste; their secret
     // parts (query tokens) were handled above.

@@ -32,6 +32,16 @@ describe('redactSecrets', () => {
     ['https://app.example.com/cb?code=abc123&state=x', 'abc123', 'token'],
     ['here: 9f8Kd02LmQz7XpW4vB1nR6tY3sA5cE0h', '9f8Kd02LmQz7XpW4vB1nR6tY3sA5cE0h', 'random-string'],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\n-----END RSA PRIVATE KEY-----', 'MIIEabc', 'private-key'],
+    ['db string postgres://admin:S3cr3tPassA@db.corp:5432/app fails', 'S3cr3tPassA', 'password'],
+    ['git clone https://bob:Hunter22B@git.corp/repo.git', 'Hunter22B', 'password'],
+    ['mongodb+srv://user:hunter2@cluster0.example.net/db', 'hunter2', 'password'],
+    ['curl -u admin:Hunter22 https://api.corp/v1', 'Hunter22', 'password'],
+    ['my password for vpn is Qwerty123C', 'Qwerty123C', 'password'],
+    ['password for outlook: Xyzzy', 'Xyzzy', 'password'],
+    ['password is: LetMeIn9D', 'LetMeIn9D', 'password'],
+    ['password: "correct horse battery staple"', 'correct horse battery staple', 'password'],
+    ['мой пароль от почты Tr0ub4dorE', 'Tr0ub4dorE', 'password'],
+    ['пароль от рабочей учётки теперь Весна2026!', 'Весна2026', 'password'],
   ])('%s', (input, secret, kind) => {
     const result = redactSecrets(input);
     expect(result.text).not.toContain(secret);
@@ -51,6 +61,10 @@ describe('redactSecrets', () => {
     'ERROR_INTERNET_CONNECTION_RESET in Teams',
     'path \\\\files01\\finance\\reports2026\\q1-summary-final-v2',
     'write to it-help@example.com about LAPTOP-7H3K2Q',
+    'my password for the vpn is not accepted anymore',
+    'пароль от почты не подходит после смены',
+    'password reset link does not arrive',
+    'open https://wiki.example.com/display/IT/VPN+setup please',
   ])('keeps ordinary text: %s', (input) => {
     expect(redactSecrets(input)).toEqual({ text: input, found: [] });
   });
