@@ -19,6 +19,8 @@ export interface CoreDeps {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
+  /** Delivery time limits (see `DELIVERY_TIMEOUT_MS`, `FLUSH_WAIT_MS`); tests shorten them. */
+  deliveryTimeouts?: { deliveryMs: number; flushWaitMs: number };
 }
 
 /** The dependencies plus what is derived from them once (parsed hours, locks, dispatcher). */
@@ -49,7 +51,7 @@ export function createContext(deps: CoreDeps): CoreContext {
     logger,
     hours: parseBusinessHours(deps.config.handoff.businessHours, deps.config.handoff.timeZone),
     locks: new KeyedMutex(),
-    dispatcher: new OutboxDispatcher(deps.stores.outbox, deps.notifier, clock, logger),
+    dispatcher: new OutboxDispatcher(deps.stores.outbox, deps.notifier, clock, logger, deps.deliveryTimeouts),
   };
 }
 

@@ -118,7 +118,7 @@ export async function handleMessage(ctx: CoreContext, incoming: IncomingMessage)
       ];
     }
   });
-  await ctx.dispatcher.flush();
+  await ctx.dispatcher.flushWithin();
   return replies;
 }
 

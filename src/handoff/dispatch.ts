@@ -27,6 +27,15 @@ function recipientKey(d: Delivery): string {
   }
 }
 
+/** How long one delivery may take before it counts as failed and waits for its retry. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+
+/**
+ * How long a message or agent action waits for the deliveries it caused before it returns its own
+ * replies; the rest goes on in the background. A hung channel must not hold up everyone's replies.
+ */
+export const FLUSH_WAIT_MS = 2_000;
+
 /** Exponential backoff from 30 s up to one hour. */
 function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.min(attempts, 10), 3_600_000);
@@ -45,6 +54,7 @@ export class OutboxDispatcher {
     private readonly notifier: ChannelNotifier,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly timeouts = { deliveryMs: DELIVERY_TIMEOUT_MS, flushWaitMs: FLUSH_WAIT_MS },
   ) {}
 
   /** Delivers everything due now; never rejects. */
@@ -52,6 +62,23 @@ export class OutboxDispatcher {
     const run = this.chain.then(() => this.flushOnce());
     this.chain = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * `flush`, waited for at most `FLUSH_WAIT_MS` (undefined when it is still running): what the
+   * message and agent-action paths call, so their replies never wait on a hung channel.
+   */
+  async flushWithin(): Promise<FlushResult | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.timeouts.flushWaitMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([this.flush(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async flushOnce(): Promise<FlushResult> {
@@ -99,7 +126,24 @@ export class OutboxDispatcher {
     }
   }
 
-  private send(d: Delivery, deliveryId: string): Promise<void> {
+  /** One delivery, failed after `DELIVERY_TIMEOUT_MS` (a late success is then delivered twice). */
+  private async send(d: Delivery, deliveryId: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${this.timeouts.deliveryMs} ms`)),
+        this.timeouts.deliveryMs,
+      );
+      timer.unref();
+    });
+    try {
+      await Promise.race([this.deliver(d, deliveryId), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private deliver(d: Delivery, deliveryId: string): Promise<void> {
     const meta = { deliveryId };
     switch (d.kind) {
       case 'user':

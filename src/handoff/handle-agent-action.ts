@@ -105,7 +105,7 @@ export async function handleAgentAction(ctx: CoreContext, raw: AgentAction): Pro
         return done;
       }),
     );
-    await ctx.dispatcher.flush();
+    await ctx.dispatcher.flushWithin();
     return result;
   } catch (error) {
     if (isHelpdeskError(error) && error.code !== ErrorCodes.BAD_INPUT) auditRefusal(ctx, action, role, error);

@@ -86,4 +86,41 @@ describe('OutboxDispatcher', () => {
     expect(results.reduce((n, r) => n + r.delivered, 0)).toBe(5);
     expect(channel.repliesTo('U1')).toHaveLength(5);
   });
+
+  test('a delivery that never answers times out, is retried later, and holds back no one else', async () => {
+    dispatcher = new OutboxDispatcher(temp.stores.outbox, channel, clock, silentLogger(), {
+      deliveryMs: 30,
+      flushWaitMs: 10_000,
+    });
+    const original = channel.deliverToUser.bind(channel);
+    channel.deliverToUser = (t, r, m) =>
+      t.userId === 'U1' ? new Promise<void>(() => undefined) : original(t, r, m);
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('to U1') }, clock.now());
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U2'), replies: text('to U2') }, clock.now());
+    expect(await dispatcher.flush()).toEqual({ delivered: 1, failed: 1 });
+    expect(channel.repliesTo('U2')).toEqual(text('to U2'));
+    channel.deliverToUser = original;
+    clock.advance(60_000);
+    expect(await dispatcher.flush()).toEqual({ delivered: 1, failed: 0 });
+    expect(channel.repliesTo('U1')).toEqual(text('to U1'));
+  });
+
+  test('flushWithin stops waiting for a slow flush, which goes on in the background', async () => {
+    dispatcher = new OutboxDispatcher(temp.stores.outbox, channel, clock, silentLogger(), {
+      deliveryMs: 10_000,
+      flushWaitMs: 20,
+    });
+    let release: () => void = () => undefined;
+    const original = channel.deliverToUser.bind(channel);
+    channel.deliverToUser = (t, r, m) =>
+      new Promise<void>((resolve) => {
+        release = () => void original(t, r, m).then(resolve);
+      });
+    temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('slow') }, clock.now());
+    expect(await dispatcher.flushWithin()).toBeUndefined();
+    release();
+    expect(await dispatcher.flush()).toEqual({ delivered: 0, failed: 0 });
+    expect(channel.repliesTo('U1')).toEqual(text('slow'));
+    expect(await dispatcher.flushWithin()).toEqual({ delivered: 0, failed: 0 });
+  });
 });

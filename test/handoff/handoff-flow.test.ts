@@ -173,6 +173,20 @@ describe('the human handoff, end to end', () => {
     ]);
   });
 
+  test('a queue channel that never answers does not hold up the replies of anyone', async () => {
+    h.rebuild({
+      notifier: Object.assign(Object.create(h.channel) as typeof h.channel, {
+        postToQueue: () => new Promise<void>(() => undefined),
+      }),
+      deliveryTimeouts: { deliveryMs: 60_000, flushWaitMs: 20 },
+    });
+    const a = h.user('U-A');
+    expect(texts(await a.say('talk to a person')).join(' ')).toMatch(/person|queue|agent/i);
+    const b = h.user('U-B');
+    const replies = await b.say('vpn not connecting');
+    expect(replies.some((r) => r.type === 'article')).toBe(true);
+  });
+
   test('a Russian user gets the whole handoff in Russian', async () => {
     const u = h.user('U-OLGA', { locale: 'ru' });
     await u.say('хочу поговорить с живым человеком');
