@@ -23,15 +23,20 @@ export function escalate(turn: Turn, currentText: string | undefined): Ticket {
   const { ctx } = turn;
   const conv = turn.conversation;
   const now = turn.now;
+  // A question already closed (the user confirmed the answer) is not what this ticket is about:
+  // it keeps its outcome, and the ticket is about the new request.
+  const current = currentQuestion(turn);
+  const question = current?.closedAt === undefined ? current : undefined;
   const context = conv.context;
-  const tried = context.tried ?? [];
+  const tried = question ? (context.tried ?? []) : [];
+  const questionText = question ? context.question : undefined;
   const recent = ctx.stores.conversations.transcript(conv.id, { limit: QUEUE_TRANSCRIPT_LINES });
-  const from = Math.max(context.topicStart ?? 0, recent[0]?.seq ?? 0);
+  const topicStart = question ? (context.topicStart ?? 0) : 0;
+  const from = Math.max(topicStart, recent[0]?.seq ?? 0);
   const userTexts = recent.filter((e) => e.author === 'user' && e.seq >= from).map((e) => e.text);
   const articleTags = tried.flatMap((id) => ctx.articles.getArticle(id)?.tags ?? []);
-  const assessed = assessPriority([...userTexts, context.question ?? '', currentText ?? ''], articleTags);
+  const assessed = assessPriority([...userTexts, questionText ?? '', currentText ?? ''], articleTags);
   const open = isOpen(ctx.hours, now);
-  const question = currentQuestion(turn);
 
   const ticket: Ticket = {
     id: ctx.ids.next('T-'),
@@ -41,7 +46,7 @@ export function escalate(turn: Turn, currentText: string | undefined): Ticket {
     userName: conv.userName,
     channel: conv.channel,
     lang: conv.lang,
-    subject: subjectOf(context.question ?? currentText ?? userTexts[userTexts.length - 1] ?? ''),
+    subject: subjectOf(questionText ?? currentText ?? userTexts[userTexts.length - 1] ?? ''),
     status: 'queued',
     tier: 2,
     priority: assessed.priority,

@@ -173,6 +173,21 @@ describe('the human handoff, end to end', () => {
     ]);
   });
 
+  test('asking for a person after a solved question files the new request, the solved one stays solved', async () => {
+    const u = h.user('U-SOLVED');
+    await u.say('vpn not connecting');
+    await u.press('feedback:yes');
+    const solvedId = u.conversation()?.context.questionId ?? '';
+    expect(h.stores.conversations.getQuestion(solvedId)?.outcome).toBe('confirmed');
+    h.clock.advance(3 * 3_600_000);
+    await u.say('I need a human, my monitor is flickering');
+    expect(h.stores.conversations.getQuestion(solvedId)?.outcome).toBe('confirmed');
+    const ticket = h.stores.tickets.get(u.conversation()?.ticketId ?? '');
+    expect(ticket?.subject).toBe('I need a human, my monitor is flickering');
+    expect(ticket?.questionId).toBeUndefined();
+    expect(ticket?.articlesTried).toEqual([]);
+  });
+
   test('a queue channel that never answers does not hold up the replies of anyone', async () => {
     h.rebuild({
       notifier: Object.assign(Object.create(h.channel) as typeof h.channel, {
