@@ -68,6 +68,7 @@ export class KnowledgeRetriever implements Retriever {
   private readonly dense: DenseIndex | undefined;
   private vocabulary: Vocabulary | undefined;
   private langs: Set<Lang> | undefined;
+  private wordsByLang: Record<Lang, Set<string>> | undefined;
   /** The intent classifier; `null` when none can be trained for these articles. */
   private intent: IntentModel | null | undefined;
   /** Bumped by every change of the articles; the classifier is current when it was trained on it. */
@@ -138,6 +139,7 @@ export class KnowledgeRetriever implements Retriever {
   private invalidate(): void {
     this.vocabulary = undefined;
     this.langs = undefined;
+    this.wordsByLang = undefined;
     this.generation += 1;
   }
 
@@ -243,11 +245,36 @@ export class KnowledgeRetriever implements Retriever {
     return [...this.articles.values()];
   }
 
-  /** Language to answer in: the message's own when it has words, else the caller's, else default. */
+  /**
+   * Language to answer in: the message's own when it has words, else the caller's, else default.
+   * Latin letters alone do not make a message English: in a Russian conversation "vpn" or
+   * "outlook" are words of Russian articles too, so the conversation's language stands unless
+   * the message has an English word that Russian articles do not use.
+   */
   resolveLang(text: string, hint?: Lang): Lang {
     const detected = detectLang(text);
     if (detected === 'en' && this.looksTransliterated(text)) return 'ru';
+    if (detected === 'en' && hint === 'ru' && !this.hasEnglishOnlyWord(text)) return 'ru';
     return detected ?? hint ?? this.defaultLang;
+  }
+
+  private hasEnglishOnlyWord(text: string): boolean {
+    const byLang = this.getWordsByLang();
+    return tokenize(text.normalize('NFKC')).some(
+      (word) => STOPWORDS.has(word) || (byLang.en.has(word) && !byLang.ru.has(word)),
+    );
+  }
+
+  /** Surface words of the articles of each language (for telling product names from English). */
+  private getWordsByLang(): Record<Lang, Set<string>> {
+    if (!this.wordsByLang) {
+      const byLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set() };
+      for (const a of this.articles.values()) {
+        for (const w of contentWords([a.title, ...a.questions, a.body].join('\n'))) byLang[a.lang].add(w);
+      }
+      this.wordsByLang = byLang;
+    }
+    return this.wordsByLang;
   }
 
   /**

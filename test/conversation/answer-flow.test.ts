@@ -36,6 +36,18 @@ describe('answering from the knowledge base', () => {
     expect(h.channel.deliveries).toEqual([]);
   });
 
+  test('a product name alone in a Russian conversation gets the Russian article', async () => {
+    const u = h.user('U-RU-VPN');
+    await u.say('привет');
+    const shown = texts(await u.say('vpn')).join(' ');
+    expect(shown).toContain('vpn-connect-ru');
+    expect(shown).not.toMatch(/-en\b/);
+    const byLocale = h.user('U-RU-LOCALE', { locale: 'ru-RU' });
+    const byLocaleShown = texts(await byLocale.say('vpn')).join(' ');
+    expect(byLocaleShown).toContain('vpn-connect-ru');
+    expect(byLocaleShown).not.toMatch(/-en\b/);
+  });
+
   test('answered and confirmed in Russian, with a typed "да"', async () => {
     const u = h.user('U-2', { locale: 'ru-RU' });
     const replies = await u.say('не могу подключиться к впн');

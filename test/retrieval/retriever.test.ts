@@ -156,6 +156,15 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     expect(top(await retriever.search('kak dobavit printer'))).toBe('printer-add-ru');
   });
 
+  it('keeps a Russian hint for Latin words Russian articles use too, not for English ones', () => {
+    expect(retriever.resolveLang('vpn', 'ru')).toBe('ru');
+    expect(retriever.resolveLang('outlook', 'ru')).toBe('ru');
+    expect(retriever.resolveLang('vpn', 'en')).toBe('en');
+    expect(retriever.resolveLang('vpn')).toBe('en');
+    expect(retriever.resolveLang('vpn not working', 'ru')).toBe('en');
+    expect(retriever.resolveLang('printer jam', 'ru')).toBe('en');
+  });
+
   it('uses the hint, then the default language, when the message has no words', async () => {
     expect((await retriever.search('😀', { lang: 'ru' })).lang).toBe('ru');
     expect((await retriever.search('0x80070005', { lang: 'ru' })).lang).toBe('ru');
@@ -163,7 +172,7 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     const ruDefault = createRetriever([], { thresholds, defaultLang: 'ru' });
     expect((await ruDefault.search('   ')).lang).toBe('ru');
     expect(retriever.resolveLang('', 'ru')).toBe('ru');
-    expect(retriever.resolveLang('printer', 'ru')).toBe('en');
+    expect(retriever.resolveLang('printer', 'ru')).toBe('ru');
   });
 
   it('declines empty, whitespace-only and emoji-only messages without throwing', async () => {
