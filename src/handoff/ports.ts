@@ -82,6 +82,8 @@ export interface TicketStore {
   queue(tiers: readonly Tier[]): Ticket[];
   /** Claimed tickets assigned to the agent. */
   assignedTo(agentId: string): Ticket[];
+  /** Every claimed ticket (for finding those whose agent is no longer one). */
+  claimed(): Ticket[];
   /** 1-based place of a queued ticket in its tier's queue. */
   queuePosition(ticket: Ticket): number;
   /** Queued tickets whose SLA is past at `now` and whose current breach was not announced. */

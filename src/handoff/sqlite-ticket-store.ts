@@ -182,6 +182,13 @@ export class SqliteTicketStore implements TicketStore {
     return rows.map(toTicket);
   }
 
+  claimed(): Ticket[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM tickets WHERE status = 'claimed' ORDER BY ${PRIORITY_ORDER}, queued_at`)
+      .all() as TicketRow[];
+    return rows.map(toTicket);
+  }
+
   queuePosition(ticket: Ticket): number {
     const ids = this.queue([ticket.tier]).map((t) => t.id);
     const index = ids.indexOf(ticket.id);

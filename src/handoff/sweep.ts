@@ -1,4 +1,7 @@
 import type { CoreContext } from '../conversation/context.js';
+import { messages } from '../conversation/messages.js';
+import { tellUser } from '../conversation/turn.js';
+import { roleOf } from './agents.js';
 import type { FlushResult } from './dispatch.js';
 
 /** Processed message ids older than this are forgotten; channels retry within minutes. */
@@ -8,15 +11,67 @@ export const DEDUP_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export interface SweepResult extends FlushResult {
   /** Tickets whose SLA breach was announced by this sweep. */
   announced: string[];
+  /** Claimed tickets put back in the queue because their agent is no longer one. */
+  requeued: string[];
+}
+
+/**
+ * Puts back in the queue every claimed ticket whose agent was removed from TIER2_AGENTS and
+ * TIER3_AGENTS: nobody else may act on a claimed ticket, so it would stay stuck and its user
+ * unanswered. The SLA clock is the ticket's own, so an overdue one is announced right after.
+ */
+function requeueOrphans(ctx: CoreContext, now: Date): string[] {
+  const ids: string[] = [];
+  for (const ticket of ctx.stores.tickets.claimed()) {
+    if (ticket.assigneeId !== undefined && roleOf(ctx.config, ticket.assigneeId) !== undefined) continue;
+    const requeued = { ...ticket, status: 'queued' as const, assigneeId: undefined, assigneeName: undefined };
+    ctx.stores.tickets.update(requeued);
+    const conv = ctx.stores.conversations.get(ticket.conversationId);
+    if (conv) {
+      const saved = { ...conv, state: 'escalated' as const, updatedAt: now.toISOString() };
+      ctx.stores.conversations.update(saved);
+      tellUser(
+        ctx,
+        saved,
+        [
+          {
+            type: 'notice',
+            code: 'queued',
+            level: 'info',
+            text: messages(saved.lang).backInQueue(ticket.id),
+          },
+        ],
+        now,
+      );
+    }
+    ctx.stores.outbox.enqueue(
+      { kind: 'queue', event: { type: 'ticket-requeued', ticket: requeued, by: 'system' } },
+      now,
+    );
+    ctx.stores.audit.record({
+      at: now.toISOString(),
+      actor: 'system',
+      role: 'system',
+      action: 'ticket.requeue',
+      ticketId: ticket.id,
+      conversationId: ticket.conversationId,
+      outcome: 'ok',
+      details: { formerAssignee: ticket.assigneeId, reason: 'no longer an agent' },
+    });
+    ids.push(ticket.id);
+  }
+  return ids;
 }
 
 /**
  * The periodic job (a timer in production, called directly in tests with a ManualClock): announces
  * each unclaimed ticket past its SLA to the queue once per breach (persisted, so a restart does not
- * repeat it), pages on-call for high priority ones, prunes old dedup ids, and retries deliveries.
+ * repeat it), pages on-call for high priority ones, requeues tickets whose agent is gone, prunes
+ * old dedup ids, and retries deliveries.
  */
 export async function sweep(ctx: CoreContext): Promise<SweepResult> {
   const now = ctx.clock.now();
+  const requeued = ctx.stores.transaction(() => requeueOrphans(ctx, now));
   const announced = ctx.stores.transaction(() => {
     const ids: string[] = [];
     for (const ticket of ctx.stores.tickets.overdue(now)) {
@@ -50,5 +105,5 @@ export async function sweep(ctx: CoreContext): Promise<SweepResult> {
     return ids;
   });
   const flushed = await ctx.dispatcher.flush();
-  return { announced, ...flushed };
+  return { announced, requeued, ...flushed };
 }

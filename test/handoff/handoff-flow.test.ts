@@ -173,6 +173,29 @@ describe('the human handoff, end to end', () => {
     ]);
   });
 
+  test('a ticket whose agent was removed goes back to the queue, and another agent can take it', async () => {
+    const u = h.user('U-ORPHAN');
+    await u.say('excel crashes when I open a macro');
+    await u.press('handoff:request');
+    const ticketId = u.conversation()?.ticketId ?? '';
+    await h.agent({ kind: 'claim', agentId: AGENTS.anna, agentName: 'Anna', ticketId });
+    expect((await h.core.sweep()).requeued).toEqual([]);
+
+    // Anna leaves the team: only Boris is a Tier 2 agent now.
+    h.rebuild({ config: { ...h.config, handoff: { ...h.config.handoff, tier2Agents: [AGENTS.boris] } } });
+    expect((await h.core.sweep()).requeued).toEqual([ticketId]);
+    expect(h.stores.tickets.get(ticketId)).toMatchObject({ status: 'queued', assigneeId: undefined });
+    expect(u.conversation()?.state).toBe('escalated');
+    expect(h.channel.repliesTo('U-ORPHAN').at(-1)).toMatchObject({
+      type: 'notice',
+      text: expect.stringMatching(/back in the queue/),
+    });
+    expect(h.channel.of('queue').at(-1)?.event).toMatchObject({ type: 'ticket-requeued', by: 'system' });
+    const taken = await h.agent({ kind: 'claim', agentId: AGENTS.boris, agentName: 'Boris', ticketId });
+    expect(taken).toMatchObject({ kind: 'done', ticket: { status: 'claimed', assigneeId: AGENTS.boris } });
+    expect((await h.core.sweep()).requeued).toEqual([]);
+  });
+
   test('asking for a person after a solved question files the new request, the solved one stays solved', async () => {
     const u = h.user('U-SOLVED');
     await u.say('vpn not connecting');

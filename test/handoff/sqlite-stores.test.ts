@@ -61,6 +61,8 @@ describe('SQLite ticket store, outbox and audit log on a real file', () => {
     expect(tickets.queue([])).toEqual([]);
     expect(tickets.queuePosition(tickets.get('T-1') as Ticket)).toBe(3);
     expect(tickets.assignedTo('A1').map((t) => t.id)).toEqual(['T-6']);
+    tickets.insert(ticket('T-7', { status: 'claimed', assigneeId: 'A2', priority: 'high' }));
+    expect(tickets.claimed().map((t) => t.id)).toEqual(['T-7', 'T-6']);
   });
 
   test('overdue lists each breach until it is announced; a new due time is a new breach', () => {
