@@ -13,6 +13,14 @@ export class TerminalButtons {
     if (choices.length > 0) this.current = [...choices];
   }
 
+  /**
+   * Forgets the buttons: the user typed something else, or a person wrote, so a number typed next
+   * is an answer ("1 or 2?"), not a press of a button from earlier.
+   */
+  clear(): void {
+    this.current = [];
+  }
+
   /** The button a typed number presses, if the line is a number of a button on screen. */
   pick(line: string): Choice | undefined {
     return /^\d+$/.test(line) ? this.current[Number(line) - 1] : undefined;

@@ -56,6 +56,7 @@ export async function runTerminalChat(
         continue;
       }
       const pressed = buttons.pick(line);
+      if (!pressed) buttons.clear();
       const replies = await core.handleMessage({
         channel: 'terminal',
         userId: who.userId,

@@ -19,6 +19,7 @@ export class TerminalNotifier implements ChannelNotifier {
   ): Promise<void> {
     const { text, choices } = renderReplies(replies);
     if (text) this.print(text);
+    if (replies.some((r) => r.type === 'agent-message')) this.buttons?.clear();
     this.buttons?.show(choices);
   }
 

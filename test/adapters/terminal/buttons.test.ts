@@ -32,6 +32,13 @@ describe('TerminalButtons', () => {
     expect(buttons.pick('1')?.id).toBe('rating:1');
   });
 
+  test('clear forgets the buttons, so a number is text again', () => {
+    const buttons = new TerminalButtons();
+    buttons.show(yesNo);
+    buttons.clear();
+    expect(buttons.pick('1')).toBeUndefined();
+  });
+
   test('later changes to the shown array do not change the buttons', () => {
     const buttons = new TerminalButtons();
     const shown = [...yesNo];

@@ -129,6 +129,10 @@ describe('runTerminalChat over the real core', () => {
     const relayed = await chat.type('It is a Dell', /\[to U-ANNA\]/);
     expect(relayed).toBe(`[to U-ANNA] ${ticketId} user: It is a Dell`);
 
+    // A number answering the agent is text for the agent, not a press of the earlier [2] No.
+    await chat.type(`/reply ${ticketId} how many laptops, 1 or 2?`, /Anna> how many/);
+    expect(await chat.type('2', /\[to U-ANNA\]/)).toBe(`[to U-ANNA] ${ticketId} user: 2`);
+
     // An agent's escape sequences do not reach the terminal.
     const hostile = await chat.type(`/reply ${ticketId} \u001b[2Jcleared?\u0007`, /Anna> /);
     expect(hostile).toContain('Anna> [2Jcleared?');

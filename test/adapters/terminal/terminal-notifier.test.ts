@@ -68,6 +68,18 @@ describe('TerminalNotifier', () => {
     expect(buttons.pick('4')?.id).toBe('rating:4');
   });
 
+  test("a person's message clears earlier buttons: a number typed next answers them", async () => {
+    const { buttons, notifier: n } = notifier();
+    await n.deliverToUser(
+      target,
+      [{ type: 'choices', prompt: 'Solved?', choices: [{ id: 'feedback:yes', label: 'Yes' }] }],
+      meta,
+    );
+    expect(buttons.pick('1')?.id).toBe('feedback:yes');
+    await n.deliverToUser(target, [{ type: 'agent-message', agentName: 'Anna', text: '1 or 2?' }], meta);
+    expect(buttons.pick('1')).toBeUndefined();
+  });
+
   test('works without shared buttons', async () => {
     const printed: string[] = [];
     const n: ChannelNotifier = new TerminalNotifier((text) => printed.push(text));
