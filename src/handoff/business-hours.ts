@@ -110,6 +110,24 @@ export function isOpen(h: BusinessHours, at: Date): boolean {
   );
 }
 
+/**
+ * The instant the team opens on a day whose opening converts to `opening`. Usually `opening`
+ * itself; but around a clock change the local start time may not exist (spring forward: the team
+ * opens at the jump) or happen twice (fall back: it opens at the first). Then it is the first
+ * minute near `opening` at which the team turns open, or undefined if it never does that day.
+ */
+function openingAfterGap(h: BusinessHours, opening: Date): Date | undefined {
+  const minute = 60_000;
+  const edge = (t: Date): boolean => isOpen(h, t) && !isOpen(h, new Date(t.getTime() - minute));
+  const repeated = localTime(new Date(opening.getTime() - 60 * minute), h.timeZone).minute === h.startMinute;
+  if (localTime(opening, h.timeZone).minute === h.startMinute && !repeated && edge(opening)) return opening;
+  for (let m = -180; m <= 180; m++) {
+    const t = new Date(opening.getTime() + m * minute);
+    if (edge(t)) return t;
+  }
+  return undefined; // the whole working time fell in the gap: no opening that day
+}
+
 /** `at` itself when open, else the next instant the team starts work. */
 export function nextOpening(h: BusinessHours, at: Date): Date {
   if (isOpen(h, at)) return at;
@@ -117,14 +135,17 @@ export function nextOpening(h: BusinessHours, at: Date): Date {
   for (let i = 0; i <= 7; i++) {
     const civil = new Date(Date.UTC(t.year, t.month - 1, t.day + i));
     if (!h.days.has(civil.getUTCDay())) continue;
-    const opening = zonedTime(
-      civil.getUTCFullYear(),
-      civil.getUTCMonth() + 1,
-      civil.getUTCDate(),
-      h.startMinute,
-      h.timeZone,
+    const opening = openingAfterGap(
+      h,
+      zonedTime(
+        civil.getUTCFullYear(),
+        civil.getUTCMonth() + 1,
+        civil.getUTCDate(),
+        h.startMinute,
+        h.timeZone,
+      ),
     );
-    if (opening.getTime() > at.getTime()) return opening;
+    if (opening && opening.getTime() > at.getTime()) return opening;
   }
   return at;
 }

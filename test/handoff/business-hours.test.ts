@@ -59,6 +59,32 @@ describe('business hours', () => {
     expect(zonedTime(2026, 1, 15, 9 * 60, 'Europe/Berlin').toISOString()).toBe('2026-01-15T08:00:00.000Z');
   });
 
+  test('an opening time the clocks skip (spring forward) opens when they jump past it', () => {
+    const newYork = parseBusinessHours('mon-sun 02:30-18:00', 'America/New_York');
+    // 2026-03-08: 02:00 EST jumps to 03:00 EDT (07:00 UTC); 02:30 never happens that night.
+    const opening = nextOpening(newYork, new Date('2026-03-08T06:45:00Z'));
+    expect(opening.toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(isOpen(newYork, opening)).toBe(true);
+    const berlin = parseBusinessHours('mon-sun 02:30-18:00', 'Europe/Berlin');
+    // 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC).
+    expect(nextOpening(berlin, new Date('2026-03-29T00:10:00Z')).toISOString()).toBe(
+      '2026-03-29T01:00:00.000Z',
+    );
+  });
+
+  test('an opening time the clocks repeat (fall back) opens at its first occurrence', () => {
+    const berlin = parseBusinessHours('mon-sun 02:30-18:00', 'Europe/Berlin');
+    // 2026-10-25: 03:00 CEST falls back to 02:00 CET (01:00 UTC); 02:30 happens at 00:30 and 01:30 UTC.
+    expect(nextOpening(berlin, new Date('2026-10-24T22:49:00Z')).toISOString()).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+    // A working time that lies wholly inside the skipped hour means no opening that day.
+    const oneHour = parseBusinessHours('mon-sun 02:00-03:00', 'America/New_York');
+    expect(nextOpening(oneHour, new Date('2026-03-08T04:32:00Z')).toISOString()).toBe(
+      '2026-03-09T06:00:00.000Z',
+    );
+  });
+
   test('overnight shifts belong to the day they start', () => {
     const nights = parseBusinessHours('mon-fri 22:00-06:00', 'UTC');
     expect(isOpen(nights, new Date('2026-01-05T23:00:00Z'))).toBe(true); // Monday night
