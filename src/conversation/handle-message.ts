@@ -27,9 +27,13 @@ const incomingSchema = z.object({
   messageId: id,
 });
 
-/** Dedup key of a user's message; agent actions use another prefix in the same table. */
-export function messageKey(channel: string, messageId: string): string {
-  return `msg\u0000${channel}\u0000${messageId}`;
+/**
+ * Dedup key of a user's message; agent actions use another prefix in the same table. The
+ * conversation is part of it: channels number messages per conversation (a Slack `ts`, a Teams
+ * activity id), so two conversations may send the same id.
+ */
+export function messageKey(channel: string, conversationId: string, messageId: string): string {
+  return `msg\u0000${channel}\u0000${conversationId}\u0000${messageId}`;
 }
 
 /** What to search before the transaction, if anything. */
@@ -127,7 +131,7 @@ async function processMessage(
   msg: Omit<IncomingMessage, 'text'> & { text?: unknown },
 ): Promise<Reply[]> {
   const { conversations } = ctx.stores;
-  const dedup = messageKey(msg.channel, msg.messageId);
+  const dedup = messageKey(msg.channel, msg.conversationId, msg.messageId);
   if (conversations.isProcessed(dedup)) return [];
   const clean = cleanUserText(msg.text, ctx.config.conversation.maxMessageChars);
   const action: ParsedAction | undefined = msg.action === undefined ? undefined : parseAction(msg.action);

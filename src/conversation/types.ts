@@ -23,7 +23,7 @@ export interface IncomingMessage {
   action?: string;
   /** The client's locale (`en-US`, `ru`), used when the text itself does not tell the language. */
   locale?: string;
-  /** Unique per message in the channel; channels retry, so each id is processed once. */
+  /** Unique per message in the conversation; channels retry, so each id is processed once. */
   messageId: string;
 }
 

@@ -91,8 +91,9 @@ describe('hostile input never crashes and never leaks', () => {
     expect(h.stores.conversations.transcript(conv?.id ?? '').filter((e) => e.author === 'user')).toHaveLength(
       1,
     );
-    // The same id in another channel is another message.
+    // The same id in another channel, or in another conversation of the channel, is another message.
     expect(await h.core.handleMessage({ ...message, channel: 'teams' })).not.toEqual([]);
+    expect(await h.core.handleMessage({ ...message, userId: 'U-7', conversationId: 'D-7' })).not.toEqual([]);
   });
 
   test('a stale, repeated or forged button is answered politely and changes nothing', async () => {
