@@ -45,39 +45,55 @@ const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z 
 const AUTH_HEADER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi;
 const URL_SECRET_PARAM =
   /([?&](?:token|access_token|id_token|key|api_key|apikey|secret|client_secret|password|pwd|sig|signature|code)=)[^&\s#]+/gi;
-/** `scheme://user:password@host` in connection strings and clone URLs. */
-const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:)([^\s@/]+)(@)/gi;
-/** `curl -u user:password`, `--user user:password`. */
-const CLI_USER = /((?:^|\s)(?:-u|--user)\s+[^\s:]+:)(\S+)/g;
+/**
+ * `scheme://user:` at a word start (so a long run of letters is not rescanned from every
+ * position); what follows up to the last `@` before the path is the password (it may hold `@`).
+ */
+const URL_USERINFO = /(?<![\p{L}\p{N}+.-])([a-z][a-z0-9+.-]{0,30}:\/\/[^\s:@/]{1,200}:)([^\s/]{1,500})/giu;
+/** `curl -u user:password`, `-uuser:password`, `--user=user:password`, quoted or not. */
+const CLI_USER = /(?<!\S)(-u|--user)(=|\s*)(["']?)([^\s:"']{1,100}):/g;
 
 /** Words after which the next value is a credential. */
 const SECRET_WORDS =
   'passwords?|passwd|pwd|pass|passcode|pin|secret|token|api[ _-]?key|access[ _-]?key|client[ _-]?secret|' +
   'парол[ьяеюи]|паролем|пасс|пин(?:-?код)?|токен[а-я]*|ключ[а-я]*|секрет';
 
+/** Words that say "the value comes next": "password is X", "пароль теперь X". */
+const COPULA = 'is|was|now|это|теперь|сейчас';
+
 /**
- * Up to three words between the keyword and its value: "password for vpn is X", "пароль от
- * почты X". Each is short and has no separator, so it cannot swallow the value itself.
+ * What a credential is for, between the keyword and its value: "password for vpn is X",
+ * "пароль от почты X". Only after a preposition and at most two words, so "password change
+ * error: 0x80070005" keeps its error code.
  */
-const FOR_WHAT = '(?:\\s+[\\p{L}\\p{N}._-]{1,20}){0,3}?';
+const FOR_WHAT = `(?:\\s+(?:for|to|of|on|at|от|для|к|на|в)(?:\\s+(?!(?:${COPULA})(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}._-]{1,20}){1,2})?`;
+/** A separator after the keyword. One optional copula, so no two runs of spaces are adjacent. */
+const SEPARATOR = '\\s*(?:(?:is|это)\\s*)?[:=]\\s*';
 /** "password: X", "пароль = X": an explicit separator, so the value is redacted whatever it looks like. */
 const EXPLICIT = new RegExp(
-  `${START}(${SECRET_WORDS})${END}(${FOR_WHAT}\\s*(?:is|это)?\\s*[:=]\\s*)(["'«]?)([^\\s"'»]{3,})\\3`,
+  `${START}(${SECRET_WORDS})${END}(${FOR_WHAT}${SEPARATOR})(["'«]?)([^\\s"'»]{3,})\\3`,
   'giu',
 );
-/** `password: "correct horse battery staple"`: a quoted passphrase may contain spaces. */
+/** `password: "correct horse battery staple"`, `my password is "..."`: a quoted passphrase. */
 const QUOTED = new RegExp(
-  `${START}(${SECRET_WORDS})${END}(${FOR_WHAT}\\s*[:=]?\\s*)(["'«])([^"'»\\n]{3,80})["'»]`,
+  `${START}(${SECRET_WORDS})${END}(${FOR_WHAT}(?:${SEPARATOR}|\\s+(?:is|это)\\s*))(["'«])([^"'»\\n]{3,80})(["'»])`,
   'giu',
 );
-/** A keyword without a separator: "my password is X", "пароль от почты X" (see `redactImplicit`). */
-const KEYWORD = new RegExp(`${START}(?:${SECRET_WORDS})${END}`, 'giu');
-/** How many words after a keyword may hold its value: "password for the vpn is X". */
-const IMPLICIT_REACH = 5;
+/** A keyword and what follows it, for `redactImplicit`. */
+const IMPLICIT = new RegExp(
+  `${START}(?:${SECRET_WORDS})${END}(${FOR_WHAT})(\\s+(?:${COPULA}|-|—|–)\\s+|\\s+)(["'«]?)([^\\s"'»]{4,100})(?![^\\s"'»])`,
+  'giu',
+);
 
 const FILE_LIKE = /\.(png|jpe?g|gif|pdf|docx?|xlsx?|pptx?|txt|log|zip|exe|msi|dmg|pkg|csv|md)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RANDOM_CANDIDATE = /[A-Za-z0-9+/=_~.-]{24,}/g;
+
+/** A capital after a small letter ("qWerty"), found in linear time (`/a.*B/` is quadratic). */
+function hasInnerCapital(value: string): boolean {
+  const small = value.search(/\p{Ll}/u);
+  return small >= 0 && /\p{Lu}/u.test(value.slice(small + 1));
+}
 
 /** True for a value that looks like a chosen password rather than an ordinary word. */
 function looksLikePassword(value: string): boolean {
@@ -86,7 +102,7 @@ function looksLikePassword(value: string): boolean {
   const letters = /\p{L}/u.test(v);
   const digits = /\d/.test(v);
   const symbols = /[^\p{L}\p{N}]/u.test(v);
-  const innerUpper = /\p{Ll}.*\p{Lu}/u.test(v);
+  const innerUpper = hasInnerCapital(v);
   return (letters && (digits || symbols || innerUpper)) || /^\d{6,}$/.test(v);
 }
 
@@ -109,37 +125,53 @@ function isRandomString(token: string): boolean {
   return entropy(token) >= 3.5;
 }
 
+/** Letters, digits and a capital inside or a symbol: "Tr0ub4dorE", "Весна2026!". */
+function looksStrong(value: string): boolean {
+  return /\p{L}/u.test(value) && /\d/.test(value) && (hasInnerCapital(value) || /[^\p{L}\p{N}]/u.test(value));
+}
+
+/** Addresses, hosts and error codes are what a message is about, not a secret. */
+function looksLikeName(value: string): boolean {
+  return value.includes('@') || /^0x[0-9a-f]+$/i.test(value) || /\p{L}\.\p{L}/u.test(value);
+}
+
 /**
- * After each keyword, the first of the next few words that looks like a password ("my password
- * for vpn is Qwerty123", "пароль от почты Tr0ub4dor"); ordinary words ("my password is expired",
- * "пароль не подходит") are left alone. Done by scanning, not by one pattern: a pattern commits
- * to the first word it can reach and would never look at the password after "от почты".
+ * A keyword without a separator: "my password is Qwerty123", "пароль Qwerty123", "my password for
+ * vpn is X" redact the value when it looks like a password. After "for/от + words" without a
+ * copula ("пароль от почты Tr0ub4dor") only a strong value at the end of the sentence counts, so
+ * "password for printer HP-LaserJet ..." keeps the model name.
  */
 function redactImplicit(text: string, found: Set<SecretKind>): string {
-  const spans: [number, number][] = [];
-  for (const keyword of text.matchAll(KEYWORD)) {
-    const from = keyword.index + keyword[0].length;
-    const words = /[^\s"'«»]+/g;
-    const rest = text.slice(from, from + 200);
-    let seen = 0;
-    for (let w = words.exec(rest); w !== null && seen < IMPLICIT_REACH; w = words.exec(rest)) {
-      seen += 1;
-      const value = w[0].replace(/[.,!?;)]+$/, '');
-      if (value === REDACTED || value.includes(REDACTED)) break;
-      if (value.length >= 4 && looksLikePassword(value)) {
-        spans.push([from + w.index, from + w.index + value.length]);
-        break;
+  return text.replace(
+    IMPLICIT,
+    (match, forWhat: string, sep: string, _quote: string, raw: string, offset: number) => {
+      const value = raw.replace(/[.,!?;:)]+$/, '');
+      if (raw.includes(REDACTED) || !looksLikePassword(value) || looksLikeName(value)) return match;
+      const copula = sep.trim() !== '';
+      if (forWhat && !copula) {
+        const after = text.slice(offset + match.length);
+        if (!looksStrong(raw) || !/^\s*(?:[.!?]|$)/.test(after)) return match;
       }
-    }
-  }
-  if (spans.length === 0) return text;
-  found.add('password');
+      found.add('password');
+      return `${match.slice(0, match.length - raw.length)}${REDACTED}`;
+    },
+  );
+}
+
+/** The password of `curl -u user:password` (quoted or not), up to the closing quote or a space. */
+function redactCliUser(text: string, found: Set<SecretKind>): string {
   let out = '';
   let copied = 0;
-  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+  for (const m of text.matchAll(CLI_USER)) {
+    const start = m.index + m[0].length;
     if (start < copied) continue;
+    const quote = m[3] ?? '';
+    const end = quote ? text.indexOf(quote, start) : text.slice(start).search(/\s|$/) + start;
+    const stop = end < start ? text.length : end;
+    if (stop === start) continue;
+    found.add('password');
     out += `${text.slice(copied, start)}${REDACTED}`;
-    copied = end;
+    copied = stop;
   }
   return out + text.slice(copied);
 }
@@ -165,21 +197,21 @@ export function redactSecrets(text: string): Redaction {
     found.add('token');
     return `${name}${REDACTED}`;
   });
-  out = out.replace(URL_USERINFO, (_m, before: string, _password: string, at: string) => {
+  out = out.replace(URL_USERINFO, (match, before: string, rest: string) => {
+    const at = rest.lastIndexOf('@');
+    if (at <= 0) return match; // host:port, no password
     found.add('password');
-    return `${before}${REDACTED}${at}`;
+    return `${before}${REDACTED}${rest.slice(at)}`;
   });
-  out = out.replace(CLI_USER, (_m, before: string) => {
-    found.add('password');
-    return `${before}${REDACTED}`;
-  });
-  out = out.replace(QUOTED, (match, word: string, sep: string, quote: string, value: string) => {
-    if (value.includes(REDACTED)) return match;
-    // Without a separator only something password-like counts ('pin "1234"', not 'token "expired"').
-    if (!/[:=]/.test(sep) && !looksLikePassword(value.replace(/\s/g, ''))) return match;
-    found.add('password');
-    return `${word}${sep}${quote}${REDACTED}${quote}`;
-  });
+  out = redactCliUser(out, found);
+  out = out.replace(
+    QUOTED,
+    (match, word: string, sep: string, open: string, value: string, close: string) => {
+      if (value.includes(REDACTED)) return match;
+      found.add('password');
+      return `${word}${sep}${open}${REDACTED}${close}`;
+    },
+  );
   out = out.replace(EXPLICIT, (match, word: string, sep: string, _q: string, value: string) => {
     if (value === REDACTED) return match;
     found.add('password');
