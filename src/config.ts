@@ -18,20 +18,45 @@ const csv = z.string().transform((v) =>
     .filter((s) => s.length > 0),
 );
 
-const fraction = z.coerce
-  .number({ message: 'expected a number' })
-  .min(0, 'must be between 0 and 1')
-  .max(1, 'must be between 0 and 1');
+/**
+ * A number written the plain decimal way. `Number()` alone would also take "0x50", "4e3" or
+ * "Infinity", which nobody means in a settings file.
+ */
+const decimal = (message: string) =>
+  z
+    .string()
+    .regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, message)
+    .transform(Number);
+
+const fraction = decimal('expected a number').pipe(
+  z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+);
+
+/** Longest SLA: a month. Far larger values overflow the date arithmetic of the SLA clock. */
+const MAX_SLA_MINUTES = 30 * 24 * 60;
 
 // Checks carry their own messages: the schema-level one would otherwise be reported for them too,
 // telling `MAX_ARTICLES_TRIED=9` it is "not a number".
-const minutes = z.coerce
-  .number({ message: 'expected a number of minutes' })
-  .int('must be a whole number')
-  .positive('must be greater than 0');
+const minutes = decimal('expected a number of minutes').pipe(
+  z
+    .number()
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .max(MAX_SLA_MINUTES, `must be at most ${MAX_SLA_MINUTES} (30 days)`),
+);
+
+/** A whole number between `min` and `max`, with one message for a value out of range. */
+const wholeNumber = (what: string, min: number, max: number) =>
+  decimal(`expected a number${what}`).pipe(
+    z
+      .number()
+      .int('must be a whole number')
+      .min(min, `must be between ${min} and ${max}`)
+      .max(max, `must be between ${min} and ${max}`),
+  );
 
 const HOURS_PATTERN =
-  /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/i;
+  /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/i;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -49,7 +74,7 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).optional(),
   KB_DIR: z.string().min(1).default('./knowledge-base'),
   KB_WATCH: bool.default(true),
-  KB_BASE_URL: z.url({ message: 'expected an absolute URL' }).optional(),
+  KB_BASE_URL: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }).optional(),
   DEFAULT_LANG: z.enum(['en', 'ru']).default('en'),
 
   EMBEDDINGS: z.enum(['auto', 'off', 'required']).default('auto'),
@@ -75,25 +100,11 @@ const envSchema = z.object({
   SLA_HIGH_MINUTES: minutes.default(30),
   SLA_NORMAL_MINUTES: minutes.default(240),
   SLA_LOW_MINUTES: minutes.default(1440),
-  SWEEP_INTERVAL_SECONDS: z.coerce
-    .number({ message: 'expected a number of seconds' })
-    .int('must be a whole number')
-    .min(5, 'must be at least 5')
-    .default(60),
-  MAX_MESSAGE_CHARS: z.coerce
-    .number({ message: 'expected a number' })
-    .int('must be a whole number')
-    .min(200, 'must be at least 200')
-    .max(40000, 'must be at most 40000')
-    .default(4000),
-  MAX_ARTICLES_TRIED: z.coerce
-    .number({ message: 'expected a number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 5')
-    .max(5, 'must be between 1 and 5')
-    .default(3),
+  SWEEP_INTERVAL_SECONDS: wholeNumber(' of seconds', 5, 86_400).default(60),
+  MAX_MESSAGE_CHARS: wholeNumber('', 200, 40_000).default(4000),
+  MAX_ARTICLES_TRIED: wholeNumber('', 1, 5).default(3),
 
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: wholeNumber('', 1, 65_535).default(3978),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   MICROSOFT_APP_ID: z.string().min(1).optional(),

@@ -211,12 +211,44 @@ describe('loadConfig errors', () => {
       'MAX_ARTICLES_TRIED: must be between 1 and 5',
     );
     expect(configError({ MAX_MESSAGE_CHARS: '100' }).message).toContain(
-      'MAX_MESSAGE_CHARS: must be at least 200',
+      'MAX_MESSAGE_CHARS: must be between 200 and 40000',
     );
     expect(configError({ SLA_HIGH_MINUTES: '-5' }).message).toContain(
       'SLA_HIGH_MINUTES: must be greater than 0',
     );
     expect(configError({ SLA_LOW_MINUTES: 'soon' }).message).toContain('SLA_LOW_MINUTES: expected a number');
+  });
+
+  it('refuses values that would break the bot later: huge SLAs and intervals, odd numbers, bad URLs', () => {
+    expect(configError({ SLA_NORMAL_MINUTES: '1e15' }).message).toContain(
+      'SLA_NORMAL_MINUTES: expected a number',
+    );
+    expect(configError({ SLA_NORMAL_MINUTES: '999999999' }).message).toContain(
+      'SLA_NORMAL_MINUTES: must be at most 43200',
+    );
+    expect(configError({ SWEEP_INTERVAL_SECONDS: '3000000' }).message).toContain(
+      'SWEEP_INTERVAL_SECONDS: must be between 5 and 86400',
+    );
+    for (const [key, value] of [
+      ['PORT', '0x50'],
+      ['ANSWER_THRESHOLD', '0x0'],
+      ['MAX_MESSAGE_CHARS', '4e3'],
+      ['ANSWER_THRESHOLD', 'Infinity'],
+    ] as const) {
+      expect(configError({ [key]: value }).message).toContain(`${key}: expected a number`);
+    }
+    expect(configError({ BUSINESS_HOURS: 'mon-fri 09:00-24:59' }).message).toContain('BUSINESS_HOURS:');
+    expect(loadConfig({ BUSINESS_HOURS: 'mon-fri 09:00-24:00' }).handoff.businessHours).toBe(
+      'mon-fri 09:00-24:00',
+    );
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd'])
+      expect(configError({ KB_BASE_URL: url }).message).toContain(
+        'KB_BASE_URL: expected an absolute http(s) URL',
+      );
+    expect(loadConfig({ KB_BASE_URL: 'https://kb.example.com/it' }).kb.baseUrl).toBe(
+      'https://kb.example.com/it',
+    );
+    expect(loadConfig({ ANSWER_THRESHOLD: '.5', PORT: '8080' }).retrieval.answerThreshold).toBe(0.5);
   });
 
   it('never puts a secret value into the error', () => {
