@@ -48,6 +48,19 @@ export function migrate(db: Db, migrations: readonly Migration[]): string[] {
       .all()
       .map((row) => (row as { id: string }).id),
   );
+  // A step this build does not know, in a namespace it does, was written by a newer version:
+  // running on would read and write tables whose shape it does not know.
+  const namespaces = new Set(migrations.map((m) => m.id.split('/')[0]));
+  const known = new Set(migrations.map((m) => m.id));
+  const unknown = [...done].filter((id) => namespaces.has(id.split('/')[0]) && !known.has(id));
+  if (unknown.length > 0) {
+    throw new HelpdeskError(
+      ErrorCodes.STORAGE_FAILED,
+      `The database was written by a newer version of Helpdesk Bot (schema steps ${unknown.join(', ')}); ` +
+        'upgrade the bot or point DATABASE_PATH at another file',
+      { details: { unknown } },
+    );
+  }
   const applied: string[] = [];
   for (const migration of migrations) {
     if (done.has(migration.id)) continue;

@@ -1,3 +1,5 @@
+import { migrate } from '../../src/storage/db.js';
+import { ALL_MIGRATIONS } from '../../src/storage/migrations.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Conversation, Question } from '../../src/conversation/types.js';
 import { TempDb } from '../support/temp-db.js';
@@ -32,6 +34,19 @@ describe('SqliteConversationStore on a real file', () => {
     expect(ids).toEqual(expect.arrayContaining(['conversations/001-init', 'handoff/001-init']));
     temp.reopen();
     expect(temp.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: ids.length });
+  });
+
+  test('a database written by a newer version is refused, not read with the wrong schema', () => {
+    temp.db
+      .prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)')
+      .run('handoff/999-future', new Date().toISOString());
+    expect(() => migrate(temp.db, ALL_MIGRATIONS)).toThrow(
+      /newer version of Helpdesk Bot.*handoff\/999-future/,
+    );
+    // Another owner's steps are not this list's business.
+    expect(migrate(temp.db, [{ id: 'elsewhere/001-init', up: 'CREATE TABLE elsewhere (x)' }])).toEqual([
+      'elsewhere/001-init',
+    ]);
   });
 
   test('conversations are found by channel, conversation and user, and survive a reopen', () => {
