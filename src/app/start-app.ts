@@ -7,8 +7,9 @@ import { watchKnowledgeBase, type KbWatcher } from '../kb/watch.js';
 import type { Logger } from '../logger.js';
 import { buildRetriever } from '../retrieval/build-retriever.js';
 import type { KnowledgeRetriever } from '../retrieval/retriever.js';
-import { migrate, openDatabase } from '../storage/db.js';
+import { checkIntegrity, migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
+import { acquireInstanceLock } from '../storage/instance-lock.js';
 
 /** A running bot: the core every adapter talks to, and how to stop it cleanly. */
 export interface RunningApp {
@@ -27,9 +28,34 @@ export async function startApp(
   logger: Logger,
   notifier: ChannelNotifier,
 ): Promise<RunningApp> {
-  const db = openDatabase(config.databasePath);
-  migrate(db, ALL_MIGRATIONS);
+  const releaseLock = acquireInstanceLock(config.databasePath);
+  let db: ReturnType<typeof openDatabase> | undefined;
+  try {
+    db = openDatabase(config.databasePath);
+    checkIntegrity(db, config.databasePath);
+    migrate(db, ALL_MIGRATIONS);
+    return await startOn(db, releaseLock, config, logger, notifier);
+  } catch (error) {
+    db?.close();
+    releaseLock();
+    throw error;
+  }
+}
+
+async function startOn(
+  db: ReturnType<typeof openDatabase>,
+  releaseLock: () => void,
+  config: Config,
+  logger: Logger,
+  notifier: ChannelNotifier,
+): Promise<RunningApp> {
   const { retriever } = await buildRetriever({ config, logger, db });
+  if (retriever.listArticles().length === 0) {
+    logger.warn(
+      { dir: config.kb.dir },
+      'the knowledge base has no articles: every question will be declined',
+    );
+  }
   const core = createHelpdeskCore({
     config,
     stores: createSqliteStores(db),
@@ -51,6 +77,7 @@ export async function startApp(
       stopSweep();
       watcher?.close();
       db.close();
+      releaseLock();
     },
   };
 }

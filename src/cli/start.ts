@@ -1,3 +1,4 @@
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { TerminalButtons } from '../../adapters/terminal/buttons.js';
@@ -5,6 +6,7 @@ import { runTerminalChat } from '../../adapters/terminal/chat.js';
 import { TerminalNotifier } from '../../adapters/terminal/terminal-notifier.js';
 import { startApp } from '../app/start-app.js';
 import { loadConfig } from '../config.js';
+import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { parseCliArgs, runCli } from './args.js';
 
@@ -13,14 +15,43 @@ const USAGE = 'npm start [-- --user NAME]';
 /** The local agent the terminal chat acts as, unless TIER2_AGENTS is configured. */
 const LOCAL_AGENT = 'local-agent';
 
+/**
+ * The log file, checked now so that a folder in its place or a read-only disk is one clear
+ * start-up error; a write error later is reported once on stderr instead of killing the bot.
+ */
+function openLogFile(file: string): ReturnType<typeof pino.destination> {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    closeSync(openSync(file, 'a'));
+  } catch (error) {
+    throw new HelpdeskError(
+      ErrorCodes.CONFIG_INVALID,
+      `Cannot write the log file ${file}: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const destination = pino.destination({ dest: file, mkdir: true, sync: false });
+  let reported = false;
+  destination.on('error', (error: unknown) => {
+    if (!reported) process.stderr.write(`cannot write the log file ${file}: ${errorMessage(error)}\n`);
+    reported = true;
+  });
+  return destination;
+}
+
 await runCli(USAGE, async () => {
   const { values } = parseCliArgs(process.argv.slice(2), { user: { type: 'string' } });
   // Trying the bot locally needs an agent to play Tier 2; real deployments configure their own.
   // An empty TIER2_AGENTS (as .env files write "unset") counts as not configured, like in loadConfig.
-  const tier2Agents = process.env.TIER2_AGENTS?.trim() ? process.env.TIER2_AGENTS : LOCAL_AGENT;
-  const config = loadConfig({ ...process.env, TIER2_AGENTS: tier2Agents });
+  const listed = (process.env.TIER2_AGENTS ?? '').split(',').some((id) => id.trim() !== '');
+  const config = loadConfig({
+    ...process.env,
+    TIER2_AGENTS: listed ? process.env.TIER2_AGENTS : LOCAL_AGENT,
+  });
   const logFile = path.join(config.dataDir, 'helpdesk.log');
-  const logger = createLogger(config.logLevel, pino.destination({ dest: logFile, mkdir: true, sync: false }));
+  const logger = createLogger(config.logLevel, openLogFile(logFile));
   const print = (text: string) => process.stdout.write(`${text}\n`);
   const buttons = new TerminalButtons();
   const app = await startApp(config, logger, new TerminalNotifier(print, buttons));

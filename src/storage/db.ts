@@ -85,3 +85,22 @@ export function migrate(db: Db, migrations: readonly Migration[]): string[] {
   }
   return applied;
 }
+
+/**
+ * Fails start-up on a damaged database file, with a clear message, instead of failing every
+ * message afterwards with "database disk image is malformed".
+ */
+export function checkIntegrity(db: Db, file: string): void {
+  let result: unknown;
+  try {
+    result = db.pragma('quick_check', { simple: true });
+  } catch (error) {
+    result = errorMessage(error);
+  }
+  if (result !== 'ok') {
+    throw new HelpdeskError(
+      ErrorCodes.STORAGE_FAILED,
+      `The database ${file} is damaged (${String(result)}); restore it from a backup or move it away`,
+    );
+  }
+}

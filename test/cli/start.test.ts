@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../retrieval/embedding/helpers.js';
@@ -75,15 +75,39 @@ describe('npm start (terminal chat)', { timeout: 90_000 }, () => {
     expect(existsSync(path.join(dataDir, 'helpdesk.db'))).toBe(true);
   });
 
-  it('acts as the local Tier 2 agent even when TIER2_AGENTS is set but empty', async () => {
-    const run = await runStart('/queue\n', {
-      DATA_DIR: path.join(dir, 'agent'),
-      EMBEDDINGS: 'off',
-      KB_WATCH: 'false',
-      TIER2_AGENTS: '',
-    });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('[agent] queue:');
-    expect(run.stdout).not.toContain('not a Tier 2 or Tier 3 agent');
+  it.each(['', ',', ' , '])(
+    'acts as the local Tier 2 agent when TIER2_AGENTS lists nobody (%j)',
+    async (agents) => {
+      const run = await runStart('/queue\n', {
+        DATA_DIR: path.join(dir, `agent${agents.length}`),
+        EMBEDDINGS: 'off',
+        KB_WATCH: 'false',
+        TIER2_AGENTS: agents,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('[agent] queue:');
+      expect(run.stdout).not.toContain('not a Tier 2 or Tier 3 agent');
+    },
+  );
+
+  it('refuses, with one clear line, a log file it cannot write', async () => {
+    const dataDir = path.join(dir, 'log-is-a-folder');
+    mkdirSync(path.join(dataDir, 'helpdesk.log'), { recursive: true });
+    const run = await runStart('/quit\n', { DATA_DIR: dataDir, EMBEDDINGS: 'off', KB_WATCH: 'false' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^Cannot write the log file .*helpdesk\.log: EISDIR/m);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses to start on a database another running bot uses', async () => {
+    const dataDir = path.join(dir, 'locked');
+    mkdirSync(dataDir, { recursive: true });
+    // The lock of a process that is alive: this test runner.
+    writeFileSync(path.join(dataDir, 'helpdesk.db.lock'), String(process.pid));
+    const run = await runStart('/quit\n', { DATA_DIR: dataDir, EMBEDDINGS: 'off', KB_WATCH: 'false' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(`Another Helpdesk Bot \\(process ${process.pid}\\) is already using`),
+    );
   });
 });

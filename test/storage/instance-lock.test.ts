@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireInstanceLock } from '../../src/storage/instance-lock.js';
+import { tempDir } from '../retrieval/embedding/helpers.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir('instance-lock'));
+});
+
+afterEach(async () => {
+  await cleanup();
+});
+
+describe('acquireInstanceLock', () => {
+  it('writes this process id beside the database and removes it on release', () => {
+    const db = path.join(dir, 'helpdesk.db');
+    const release = acquireInstanceLock(db);
+    expect(readFileSync(`${db}.lock`, 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('takes over a lock left by a process that is gone', () => {
+    const db = path.join(dir, 'helpdesk.db');
+    writeFileSync(`${db}.lock`, '2147483646');
+    const release = acquireInstanceLock(db);
+    expect(readFileSync(`${db}.lock`, 'utf8')).toBe(String(process.pid));
+    release();
+  });
+
+  it('refuses a lock held by a running process', () => {
+    const db = path.join(dir, 'helpdesk.db');
+    writeFileSync(`${db}.lock`, String(process.ppid));
+    expect(() => acquireInstanceLock(db)).toThrow(/Another Helpdesk Bot \(process \d+\) is already using/);
+  });
+
+  it('needs no lock for an in-memory database', () => {
+    expect(() => acquireInstanceLock(':memory:')()).not.toThrow();
+  });
+});
