@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { redactSecrets } from './conversation/secrets.js';
 
 export type { Logger };
 
@@ -30,9 +31,54 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
 ];
 
+/** Keys whose values are credentials at any depth (`config.slack.botToken`, `env.SLACK_BOT_TOKEN`). */
+const SECRET_KEY = /token|passw|secret|authorization|api[-_]?key|credential|cookie|signing/i;
+const MAX_SCRUB_DEPTH = 8;
+
+/**
+ * A copy of a log value with credentials removed: values under secret-looking keys at any depth,
+ * and secrets inside any text (an error message quoting a token, a pasted password), found by the
+ * same patterns that clean user messages.
+ */
+export function scrubLogValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactSecrets(value).text;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_SCRUB_DEPTH) return '[too deep]';
+  if (Array.isArray(value)) return value.map((v) => scrubLogValue(v, depth + 1));
+  if (value instanceof Error) {
+    return {
+      type: value.name,
+      message: redactSecrets(value.message).text,
+      ...(value.stack ? { stack: redactSecrets(value.stack).text } : {}),
+    };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] =
+      SECRET_KEY.test(key) && v !== undefined && v !== null ? '[redacted]' : scrubLogValue(v, depth + 1);
+  }
+  return out;
+}
+
 /** Creates the process logger; `destination` lets tests capture output. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  const options: pino.LoggerOptions = {
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    formatters: {
+      log: (object) => scrubLogValue(object) as Record<string, unknown>,
+      bindings: (bindings) => scrubLogValue(bindings) as Record<string, unknown>,
+    },
+    hooks: {
+      // The message text too: `logger.warn('failed: ' + error.message)` may quote a token.
+      logMethod(args, method) {
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? redactSecrets(a).text : a)) as typeof args,
+        );
+      },
+    },
+  };
   return destination ? pino(options, destination) : pino(options);
 }
 

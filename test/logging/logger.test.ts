@@ -19,6 +19,24 @@ function capture(level = 'info') {
   };
 }
 
+describe('createLogger redaction at any depth and inside text', () => {
+  it('hides credentials nested deep, under other key names, in error messages and in the message', () => {
+    const { logger, raw } = capture();
+    logger.info(
+      { config: { slack: { botToken: `xoxb-${SECRET}` }, teams: { appPassword: SECRET } } },
+      'config',
+    );
+    logger.info({ env: { SLACK_BOT_TOKEN: `xoxb-${SECRET}` } }, 'env');
+    logger.info({ access_token: SECRET, apiKey: SECRET, client_secret: SECRET }, 'names');
+    logger.info({ user: { credentials: { password: SECRET } } }, 'deep');
+    logger.error({ err: new Error(`call failed with token xoxb-${SECRET}`) }, 'error');
+    logger.warn(`upstream said: Authorization: Bearer ${SECRET}`);
+    logger.child({ session: { token: SECRET } }).info('child');
+    expect(raw()).not.toContain(SECRET);
+    expect(raw()).toContain('call failed with token [redacted]');
+  });
+});
+
 describe('createLogger redaction', () => {
   it.each([
     ['token', { token: SECRET }, ['token']],
