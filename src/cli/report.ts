@@ -48,6 +48,13 @@ await runCli(USAGE, async () => {
   }
   const db = openDatabase(file);
   try {
+    // A report reads; it must not turn somebody else's database into the bot's by migrating it.
+    const ours = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+      .get();
+    if (!ours) {
+      throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file} is not a Helpdesk Bot database`);
+    }
     migrate(db, ALL_MIGRATIONS);
     const figures = computeReport(db, { since, until, top });
     process.stdout.write(values.json ? `${JSON.stringify(figures, null, 2)}\n` : formatReport(figures));

@@ -1,19 +1,38 @@
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { zonedTime } from '../handoff/business-hours.js';
 
+/** Years a report can cover; `Date.UTC` reads years below 100 as 19xx. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9999;
+
 /**
- * Parses `2026-01-31` (midnight in the company time zone) or a full ISO timestamp; anything else
- * is a usage error, never a silently empty report.
+ * Parses `2026-01-31` (midnight) or `2026-01-31T08:30` (that time), both in the company time
+ * zone, or a timestamp with its own offset (`...Z`, `...+03:00`); anything else is a usage error,
+ * never a silently empty report. The host's time zone never counts.
  */
 export function parseDateArg(name: string, value: string, timeZone: string): Date {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (day) {
-    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  const local = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
+  if (local) {
+    const [year, month, date] = [Number(local[1]), Number(local[2]), Number(local[3])];
+    const [hour, minute, second] = [Number(local[4] ?? 0), Number(local[5] ?? 0), Number(local[6] ?? 0)];
     const check = new Date(Date.UTC(year, month - 1, date));
-    if (check.getUTCMonth() === month - 1 && check.getUTCDate() === date)
-      return zonedTime(year, month, date, 0, timeZone);
-  } else if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) {
-    return new Date(value);
+    const valid =
+      year >= FIRST_YEAR &&
+      year <= LAST_YEAR &&
+      check.getUTCMonth() === month - 1 &&
+      check.getUTCDate() === date &&
+      hour < 24 &&
+      minute < 60 &&
+      second < 60;
+    if (valid) {
+      return new Date(zonedTime(year, month, date, hour * 60 + minute, timeZone).getTime() + second * 1000);
+    }
+  } else if (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  ) {
+    const parsed = new Date(value);
+    if (parsed.getUTCFullYear() >= FIRST_YEAR) return parsed;
   }
   throw new HelpdeskError(
     ErrorCodes.CLI_USAGE,

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../src/storage/db.js';
 import { AGENTS, Harness } from '../support/helpdesk-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -59,5 +60,19 @@ describe('npm run report', () => {
     const missing = report(['--db', path.join(h.dir, 'nope.db')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: No database at .*nope\.db/);
+  });
+
+  test("another program's database is refused and left as it was", () => {
+    const other = path.join(h.dir, 'other.db');
+    const db = openDatabase(other);
+    db.exec('CREATE TABLE customers (id INTEGER)');
+    db.close();
+    const run = report(['--db', other]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*other\.db is not a Helpdesk Bot database/);
+    const after = openDatabase(other);
+    const tables = after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    after.close();
+    expect(tables).toEqual([{ name: 'customers' }]);
   });
 });
