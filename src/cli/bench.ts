@@ -72,6 +72,17 @@ async function runOne(sections: number, mode: Mode, queryCount: number): Promise
   }
 }
 
+/** Largest synthetic knowledge base and query count: beyond them a run takes hours. */
+const MAX_SECTIONS = 200_000;
+const MAX_QUERIES = 100_000;
+
+/** A plain decimal whole number within bounds ("1e3" and "0x10" are not), else undefined. */
+function wholeNumber(text: string, min: number, max: number): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
+}
+
 await runCli(USAGE, async () => {
   const { values } = parseCliArgs(process.argv.slice(2), {
     sizes: { type: 'string' },
@@ -79,17 +90,26 @@ await runCli(USAGE, async () => {
     modes: { type: 'string' },
     one: { type: 'string' },
   });
-  const queryCount = Number(values.queries ?? 300);
-  if (!Number.isInteger(queryCount) || queryCount < 1)
-    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--queries takes a positive whole number');
-  if (values.one) {
-    const [size, mode] = values.one.split(':');
-    process.stdout.write(`${JSON.stringify(await runOne(Number(size), mode as Mode, queryCount))}\n`);
+  const queryCount = wholeNumber(values.queries ?? '300', 1, MAX_QUERIES);
+  if (queryCount === undefined)
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--queries takes a whole number from 1 to ${MAX_QUERIES}`);
+  if (values.one !== undefined) {
+    // Internal: the parent runs each size and mode in a child of its own (`size:mode`).
+    if (values.sizes !== undefined || values.modes !== undefined)
+      throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--one is internal and takes no --sizes or --modes');
+    const [sizeText = '', mode = ''] = values.one.split(':');
+    const size = wholeNumber(sizeText, 1, MAX_SECTIONS);
+    if (size === undefined || !MODES.includes(mode as Mode))
+      throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--one takes SECTIONS:MODE, e.g. 1000:${MODES[0]}`);
+    process.stdout.write(`${JSON.stringify(await runOne(size, mode as Mode, queryCount))}\n`);
     return 0;
   }
-  const sizes = (values.sizes ?? '1000,10000').split(',').map(Number);
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1))
-    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--sizes takes whole numbers, e.g. 1000,10000');
+  const sizes = (values.sizes ?? '1000,10000').split(',').map((s) => wholeNumber(s, 1, MAX_SECTIONS));
+  if (sizes.some((s) => s === undefined))
+    throw new HelpdeskError(
+      ErrorCodes.CLI_USAGE,
+      `--sizes takes whole numbers from 1 to ${MAX_SECTIONS}, e.g. 1000,10000`,
+    );
   const modes = (values.modes ?? MODES.join(',')).split(',') as Mode[];
   if (modes.some((m) => !MODES.includes(m)))
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--modes takes ${MODES.join(', ')}`);

@@ -39,4 +39,20 @@ describe('bench CLI', { timeout: 90_000 }, () => {
       expect(r.peakRssMb).toBeGreaterThan(0);
     }
   });
+
+  it.each([
+    ['--queries', '1e3'],
+    ['--queries', '0'],
+    ['--sizes', '0x10'],
+    ['--sizes', '1000,abc'],
+    ['--sizes', '999999999'],
+    ['--one', 'abc:foo'],
+    ['--one', '100:keyword', '--sizes', '10'],
+    ['--modes', 'gpu'],
+  ])('refuses %s %s with the usage line', (...args) => {
+    const run = runCli('src/cli/bench.ts', args, { timeoutMs: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/usage: npm run bench/);
+    expect(run.stdout).toBe('');
+  });
 });
