@@ -31,6 +31,11 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
 ];
 
+/** Known secret shapes in log text; not the random-string guess, which paths and ids would trip. */
+function scrubText(text: string): string {
+  return redactSecrets(text, { randomStrings: false }).text;
+}
+
 /** Keys whose values are credentials at any depth (`config.slack.botToken`, `env.SLACK_BOT_TOKEN`). */
 const SECRET_KEY = /token|passw|secret|authorization|api[-_]?key|credential|cookie|signing/i;
 const MAX_SCRUB_DEPTH = 8;
@@ -41,15 +46,15 @@ const MAX_SCRUB_DEPTH = 8;
  * same patterns that clean user messages.
  */
 export function scrubLogValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactSecrets(value).text;
+  if (typeof value === 'string') return scrubText(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_SCRUB_DEPTH) return '[too deep]';
   if (Array.isArray(value)) return value.map((v) => scrubLogValue(v, depth + 1));
   if (value instanceof Error) {
     return {
       type: value.name,
-      message: redactSecrets(value.message).text,
-      ...(value.stack ? { stack: redactSecrets(value.stack).text } : {}),
+      message: scrubText(value.message),
+      ...(value.stack ? { stack: scrubText(value.stack) } : {}),
     };
   }
   const out: Record<string, unknown> = {};
@@ -72,10 +77,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     hooks: {
       // The message text too: `logger.warn('failed: ' + error.message)` may quote a token.
       logMethod(args, method) {
-        method.apply(
-          this,
-          args.map((a) => (typeof a === 'string' ? redactSecrets(a).text : a)) as typeof args,
-        );
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as typeof args);
       },
     },
   };

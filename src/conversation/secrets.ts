@@ -176,8 +176,11 @@ function redactCliUser(text: string, found: Set<SecretKind>): string {
   return out + text.slice(copied);
 }
 
-/** Replaces every secret in `text`; pure, never throws. */
-export function redactSecrets(text: string): Redaction {
+/**
+ * Replaces every secret in `text`; pure, never throws. `randomStrings: false` skips the guess at
+ * long random strings (keys without a known prefix), which file paths and model names also match.
+ */
+export function redactSecrets(text: string, options: { randomStrings?: boolean } = {}): Redaction {
   const found = new Set<SecretKind>();
   let out = text.replace(PRIVATE_KEY, () => {
     found.add('private-key');
@@ -218,6 +221,8 @@ export function redactSecrets(text: string): Redaction {
     return `${word}${sep}${REDACTED}`;
   });
   out = redactImplicit(out, found);
+  // Long random-looking strings: a guess, right for chat, wrong for logs full of paths and ids.
+  if (options.randomStrings === false) return { text: out, found: [...found] };
   out = out.replace(/\S+/g, (word) => {
     // Links, e-mail addresses and Windows paths are ordinary things to paste; their secret
     // parts (query tokens) were handled above.

@@ -35,6 +35,13 @@ describe('createLogger redaction at any depth and inside text', () => {
     expect(raw()).not.toContain(SECRET);
     expect(raw()).toContain('call failed with token [redacted]');
   });
+
+  it('keeps paths, model names and ids, which look random but are what an operator needs', () => {
+    const { logger, raw } = capture();
+    const path = '/tmp/helpdesk-create-embedder-PNft7J/no-models/Xenova/multilingual-e5-small';
+    logger.warn({ file: path, ticketId: 'T-9f8e7d6c5b4a3921' }, `model not found in ${path}`);
+    expect(raw()).not.toContain('[redacted]');
+  });
 });
 
 describe('createLogger redaction', () => {
