@@ -3,31 +3,43 @@ import { redactSecrets } from './conversation/secrets.js';
 
 export type { Logger };
 
-/**
- * Paths pino blanks out wherever they appear in a log object: tokens, secrets, passwords and
- * authorization headers must never reach a log file, whatever module logged them.
- */
-export const REDACT_PATHS = [
+/** Key names that hold credentials, in the spellings code and environment use. */
+const SECRET_KEYS = [
   'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
   'password',
+  'passwd',
   'secret',
+  'clientSecret',
+  'client_secret',
+  'apiKey',
+  'api_key',
   'authorization',
   'Authorization',
+  'cookie',
+  'credentials',
   'botToken',
   'signingSecret',
   'appPassword',
-  '*.token',
-  '*.password',
-  '*.secret',
-  '*.authorization',
-  '*.Authorization',
-  '*.botToken',
-  '*.signingSecret',
-  '*.appPassword',
-  'headers.authorization',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'MICROSOFT_APP_PASSWORD',
+];
+
+/**
+ * Paths pino blanks out in a log object, at the top or one level down, and the configuration's
+ * own (`config.slack.botToken`): tokens, secrets, passwords and authorization headers must never
+ * reach a log file, whatever module logged them.
+ */
+export const REDACT_PATHS = [
+  // Not `*.*.key`: pino's intermediate wildcards walk into Buffers and throw.
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),
+  ...['slack.botToken', 'slack.signingSecret', 'teams.appPassword'].map((path) => `config.${path}`),
   '*.headers.authorization',
   '*.headers.Authorization',
-  'req.headers.authorization',
   'req.headers.cookie',
 ];
 
@@ -36,33 +48,22 @@ function scrubText(text: string): string {
   return redactSecrets(text, { randomStrings: false }).text;
 }
 
-/** Keys whose values are credentials at any depth (`config.slack.botToken`, `env.SLACK_BOT_TOKEN`). */
-const SECRET_KEY = /token|passw|secret|authorization|api[-_]?key|credential|cookie|signing/i;
-const MAX_SCRUB_DEPTH = 8;
+/** Top-level text fields scrubbed in place; objects are left to pino (dates, buffers, cycles). */
+function scrubTopLevelText(object: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value !== 'string') continue;
+    const clean = scrubText(value);
+    if (clean !== value) (out ??= { ...object })[key] = clean;
+  }
+  return out ?? object;
+}
 
-/**
- * A copy of a log value with credentials removed: values under secret-looking keys at any depth,
- * and secrets inside any text (an error message quoting a token, a pasted password), found by the
- * same patterns that clean user messages.
- */
-export function scrubLogValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrubText(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_SCRUB_DEPTH) return '[too deep]';
-  if (Array.isArray(value)) return value.map((v) => scrubLogValue(v, depth + 1));
-  if (value instanceof Error) {
-    return {
-      type: value.name,
-      message: scrubText(value.message),
-      ...(value.stack ? { stack: scrubText(value.stack) } : {}),
-    };
-  }
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] =
-      SECRET_KEY.test(key) && v !== undefined && v !== null ? '[redacted]' : scrubLogValue(v, depth + 1);
-  }
-  return out;
+/** pino's error serializer, with secrets taken out of the message and the stack. */
+function scrubbedError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  return scrubTopLevelText(serialized);
 }
 
 /** Creates the process logger; `destination` lets tests capture output. */
@@ -70,10 +71,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   const options: pino.LoggerOptions = {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    formatters: {
-      log: (object) => scrubLogValue(object) as Record<string, unknown>,
-      bindings: (bindings) => scrubLogValue(bindings) as Record<string, unknown>,
-    },
+    serializers: { err: scrubbedError },
+    formatters: { log: scrubTopLevelText, bindings: scrubTopLevelText },
     hooks: {
       // The message text too: `logger.warn('failed: ' + error.message)` may quote a token.
       logMethod(args, method) {

@@ -4,7 +4,7 @@ import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { parseDateArg } from '../report/dates.js';
 import { computeReport } from '../report/figures.js';
 import { formatReport } from '../report/format.js';
-import { migrate, openDatabase } from '../storage/db.js';
+import { isHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { parseCliArgs, runCli } from './args.js';
 
@@ -46,15 +46,12 @@ await runCli(USAGE, async () => {
       `No database at ${file} (start the bot first, or pass --db FILE)`,
     );
   }
+  // A report reads; it must not turn somebody else's database into the bot's by migrating it.
+  if (!isHelpdeskDatabase(file)) {
+    throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file} is not a Helpdesk Bot database`);
+  }
   const db = openDatabase(file);
   try {
-    // A report reads; it must not turn somebody else's database into the bot's by migrating it.
-    const ours = db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-      .get();
-    if (!ours) {
-      throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file} is not a Helpdesk Bot database`);
-    }
     migrate(db, ALL_MIGRATIONS);
     const figures = computeReport(db, { since, until, top });
     process.stdout.write(values.json ? `${JSON.stringify(figures, null, 2)}\n` : formatReport(figures));

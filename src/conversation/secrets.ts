@@ -24,7 +24,8 @@ const END = '(?![\\p{L}\\p{N}_])';
 
 const TOKEN_PATTERNS: RegExp[] = [
   // JSON Web Tokens: header.payload.signature, base64url.
-  /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g,
+  // At a word start only: otherwise "eyJeyJeyJ..." is rescanned from every "eyJ" (quadratic).
+  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g,
   // Slack bot/user/app tokens and incoming webhooks.
   /xox[abposr]-[A-Za-z0-9-]{8,}/g,
   /xapp-[A-Za-z0-9-]{8,}/g,
@@ -166,6 +167,8 @@ function redactCliUser(text: string, found: Set<SecretKind>): string {
     const start = m.index + m[0].length;
     if (start < copied) continue;
     const quote = m[3] ?? '';
+    // `docker run -u 1000:1000` is a user and group id, not a password.
+    if (/^\d+$/.test(m[4] ?? '') && /^\d+(?:\s|$)/.test(text.slice(start))) continue;
     const end = quote ? text.indexOf(quote, start) : text.slice(start).search(/\s|$/) + start;
     const stop = end < start ? text.length : end;
     if (stop === start) continue;
@@ -211,6 +214,8 @@ export function redactSecrets(text: string, options: { randomStrings?: boolean }
     QUOTED,
     (match, word: string, sep: string, open: string, value: string, close: string) => {
       if (value.includes(REDACTED)) return match;
+      // After "is" alone, only something password-like: 'the password is "incorrect"' stays.
+      if (!/[:=]/.test(sep) && !looksLikePassword(value.replace(/\s/g, ''))) return match;
       found.add('password');
       return `${word}${sep}${open}${REDACTED}${close}`;
     },

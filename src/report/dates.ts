@@ -27,12 +27,18 @@ export function parseDateArg(name: string, value: string, timeZone: string): Dat
     if (valid) {
       return new Date(zonedTime(year, month, date, hour * 60 + minute, timeZone).getTime() + second * 1000);
     }
-  } else if (
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) &&
-    !Number.isNaN(Date.parse(value))
-  ) {
-    const parsed = new Date(value);
-    if (parsed.getUTCFullYear() >= FIRST_YEAR) return parsed;
+  } else {
+    const withOffset = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(
+      value,
+    );
+    if (withOffset && !Number.isNaN(Date.parse(value))) {
+      // Date.parse rolls 2025-02-29 over to March 1; the written day must exist.
+      const [year, month, date] = [Number(withOffset[1]), Number(withOffset[2]), Number(withOffset[3])];
+      const check = new Date(Date.UTC(year, month - 1, date));
+      if (year >= FIRST_YEAR && check.getUTCMonth() === month - 1 && check.getUTCDate() === date) {
+        return new Date(value);
+      }
+    }
   }
   throw new HelpdeskError(
     ErrorCodes.CLI_USAGE,

@@ -87,10 +87,39 @@ export function migrate(db: Db, migrations: readonly Migration[]): string[] {
 }
 
 /**
+ * True when `file` is a database this bot wrote: its `schema_migrations` table has our columns
+ * and our steps. Read with a read-only connection, so that checking somebody else's file leaves
+ * it exactly as it was (opening it normally would switch it to WAL).
+ */
+export function isHelpdeskDatabase(file: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const columns = (db.pragma('table_info(schema_migrations)') as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('id') || !columns.includes('applied_at')) return false;
+    return (
+      db.prepare("SELECT 1 FROM schema_migrations WHERE id LIKE 'conversations/%' LIMIT 1").get() !==
+      undefined
+    );
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Above this size the start-up integrity check would hold the bot up for many seconds. */
+export const INTEGRITY_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
  * Fails start-up on a damaged database file, with a clear message, instead of failing every
  * message afterwards with "database disk image is malformed".
  */
 export function checkIntegrity(db: Db, file: string): void {
+  const pages = Number(db.pragma('page_count', { simple: true }));
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
+  // A big database is checked by its operators (`PRAGMA quick_check`), not on every start.
+  if (pages * pageSize > INTEGRITY_CHECK_MAX_BYTES) return;
   let result: unknown;
   try {
     result = db.pragma('quick_check', { simple: true });

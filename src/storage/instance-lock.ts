@@ -1,16 +1,30 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
 
-/** True when a process with this id runs (signal 0 only checks). */
+/**
+ * True when the process that wrote a lock may still run: the id is a real one (0, -1 and 1 are
+ * not: `kill` reads them as groups, and 1 is any container's first process), a process has it,
+ * and, where Linux shows it, that process is Node. A crashed bot's id reused by another program
+ * then does not keep the database locked.
+ */
 function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 1) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it runs, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true; // no /proc here: trust the signal
   }
 }
+
+/** Locks this process holds: a second bot in the same process is refused too. */
+const held = new Set<string>();
 
 /**
  * One running bot per database. Two would both deliver every outbox entry and both run the SLA
@@ -20,12 +34,31 @@ function isRunning(pid: number): boolean {
  */
 export function acquireInstanceLock(databasePath: string): () => void {
   if (databasePath === ':memory:') return () => undefined;
-  const file = `${databasePath}.lock`;
+  const file = path.resolve(`${databasePath}.lock`);
+  if (held.has(file)) {
+    throw new HelpdeskError(
+      ErrorCodes.STORAGE_FAILED,
+      `${databasePath} is already open in this process; close the other bot first`,
+    );
+  }
   const mine = String(process.pid);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new HelpdeskError(
+      ErrorCodes.STORAGE_FAILED,
+      `Cannot create ${path.dirname(file)}: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, mine, { flag: 'wx' });
+      held.add(file);
       return () => {
+        if (!held.delete(file)) return;
         try {
           if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
         } catch {
@@ -39,7 +72,7 @@ export function acquireInstanceLock(databasePath: string): () => void {
         });
       }
       const owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+      if (owner !== process.pid && isRunning(owner)) {
         throw new HelpdeskError(
           ErrorCodes.STORAGE_FAILED,
           `Another Helpdesk Bot (process ${owner}) is already using ${databasePath}; stop it first, ` +

@@ -31,12 +31,17 @@ describe('parseDateArg', () => {
     );
   });
 
-  test.each(['yesterday', '2026-02-30', '2026-02-29', '31.01.2026', '', '2026-1-5', '2026-01-01T25:00'])(
-    '%j is a usage error',
-    (value) => {
-      expect(() => parseDateArg('since', value, 'UTC')).toThrow(
-        expect.objectContaining({ code: 'CLI_USAGE' }),
-      );
-    },
-  );
+  test.each([
+    'yesterday',
+    '2026-02-30',
+    '2026-02-29',
+    '31.01.2026',
+    '',
+    '2026-1-5',
+    '2026-01-01T25:00',
+    '2025-02-29T00:00Z',
+    '2026-04-31T00:00:00+03:00',
+  ])('%j is a usage error', (value) => {
+    expect(() => parseDateArg('since', value, 'UTC')).toThrow(expect.objectContaining({ code: 'CLI_USAGE' }));
+  });
 });

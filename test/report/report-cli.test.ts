@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/storage/db.js';
+import Database from 'better-sqlite3';
 import { AGENTS, Harness } from '../support/helpdesk-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -64,15 +64,17 @@ describe('npm run report', () => {
 
   test("another program's database is refused and left as it was", () => {
     const other = path.join(h.dir, 'other.db');
-    const db = openDatabase(other);
-    db.exec('CREATE TABLE customers (id INTEGER)');
+    const db = new Database(other);
+    db.exec('CREATE TABLE customers (id INTEGER); CREATE TABLE schema_migrations (version TEXT)');
     db.close();
     const run = report(['--db', other]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: .*other\.db is not a Helpdesk Bot database/);
-    const after = openDatabase(other);
+    const after = new Database(other, { readonly: true });
     const tables = after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    const journal = after.pragma('journal_mode', { simple: true });
     after.close();
-    expect(tables).toEqual([{ name: 'customers' }]);
+    expect(tables).toEqual([{ name: 'customers' }, { name: 'schema_migrations' }]);
+    expect(journal).toBe('delete');
   });
 });

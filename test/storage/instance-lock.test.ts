@@ -38,6 +38,28 @@ describe('acquireInstanceLock', () => {
     expect(() => acquireInstanceLock(db)).toThrow(/Another Helpdesk Bot \(process \d+\) is already using/);
   });
 
+  it.each(['1', '0', '-1', 'garbage', ''])(
+    'takes over a lock holding %j, which no bot can own',
+    (content) => {
+      const db = path.join(dir, 'helpdesk.db');
+      writeFileSync(`${db}.lock`, content);
+      acquireInstanceLock(db)();
+    },
+  );
+
+  it('refuses a second bot on the same database in this very process', () => {
+    const db = path.join(dir, 'helpdesk.db');
+    const release = acquireInstanceLock(db);
+    expect(() => acquireInstanceLock(db)).toThrow(/already open in this process/);
+    release();
+    acquireInstanceLock(db)();
+  });
+
+  it('creates the folder of a database that does not exist yet', () => {
+    const db = path.join(dir, 'new', 'folder', 'helpdesk.db');
+    acquireInstanceLock(db)();
+  });
+
   it('needs no lock for an in-memory database', () => {
     expect(() => acquireInstanceLock(':memory:')()).not.toThrow();
   });
