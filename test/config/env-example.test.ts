@@ -6,12 +6,12 @@ import { CONFIG_KEYS, loadConfig } from '../../src/config.js';
 const file = path.resolve(import.meta.dirname, '../../.env.example');
 const text = readFileSync(file, 'utf8');
 
-/** KEY=value lines of the example, comments and blank lines skipped. */
+/** KEY=value lines of the example, comments and blank lines skipped, quotes removed as dotenv does. */
 function entries(): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split('\n')) {
     const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-    if (m) out.set(m[1]!, m[2]!);
+    if (m) out.set(m[1]!, m[2]!.replace(/^"(.*)"$/, '$1'));
   }
   return out;
 }
@@ -27,6 +27,13 @@ describe('.env.example', () => {
       const index = lines.findIndex((l) => l.startsWith(`${key}=`));
       const before = lines.slice(Math.max(0, index - 8), index).join('\n');
       expect(before, key).toMatch(/#/);
+    }
+  });
+
+  test('a value with a space is quoted, so that a shell can source the file too', () => {
+    for (const line of text.split('\n')) {
+      const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+      if (m && /\s/.test(m[2]!)) expect(m[2], m[1]).toMatch(/^".*"$/);
     }
   });
 
