@@ -1,8 +1,14 @@
 import type { Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
-import { contentWords, functionWords, repairedWords, stem, tokenize } from '../text/analyze.js';
+import {
+  contentWords,
+  expandedTokens,
+  functionWords,
+  repairedWords,
+  stem,
+  tokenize,
+} from '../text/analyze.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { expandSynonyms } from '../text/synonyms.js';
 import { detectLang } from '../text/lang.js';
 import { latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
@@ -53,6 +59,12 @@ export interface RankedCandidate extends Candidate {
   features: ConfidenceFeatures;
 }
 
+/** Words the articles use: all of them, and per language. */
+interface Lexicon {
+  vocabulary: Vocabulary;
+  byLang: Record<Lang, Set<string>>;
+}
+
 /** How many dense-only articles (no shared words with the message) may join the candidates. */
 const DENSE_CANDIDATES = 10;
 
@@ -66,9 +78,8 @@ export class KnowledgeRetriever implements Retriever {
   private readonly sections = new Map<string, Section>();
   private readonly keyword: KeywordIndex;
   private readonly dense: DenseIndex | undefined;
-  private vocabulary: Vocabulary | undefined;
+  private lexicon: Lexicon | undefined;
   private langs: Set<Lang> | undefined;
-  private wordsByLang: Record<Lang, Set<string>> | undefined;
   /** The intent classifier; `null` when none can be trained for these articles. */
   private intent: IntentModel | null | undefined;
   /** Bumped by every change of the articles; the classifier is current when it was trained on it. */
@@ -137,9 +148,8 @@ export class KnowledgeRetriever implements Retriever {
 
   /** Derived views are rebuilt on next use, so a burst of re-indexed files pays for them once. */
   private invalidate(): void {
-    this.vocabulary = undefined;
+    this.lexicon = undefined;
     this.langs = undefined;
-    this.wordsByLang = undefined;
     this.generation += 1;
   }
 
@@ -259,22 +269,10 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   private hasEnglishOnlyWord(text: string): boolean {
-    const byLang = this.getWordsByLang();
-    return tokenize(text.normalize('NFKC')).some(
+    const { byLang } = this.getLexicon();
+    return tokenize(text).some(
       (word) => STOPWORDS.has(word) || (byLang.en.has(word) && !byLang.ru.has(word)),
     );
-  }
-
-  /** Surface words of the articles of each language (for telling product names from English). */
-  private getWordsByLang(): Record<Lang, Set<string>> {
-    if (!this.wordsByLang) {
-      const byLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set() };
-      for (const a of this.articles.values()) {
-        for (const w of contentWords([a.title, ...a.questions, a.body].join('\n'))) byLang[a.lang].add(w);
-      }
-      this.wordsByLang = byLang;
-    }
-    return this.wordsByLang;
   }
 
   /**
@@ -286,7 +284,7 @@ export class KnowledgeRetriever implements Retriever {
     const vocabulary = this.getVocabulary();
     let asIs = 0;
     let cyrillic = 0;
-    for (const word of tokenize(expandSynonyms(text.normalize('NFKC')))) {
+    for (const word of expandedTokens(text)) {
       const cyrillicWord = latinToCyrillic(word);
       const english = STOPWORDS.has(word) || vocabulary.has(word);
       const russian = STOPWORDS.has(cyrillicWord) || vocabulary.has(cyrillicWord);
@@ -455,17 +453,29 @@ export class KnowledgeRetriever implements Retriever {
     return this.langs.has(lang);
   }
 
-  /** Surface words of every article, rebuilt lazily after the articles change. */
   private getVocabulary(): Vocabulary {
-    if (!this.vocabulary) {
-      const v = new Vocabulary();
+    return this.getLexicon().vocabulary;
+  }
+
+  /**
+   * Surface words of every article (the typo vocabulary, tags included) and of each language's
+   * articles (for telling product names from English), analysed in one pass and rebuilt lazily
+   * after the articles change.
+   */
+  private getLexicon(): Lexicon {
+    if (!this.lexicon) {
+      const vocabulary = new Vocabulary();
+      const byLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set() };
       for (const a of this.articles.values()) {
-        const text = [a.title, a.tags.join(' '), ...a.questions, a.body].join('\n');
-        for (const w of contentWords(text)) v.add(w);
+        for (const w of contentWords([a.title, ...a.questions, a.body].join('\n'))) {
+          vocabulary.add(w);
+          byLang[a.lang].add(w);
+        }
+        for (const w of contentWords(a.tags.join(' '))) vocabulary.add(w);
       }
-      this.vocabulary = v;
+      this.lexicon = { vocabulary, byLang };
     }
-    return this.vocabulary;
+    return this.lexicon;
   }
 }
 

@@ -40,10 +40,17 @@ export function stem(token: string): string {
   return s;
 }
 
+/**
+ * Every word of a text, synonyms expanded. Normalized first, so that a decomposed "ё" or a
+ * full-width "ＶＰＮ" meets the thesaurus.
+ */
+export function expandedTokens(text: string): string[] {
+  return tokenize(expandSynonyms(text.normalize('NFKC')));
+}
+
 /** Content words of a text: synonyms expanded, tokenized, stop words removed. Not stemmed. */
 export function contentWords(text: string): string[] {
-  // Normalized first, so that a decomposed "ё" or a full-width "ＶＰＮ" meets the thesaurus.
-  return tokenize(expandSynonyms(text.normalize('NFKC'))).filter((t) => !STOPWORDS.has(t) && !/^\d$/.test(t));
+  return expandedTokens(text).filter((t) => !STOPWORDS.has(t) && !/^\d$/.test(t));
 }
 
 /**
