@@ -32,7 +32,7 @@ function openLogFile(file: string): ReturnType<typeof pino.destination> {
       },
     );
   }
-  const destination = pino.destination({ dest: file, mkdir: true, sync: false });
+  const destination = pino.destination({ dest: file, sync: false });
   let reported = false;
   destination.on('error', (error: unknown) => {
     if (!reported) process.stderr.write(`cannot write the log file ${file}: ${errorMessage(error)}\n`);

@@ -36,6 +36,29 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
  */
 export const FLUSH_WAIT_MS = 2_000;
 
+/**
+ * `work`, or what `late()` returns (or throws) once `ms` have passed, whichever comes first. The
+ * timer never keeps the process alive and is cleared when the work is done first.
+ */
+async function withinTime<T, L>(work: Promise<T>, ms: number, late: () => L): Promise<T | L> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<L>((resolve, reject) => {
+    timer = setTimeout(() => {
+      try {
+        resolve(late());
+      } catch (error) {
+        reject(error);
+      }
+    }, ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Exponential backoff from 30 s up to one hour. */
 function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.min(attempts, 10), 3_600_000);
@@ -68,17 +91,8 @@ export class OutboxDispatcher {
    * `flush`, waited for at most `FLUSH_WAIT_MS` (undefined when it is still running): what the
    * message and agent-action paths call, so their replies never wait on a hung channel.
    */
-  async flushWithin(): Promise<FlushResult | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.timeouts.flushWaitMs);
-      timer.unref();
-    });
-    try {
-      return await Promise.race([this.flush(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  flushWithin(): Promise<FlushResult | undefined> {
+    return withinTime(this.flush(), this.timeouts.flushWaitMs, () => undefined);
   }
 
   private async flushOnce(): Promise<FlushResult> {
@@ -127,20 +141,11 @@ export class OutboxDispatcher {
   }
 
   /** One delivery, failed after `DELIVERY_TIMEOUT_MS` (a late success is then delivered twice). */
-  private async send(d: Delivery, deliveryId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${this.timeouts.deliveryMs} ms`)),
-        this.timeouts.deliveryMs,
-      );
-      timer.unref();
+  private send(d: Delivery, deliveryId: string): Promise<void> {
+    const limit = this.timeouts.deliveryMs;
+    return withinTime(this.deliver(d, deliveryId), limit, () => {
+      throw new Error(`no answer within ${limit} ms`);
     });
-    try {
-      await Promise.race([this.deliver(d, deliveryId), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private deliver(d: Delivery, deliveryId: string): Promise<void> {

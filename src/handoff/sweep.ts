@@ -3,6 +3,7 @@ import { messages } from '../conversation/messages.js';
 import { tellUser } from '../conversation/turn.js';
 import { roleOf } from './agents.js';
 import type { FlushResult } from './dispatch.js';
+import type { Ticket } from './types.js';
 
 /** Processed message ids older than this are forgotten; channels retry within minutes. */
 export const DEDUP_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -13,6 +14,26 @@ export interface SweepResult extends FlushResult {
   announced: string[];
   /** Claimed tickets put back in the queue because their agent is no longer one. */
   requeued: string[];
+}
+
+/** Audit row of something the sweep did on its own. */
+function auditBySystem(
+  ctx: CoreContext,
+  now: Date,
+  action: string,
+  ticket: Ticket,
+  details: Record<string, unknown>,
+): void {
+  ctx.stores.audit.record({
+    at: now.toISOString(),
+    actor: 'system',
+    role: 'system',
+    action,
+    ticketId: ticket.id,
+    conversationId: ticket.conversationId,
+    outcome: 'ok',
+    details,
+  });
 }
 
 /**
@@ -48,15 +69,9 @@ function requeueOrphans(ctx: CoreContext, now: Date): string[] {
       { kind: 'queue', event: { type: 'ticket-requeued', ticket: requeued, by: 'system' } },
       now,
     );
-    ctx.stores.audit.record({
-      at: now.toISOString(),
-      actor: 'system',
-      role: 'system',
-      action: 'ticket.requeue',
-      ticketId: ticket.id,
-      conversationId: ticket.conversationId,
-      outcome: 'ok',
-      details: { formerAssignee: ticket.assigneeId, reason: 'no longer an agent' },
+    auditBySystem(ctx, now, 'ticket.requeue', ticket, {
+      formerAssignee: ticket.assigneeId,
+      reason: 'no longer an agent',
     });
     ids.push(ticket.id);
   }
@@ -89,15 +104,10 @@ export async function sweep(ctx: CoreContext): Promise<SweepResult> {
           now,
         );
       }
-      ctx.stores.audit.record({
-        at: now.toISOString(),
-        actor: 'system',
-        role: 'system',
-        action: 'ticket.sla-breach',
-        ticketId: ticket.id,
-        conversationId: ticket.conversationId,
-        outcome: 'ok',
-        details: { slaDueAt: ticket.slaDueAt, priority: ticket.priority, tier: ticket.tier },
+      auditBySystem(ctx, now, 'ticket.sla-breach', ticket, {
+        slaDueAt: ticket.slaDueAt,
+        priority: ticket.priority,
+        tier: ticket.tier,
       });
       ids.push(ticket.id);
     }

@@ -7,6 +7,11 @@ import type { Article, KbProblem, LoadedKb } from './types.js';
 /** Hard stop against pointing the loader at a whole disk by mistake. */
 const MAX_FILES = 50_000;
 
+/** Folder or file names the knowledge base never reads: hidden ones and `node_modules`. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
 /** Lists `.md` files under `dir` (recursively, sorted, skipping hidden folders and symlinks). */
 export async function listMarkdownFiles(dir: string): Promise<string[]> {
   try {
@@ -25,7 +30,7 @@ export async function listMarkdownFiles(dir: string): Promise<string[]> {
   const walk = async (current: string): Promise<void> => {
     const entries = await readdir(current, { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (isSkippedName(entry.name)) continue;
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {

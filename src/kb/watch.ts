@@ -3,7 +3,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
-import { formatProblem, listMarkdownFiles, loadArticleFile } from './load-kb.js';
+import { formatProblem, isSkippedName, listMarkdownFiles, loadArticleFile } from './load-kb.js';
 import type { Article } from './types.js';
 
 /** What the watcher updates: the retriever implements it. */
@@ -40,11 +40,6 @@ async function pathKind(full: string): Promise<'file' | 'folder' | 'missing' | '
   } catch {
     return 'missing';
   }
-}
-
-/** Paths the loader never reads: hidden files and folders, and `node_modules`. */
-function isIgnored(file: string): boolean {
-  return file.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
 /**
@@ -192,7 +187,7 @@ export function watchKnowledgeBase(
     watcher = watch(dir, { recursive: true }, (_event, name) => {
       if (!name) return;
       const file = name.toString().split(path.sep).join('/');
-      if (isIgnored(file)) return;
+      if (file.split('/').some(isSkippedName)) return;
       if (file.toLowerCase().endsWith('.md')) schedule(file, () => refresh(file));
       // The name may be a folder that moved (even one called `x.md`): its files send no events.
       schedule(`${file}/`, () => refreshFolder(file));

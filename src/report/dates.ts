@@ -5,6 +5,13 @@ import { zonedTime } from '../handoff/business-hours.js';
 const FIRST_YEAR = 1970;
 const LAST_YEAR = 9999;
 
+/** True for a calendar day that exists (no February 30) within the years a report covers. */
+function dayExists(year: number, month: number, date: number): boolean {
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
+  const check = new Date(Date.UTC(year, month - 1, date));
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
+}
+
 /**
  * Parses `2026-01-31` (midnight) or `2026-01-31T08:30` (that time), both in the company time
  * zone, or a timestamp with its own offset (`...Z`, `...+03:00`); anything else is a usage error,
@@ -15,15 +22,7 @@ export function parseDateArg(name: string, value: string, timeZone: string): Dat
   if (local) {
     const [year, month, date] = [Number(local[1]), Number(local[2]), Number(local[3])];
     const [hour, minute, second] = [Number(local[4] ?? 0), Number(local[5] ?? 0), Number(local[6] ?? 0)];
-    const check = new Date(Date.UTC(year, month - 1, date));
-    const valid =
-      year >= FIRST_YEAR &&
-      year <= LAST_YEAR &&
-      check.getUTCMonth() === month - 1 &&
-      check.getUTCDate() === date &&
-      hour < 24 &&
-      minute < 60 &&
-      second < 60;
+    const valid = dayExists(year, month, date) && hour < 24 && minute < 60 && second < 60;
     if (valid) {
       return new Date(zonedTime(year, month, date, hour * 60 + minute, timeZone).getTime() + second * 1000);
     }
@@ -33,9 +32,7 @@ export function parseDateArg(name: string, value: string, timeZone: string): Dat
     );
     if (withOffset && !Number.isNaN(Date.parse(value))) {
       // Date.parse rolls 2025-02-29 over to March 1; the written day must exist.
-      const [year, month, date] = [Number(withOffset[1]), Number(withOffset[2]), Number(withOffset[3])];
-      const check = new Date(Date.UTC(year, month - 1, date));
-      if (year >= FIRST_YEAR && check.getUTCMonth() === month - 1 && check.getUTCDate() === date) {
+      if (dayExists(Number(withOffset[1]), Number(withOffset[2]), Number(withOffset[3]))) {
         return new Date(value);
       }
     }
