@@ -33,6 +33,16 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 /**
+ * A whole-number argument written the plain decimal way and within bounds, else undefined:
+ * "1e3" and "0x10" are not numbers here, as they are not in the configuration either.
+ */
+export function parseWholeNumber(text: string, min: number, max: number): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/**
  * Runs a CLI command body: usage and config errors print a clear message and exit 2; anything
  * else unexpected prints its message and exits 1. Never a stack trace for a user mistake.
  */

@@ -13,7 +13,7 @@ import { indexRetriever } from '../retrieval/retriever.js';
 import { syntheticArticles, syntheticQueries } from '../retrieval/synthetic-kb.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
-import { parseCliArgs, runCli } from './args.js';
+import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
 const USAGE = 'npm run bench -- [--sizes 1000,10000] [--queries N] [--modes keyword,tiny-model]';
 const MODES = ['keyword', 'tiny-model'] as const;
@@ -76,13 +76,6 @@ async function runOne(sections: number, mode: Mode, queryCount: number): Promise
 const MAX_SECTIONS = 200_000;
 const MAX_QUERIES = 100_000;
 
-/** A plain decimal whole number within bounds ("1e3" and "0x10" are not), else undefined. */
-function wholeNumber(text: string, min: number, max: number): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const n = Number(text);
-  return n >= min && n <= max ? n : undefined;
-}
-
 await runCli(USAGE, async () => {
   const { values } = parseCliArgs(process.argv.slice(2), {
     sizes: { type: 'string' },
@@ -90,7 +83,7 @@ await runCli(USAGE, async () => {
     modes: { type: 'string' },
     one: { type: 'string' },
   });
-  const queryCount = wholeNumber(values.queries ?? '300', 1, MAX_QUERIES);
+  const queryCount = parseWholeNumber(values.queries ?? '300', 1, MAX_QUERIES);
   if (queryCount === undefined)
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--queries takes a whole number from 1 to ${MAX_QUERIES}`);
   if (values.one !== undefined) {
@@ -98,13 +91,13 @@ await runCli(USAGE, async () => {
     if (values.sizes !== undefined || values.modes !== undefined)
       throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--one is internal and takes no --sizes or --modes');
     const [sizeText = '', mode = ''] = values.one.split(':');
-    const size = wholeNumber(sizeText, 1, MAX_SECTIONS);
+    const size = parseWholeNumber(sizeText, 1, MAX_SECTIONS);
     if (size === undefined || !MODES.includes(mode as Mode))
       throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--one takes SECTIONS:MODE, e.g. 1000:${MODES[0]}`);
     process.stdout.write(`${JSON.stringify(await runOne(size, mode as Mode, queryCount))}\n`);
     return 0;
   }
-  const sizes = (values.sizes ?? '1000,10000').split(',').map((s) => wholeNumber(s, 1, MAX_SECTIONS));
+  const sizes = (values.sizes ?? '1000,10000').split(',').map((s) => parseWholeNumber(s, 1, MAX_SECTIONS));
   if (sizes.some((s) => s === undefined))
     throw new HelpdeskError(
       ErrorCodes.CLI_USAGE,

@@ -13,7 +13,7 @@ import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { readQueries, unknownExpectations } from '../retrieval/eval-queries.js';
 import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
 import { indexRetriever } from '../retrieval/retriever.js';
-import { parseCliArgs, runCli } from './args.js';
+import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
 const USAGE =
   'npm run eval -- --kb DIR --queries FILE.jsonl [--out REPORT.json] [--embeddings off|auto|required] [--errors N]';
@@ -36,8 +36,9 @@ await runCli(USAGE, async () => {
       `--embeddings must be off, auto or required (got "${mode}")`,
     );
   }
-  const showErrors = values.errors === undefined ? 0 : Number(values.errors);
-  if (!Number.isInteger(showErrors) || showErrors < 0) {
+  const showErrors =
+    values.errors === undefined ? 0 : parseWholeNumber(values.errors, 0, Number.MAX_SAFE_INTEGER);
+  if (showErrors === undefined) {
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--errors takes a whole number');
   }
   const config = loadConfig({ ...process.env, EMBEDDINGS: mode });

@@ -6,7 +6,7 @@ import { computeReport } from '../report/figures.js';
 import { formatReport } from '../report/format.js';
 import { isHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
-import { parseCliArgs, runCli } from './args.js';
+import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
 const USAGE = 'npm run report -- [--since DATE] [--until DATE] [--db FILE] [--top N] [--json]';
 
@@ -32,8 +32,8 @@ await runCli(USAGE, async () => {
   if (since && until && since >= until) {
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--since must be before --until');
   }
-  const top = values.top === undefined ? 10 : Number(values.top);
-  if (!Number.isInteger(top) || top < 1 || top > 1000) {
+  const top = values.top === undefined ? 10 : parseWholeNumber(values.top, 1, 1000);
+  if (top === undefined) {
     throw new HelpdeskError(
       ErrorCodes.CLI_USAGE,
       `--top: "${values.top}" must be a whole number from 1 to 1000`,

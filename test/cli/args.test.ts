@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../src/cli/args.js';
+import { parseCliArgs, parseWholeNumber } from '../../src/cli/args.js';
 import { HelpdeskError } from '../../src/errors.js';
 
 const OPTIONS = {
@@ -44,5 +44,14 @@ describe('parseCliArgs', () => {
   it('refuses unknown flags and positionals where none are allowed', () => {
     expect(usageError(['--verbose'])).toMatch(/Unknown option '--verbose'/);
     expect(() => parseCliArgs(['stray'], OPTIONS)).toThrow(/Unexpected argument 'stray'/);
+  });
+});
+
+describe('parseWholeNumber', () => {
+  it('takes plain decimal whole numbers within the bounds only', () => {
+    expect(parseWholeNumber('42', 1, 100)).toBe(42);
+    expect(parseWholeNumber(' 7 ', 1, 100)).toBe(7);
+    for (const text of ['0', '101', '1e1', '0x10', '-3', '2.5', '', 'ten'])
+      expect(parseWholeNumber(text, 1, 100), text).toBeUndefined();
   });
 });
