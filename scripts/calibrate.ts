@@ -2,28 +2,54 @@
  * Fits the keyword confidence models (src/retrieval/confidence.ts) and the decision thresholds on
  * a labelled query set, and prints them. Usage:
  *   npm run calibrate -- [--kb knowledge-base] [--queries test/fixtures/queries.jsonl]
+ *                        [--embeddings off|required]
  * Two pairs of models are fitted: on rankings with the intent classifier (CONFIDENCE_MODEL,
  * CLARIFY_MODEL) and without it (..._WITHOUT_INTENT). The thresholds are chosen for the first
  * pair; the second is reported at the same thresholds. The coefficients are then pasted into
  * confidence.ts and the thresholds into config defaults: a reviewed change, not a silent
  * self-tuning at start-up.
+ * With `--embeddings required` it loads the model the configuration names (EMBEDDING_MODEL,
+ * MODELS_DIR) instead, fits the dense fusion (DENSE_WEIGHT, DENSE_COSINE_FLOOR,
+ * DENSE_COSINE_CEILING) for it and the thresholds that go with it, and prints them as settings.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
 import { loadKnowledgeBase } from '../src/kb/load-kb.js';
+import { cliLogger } from '../src/logger.js';
+import { fitDenseFusion } from '../src/retrieval/dense-calibration.js';
+import { createEmbedder } from '../src/retrieval/embedding/create-embedder.js';
+import { CachedEmbedder } from '../src/retrieval/embedding/vector-cache.js';
+import { fuseConfidence, type DenseFusion } from '../src/retrieval/fusion.js';
+import { migrate, openDatabase } from '../src/storage/db.js';
+import { ALL_MIGRATIONS } from '../src/storage/migrations.js';
 import {
   CLARIFY_MODEL,
+  CLARIFY_MODEL_WITHOUT_INTENT,
   CONFIDENCE_MODEL,
+  CONFIDENCE_MODEL_WITHOUT_INTENT,
   clarifyConfidence,
   keywordConfidence,
   type ConfidenceFeatures,
 } from '../src/retrieval/confidence.js';
 import { decide, type Thresholds } from '../src/retrieval/decide.js';
 import { readQueries } from '../src/retrieval/eval-queries.js';
-import { createRetriever, type RankedCandidate } from '../src/retrieval/retriever.js';
+import {
+  createRetriever,
+  indexRetriever,
+  type KnowledgeRetriever,
+  type RankedCandidate,
+} from '../src/retrieval/retriever.js';
 
 const { values } = parseArgs({
-  options: { kb: { type: 'string' }, queries: { type: 'string' } },
+  options: { kb: { type: 'string' }, queries: { type: 'string' }, embeddings: { type: 'string' } },
 });
+if (values.embeddings !== undefined && !['off', 'required'].includes(values.embeddings)) {
+  process.stderr.write(`--embeddings must be off or required (got "${values.embeddings}")\n`);
+  process.exit(2);
+}
 const kb = await loadKnowledgeBase(values.kb ?? 'knowledge-base');
 const queries = await readQueries(values.queries ?? 'test/fixtures/queries.jsonl');
 
@@ -32,12 +58,16 @@ interface Row {
   ranked: RankedCandidate[];
 }
 
-async function rankAll(intentClassifier: boolean): Promise<Row[]> {
-  const retriever = createRetriever(kb.articles, {
-    thresholds: { answerThreshold: 0.5, clarifyThreshold: 0.3, answerMargin: 0.1 },
+const ANY_THRESHOLDS = { answerThreshold: 0.5, clarifyThreshold: 0.3, answerMargin: 0.1 };
+
+async function rankAll(
+  intentClassifier: boolean,
+  retriever: KnowledgeRetriever = createRetriever(kb.articles, {
+    thresholds: ANY_THRESHOLDS,
     defaultLang: 'en',
     intentClassifier,
-  });
+  }),
+): Promise<Row[]> {
   const rows: Row[] = [];
   for (const query of queries)
     rows.push({ query, ranked: (await retriever.rank(query.query, { lang: query.lang })).candidates });
@@ -114,8 +144,8 @@ interface Result {
   inDeclined: number;
 }
 
-/** The decisions of `models` at thresholds `t` over the query set. */
-function evaluateAt(rows: Row[], models: Models, t: Thresholds): Result {
+/** The decisions of `models` (and `fusion`, with a model) at thresholds `t` over the query set. */
+function evaluateAt(rows: Row[], models: Models, t: Thresholds, fusion?: DenseFusion): Result {
   let correct = 0;
   let wrong = 0;
   let inDeclined = 0;
@@ -124,9 +154,16 @@ function evaluateAt(rows: Row[], models: Models, t: Thresholds): Result {
   for (const { query, ranked } of rows) {
     const candidates = ranked
       .slice(0, 5)
-      .map((c) => ({ ...c, score: keywordConfidence(c.features, models.answer) }))
+      .map((c) => ({
+        ...c,
+        score: fuseConfidence(keywordConfidence(c.features, models.answer), c.cosine, fusion),
+      }))
       .sort((x, y) => y.score - x.score);
-    const group = clarifyConfidence(ranked[0]?.features, t.clarifyThreshold, models.clarify);
+    const group = fuseConfidence(
+      clarifyConfidence(ranked[0]?.features, t.clarifyThreshold, models.clarify),
+      ranked[0]?.cosine,
+      fusion,
+    );
     const kind = decide(candidates, t, group).kind;
     if (query.expected.length === 0) {
       if (kind === 'decline') oosDeclined += 1;
@@ -151,19 +188,35 @@ function evaluateAt(rows: Row[], models: Models, t: Thresholds): Result {
 }
 
 /** Most correct answers (and fewest handoffs) with wrong answers <= 3 % and out-of-scope declined >= 85 %. */
-function bestThresholds(rows: Row[], models: Models): Result | undefined {
+function bestThresholds(rows: Row[], models: Models, fusion?: DenseFusion): Result | undefined {
   let best: Result | undefined;
   const value = (r: Result) => r.answeredCorrect - 0.5 * r.inDeclined;
   for (let at = 0.3; at <= 0.95; at += 0.01) {
     for (let ct = 0.05; ct < 0.95; ct += 0.01) {
       for (const answerMargin of [0, 0.05, 0.1, 0.15, 0.2]) {
-        const r = evaluateAt(rows, models, { answerThreshold: at, clarifyThreshold: ct, answerMargin });
+        const r = evaluateAt(
+          rows,
+          models,
+          { answerThreshold: at, clarifyThreshold: ct, answerMargin },
+          fusion,
+        );
         if (r.wrong > 0.03 || r.oosDeclined < 0.85) continue;
         if (!best || value(r) > value(best)) best = r;
       }
     }
   }
   return best;
+}
+
+if (values.embeddings === 'required') {
+  try {
+    await calibrateDense();
+  } catch (error) {
+    // A missing model or a bad setting: say what to fix, without a stack trace.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+  process.exit();
 }
 
 const withIntentRows = await rankAll(true);
@@ -182,6 +235,67 @@ if (best)
     'without the classifier, at those thresholds:',
     JSON.stringify(evaluateAt(keywordRows, withoutIntent, best)),
   );
+
+/**
+ * Fits the dense fusion for the configured model: ranks every query with dense weight 0 (so the
+ * keyword relevance and the cosine come out separately), fits the band and weight, ranks again
+ * with them and chooses the thresholds for the code's confidence models under the same
+ * constraints as the keyword-only calibration.
+ */
+async function calibrateDense(): Promise<void> {
+  const config = loadConfig({ ...process.env, EMBEDDINGS: 'required' });
+  const tmp = mkdtempSync(path.join(tmpdir(), 'helpdesk-calibrate-'));
+  const db = openDatabase(path.join(tmp, 'calibrate.db'));
+  try {
+    migrate(db, ALL_MIGRATIONS);
+    const model = await createEmbedder(config.embeddings, cliLogger('warn'));
+    const embedder = model && new CachedEmbedder(db, model);
+    const build = (fusion: DenseFusion) =>
+      indexRetriever(kb.articles, {
+        thresholds: ANY_THRESHOLDS,
+        defaultLang: config.kb.defaultLang,
+        intentClassifier: config.intentClassifier,
+        embedder,
+        denseFusion: fusion,
+      });
+    const apart = await rankAll(
+      config.intentClassifier,
+      await build({ ...config.embeddings.fusion, weight: 0 }),
+    );
+    const fit = fitDenseFusion(
+      apart.map(({ query, ranked }) => ({
+        expected: query.expected,
+        candidates: ranked.map((c) => ({ articleId: c.articleId, keyword: c.relevance, cosine: c.cosine })),
+      })),
+    );
+    if ('error' in fit) {
+      process.stderr.write(`cannot fit the dense fusion: ${fit.error}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`model ${config.embeddings.model}: top-1 (by fused relevance) at each dense weight`);
+    for (const { weight, top1 } of fit.top1ByWeight)
+      console.log(`  ${weight.toFixed(2)}  ${top1.toFixed(3)}`);
+    const { weight, floor, ceiling } = fit.fusion;
+    console.log(`DENSE_WEIGHT=${weight}\nDENSE_COSINE_FLOOR=${floor}\nDENSE_COSINE_CEILING=${ceiling}`);
+    const fused = await rankAll(config.intentClassifier, await build(fit.fusion));
+    const models = config.intentClassifier
+      ? { answer: CONFIDENCE_MODEL, clarify: CLARIFY_MODEL }
+      : { answer: CONFIDENCE_MODEL_WITHOUT_INTENT, clarify: CLARIFY_MODEL_WITHOUT_INTENT };
+    const best = bestThresholds(fused, models, fit.fusion);
+    if (!best) {
+      console.log('no thresholds meet wrong<=0.03 and out-of-scope declined>=0.85 with this model');
+      return;
+    }
+    console.log('best thresholds with EMBEDDINGS=required:', JSON.stringify(best));
+    console.log(
+      `ANSWER_THRESHOLD=${best.answerThreshold}\nCLARIFY_THRESHOLD=${best.clarifyThreshold}\nANSWER_MARGIN=${best.answerMargin}`,
+    );
+  } finally {
+    db.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

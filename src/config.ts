@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ErrorCodes, HelpdeskError } from './errors.js';
+import { DEFAULT_DENSE_FUSION, type DenseFusion } from './retrieval/fusion.js';
 
 /**
  * The only place that reads the environment. Everything else receives the typed `Config`, so a
@@ -30,6 +31,11 @@ const decimal = (message: string) =>
 
 const fraction = decimal('expected a number').pipe(
   z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+);
+
+/** A cosine similarity bound, -1..1 (sentence-embedding models mostly use 0.6..1). */
+const cosine = decimal('expected a number').pipe(
+  z.number().min(-1, 'must be between -1 and 1').max(1, 'must be between -1 and 1'),
 );
 
 /** Longest SLA: a month. Far larger values overflow the date arithmetic of the SLA clock. */
@@ -83,6 +89,9 @@ const envSchema = z.object({
   EMBEDDING_DTYPE: z
     .enum(['auto', 'fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'])
     .default('auto'),
+  DENSE_WEIGHT: fraction.default(DEFAULT_DENSE_FUSION.weight),
+  DENSE_COSINE_FLOOR: cosine.default(DEFAULT_DENSE_FUSION.floor),
+  DENSE_COSINE_CEILING: cosine.default(DEFAULT_DENSE_FUSION.ceiling),
 
   INTENT_CLASSIFIER: bool.default(true),
   ANSWER_THRESHOLD: fraction.default(0.9),
@@ -111,6 +120,17 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
 });
 
+/** Checks across keys, reported like the others under the key to fix. */
+const checkedSchema = envSchema.superRefine((e, ctx) => {
+  if (e.DENSE_COSINE_FLOOR >= e.DENSE_COSINE_CEILING) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DENSE_COSINE_FLOOR'],
+      message: `must be below DENSE_COSINE_CEILING (${e.DENSE_COSINE_CEILING})`,
+    });
+  }
+});
+
 export type Lang = 'en' | 'ru';
 
 export interface Config {
@@ -125,6 +145,8 @@ export interface Config {
     modelsDir: string;
     /** Which ONNX weights file to load; `auto` takes model.onnx, else model_quantized.onnx. */
     dtype: z.infer<typeof envSchema>['EMBEDDING_DTYPE'];
+    /** How the cosine joins keyword evidence; the band is the model's own (`npm run calibrate`). */
+    fusion: DenseFusion;
   };
   retrieval: { answerThreshold: number; clarifyThreshold: number; answerMargin: number };
   /** Train the intent classifier on the knowledge base (skipped anyway beyond its work budget). */
@@ -166,7 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const value = env[key];
     if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
   }
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = checkedSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = issue.path.join('.') || '(root)';
@@ -188,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       model: e.EMBEDDING_MODEL,
       modelsDir: e.MODELS_DIR,
       dtype: e.EMBEDDING_DTYPE,
+      fusion: { weight: e.DENSE_WEIGHT, floor: e.DENSE_COSINE_FLOOR, ceiling: e.DENSE_COSINE_CEILING },
     },
     retrieval: {
       answerThreshold: e.ANSWER_THRESHOLD,

@@ -63,6 +63,7 @@ await runCli(USAGE, async () => {
       thresholds: config.retrieval,
       defaultLang: config.kb.defaultLang,
       intentClassifier: config.intentClassifier,
+      denseFusion: config.embeddings.fusion,
       db,
       embedder: model ? new CachedEmbedder(db, model) : undefined,
     });

@@ -29,6 +29,7 @@ export async function buildRetriever(options: {
     thresholds: config.retrieval,
     defaultLang: config.kb.defaultLang,
     intentClassifier: config.intentClassifier,
+    denseFusion: config.embeddings.fusion,
     embedder: model ? new CachedEmbedder(db, model) : undefined,
   });
   logger.info(

@@ -1,29 +1,43 @@
 /**
  * How keyword and dense evidence combine when a model is loaded. Cosines of sentence-embedding
  * models crowd into a narrow band (for E5, unrelated text still scores ~0.75), so they are
- * stretched from [floor, ceiling] onto 0..1 before mixing. These are starting values for E5-small;
- * recalibrate them with `npm run eval -- --embeddings required` when the model is installed.
+ * stretched from [floor, ceiling] onto 0..1 before mixing; `weight` is the stretched cosine's
+ * share of both the ranking and the confidence. Set by `DENSE_WEIGHT`, `DENSE_COSINE_FLOOR` and
+ * `DENSE_COSINE_CEILING`, because each model has its own band: `npm run calibrate -- --embeddings
+ * required` fits them on the development set once the model is installed.
  */
-export const DENSE_FUSION = { weight: 0.5, floor: 0.78, ceiling: 0.92 };
+export interface DenseFusion {
+  weight: number;
+  floor: number;
+  ceiling: number;
+}
+
+/** Starting values for E5-small, used until a calibration with the installed model replaces them. */
+export const DEFAULT_DENSE_FUSION: DenseFusion = { weight: 0.5, floor: 0.78, ceiling: 0.92 };
 
 /** Maps a cosine onto 0..1 with the fusion's floor and ceiling. */
-export function stretchCosine(cosine: number): number {
-  const { floor, ceiling } = DENSE_FUSION;
+export function stretchCosine(cosine: number, fusion: DenseFusion = DEFAULT_DENSE_FUSION): number {
+  const { floor, ceiling } = fusion;
   return Math.min(1, Math.max(0, (cosine - floor) / (ceiling - floor)));
 }
 
 /** Ranking score from keyword relevance and, when a model is loaded, the article's best cosine. */
-export function fuseRelevance(keywordRelevance: number, cosine: number | undefined): number {
+export function fuseRelevance(
+  keywordRelevance: number,
+  cosine: number | undefined,
+  fusion: DenseFusion = DEFAULT_DENSE_FUSION,
+): number {
   if (cosine === undefined) return keywordRelevance;
-  const w = DENSE_FUSION.weight;
-  return (1 - w) * keywordRelevance + w * stretchCosine(cosine);
+  return (1 - fusion.weight) * keywordRelevance + fusion.weight * stretchCosine(cosine, fusion);
 }
 
 /** Decision confidence from the keyword confidence and, when present, the cosine. */
-export function fuseConfidence(keywordConfidence: number, cosine: number | undefined): number {
-  if (cosine === undefined) return keywordConfidence;
-  const w = DENSE_FUSION.weight;
-  return (1 - w) * keywordConfidence + w * stretchCosine(cosine);
+export function fuseConfidence(
+  keywordConfidence: number,
+  cosine: number | undefined,
+  fusion: DenseFusion = DEFAULT_DENSE_FUSION,
+): number {
+  return fuseRelevance(keywordConfidence, cosine, fusion);
 }
 
 /**

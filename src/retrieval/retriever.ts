@@ -23,7 +23,13 @@ import {
   type ConfidenceFeatures,
 } from './confidence.js';
 import { DenseIndex } from './dense-index.js';
-import { fuseConfidence, fuseIntent, fuseRelevance } from './fusion.js';
+import {
+  DEFAULT_DENSE_FUSION,
+  fuseConfidence,
+  fuseIntent,
+  fuseRelevance,
+  type DenseFusion,
+} from './fusion.js';
 import {
   IntentModel,
   MAX_INTENT_WORK,
@@ -48,6 +54,8 @@ export interface RetrieverSettings {
   embedder?: Embedder;
   /** Train the intent classifier (default true; skipped anyway beyond `MAX_INTENT_WORK`). */
   intentClassifier?: boolean;
+  /** How the cosine joins the keyword evidence (default `DEFAULT_DENSE_FUSION`). */
+  denseFusion?: DenseFusion;
 }
 
 /** A ranked candidate with the evidence behind it (for `ask`, `eval` and tuning). */
@@ -57,6 +65,8 @@ export interface RankedCandidate extends Candidate {
   relevance: number;
   /** Inputs of the keyword confidence (for calibration). */
   features: ConfidenceFeatures;
+  /** The article's best cosine, unrounded (undefined without a model). */
+  cosine: number | undefined;
 }
 
 /** Words the articles use: all of them, and per language. */
@@ -93,6 +103,7 @@ export class KnowledgeRetriever implements Retriever {
   private readonly thresholds: Thresholds;
   private readonly defaultLang: Lang;
   private readonly intentClassifier: boolean;
+  private readonly denseFusion: DenseFusion;
 
   constructor(settings: RetrieverSettings) {
     this.keyword = new KeywordIndex(settings.db ?? openDatabase(':memory:'));
@@ -100,6 +111,7 @@ export class KnowledgeRetriever implements Retriever {
     this.thresholds = settings.thresholds;
     this.defaultLang = settings.defaultLang;
     this.intentClassifier = settings.intentClassifier ?? true;
+    this.denseFusion = settings.denseFusion ?? DEFAULT_DENSE_FUSION;
   }
 
   /** True when dense embeddings take part in ranking. */
@@ -336,7 +348,7 @@ export class KnowledgeRetriever implements Retriever {
       }))
       .map((r) => ({
         ...r,
-        relevance: fuseRelevance(fuseIntent(r.e?.relevance ?? 0, r.intent), r.cosine),
+        relevance: fuseRelevance(fuseIntent(r.e?.relevance ?? 0, r.intent), r.cosine, this.denseFusion),
       }))
       .sort((a, b) => b.relevance - a.relevance);
     const signals = ranked.map((r) => ({
@@ -358,13 +370,14 @@ export class KnowledgeRetriever implements Retriever {
         articleId: article.id,
         title: article.title,
         lang: article.lang,
-        score: round(fuseConfidence(keywordConfidence(features, models.answer), r.cosine)),
+        score: round(fuseConfidence(keywordConfidence(features, models.answer), r.cosine, this.denseFusion)),
         keywordScore: round(r.e?.relevance ?? 0),
         denseScore: r.cosine === undefined ? undefined : round(r.cosine),
         sectionId: articleTerms ? bestSection(articleTerms, terms, idf) : `${article.id}#0`,
         evidence: r.e,
         relevance: r.relevance,
         features,
+        cosine: r.cosine,
       });
     });
     // The decision reads confidences, so the list it offers is in confidence order too.
@@ -384,7 +397,7 @@ export class KnowledgeRetriever implements Retriever {
     const { lang, candidates, withIntent } = await this.rank(text, options);
     const top: Candidate[] = candidates
       .slice(0, MAX_CANDIDATES)
-      .map(({ evidence: _e, relevance: _r, features: _f, ...candidate }) => candidate);
+      .map(({ evidence: _e, relevance: _r, features: _f, cosine: _c, ...candidate }) => candidate);
     const best = candidates[0];
     const group = best
       ? fuseConfidence(
@@ -393,7 +406,8 @@ export class KnowledgeRetriever implements Retriever {
             this.thresholds.clarifyThreshold,
             confidenceModels(withIntent).clarify,
           ),
-          best.denseScore,
+          best.cosine,
+          this.denseFusion,
         )
       : 0;
     const decision = decide(top, this.thresholds, group);

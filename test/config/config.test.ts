@@ -34,6 +34,7 @@ describe('loadConfig defaults', () => {
         model: 'Xenova/multilingual-e5-small',
         modelsDir: './models',
         dtype: 'auto',
+        fusion: { weight: 0.5, floor: 0.78, ceiling: 0.92 },
       },
       retrieval: { answerThreshold: 0.9, clarifyThreshold: 0.62, answerMargin: 0.1 },
       intentClassifier: true,
@@ -249,6 +250,23 @@ describe('loadConfig errors', () => {
       'https://kb.example.com/it',
     );
     expect(loadConfig({ ANSWER_THRESHOLD: '.5', PORT: '8080' }).retrieval.answerThreshold).toBe(0.5);
+  });
+
+  it('takes a calibrated dense fusion, and refuses a cosine band that is empty or upside down', () => {
+    expect(
+      loadConfig({ DENSE_WEIGHT: '0.35', DENSE_COSINE_FLOOR: '-0.1', DENSE_COSINE_CEILING: '0.6' }).embeddings
+        .fusion,
+    ).toEqual({ weight: 0.35, floor: -0.1, ceiling: 0.6 });
+    expect(namedKeys(configError({ DENSE_COSINE_FLOOR: '0.92' }))).toEqual(['DENSE_COSINE_FLOOR']);
+    expect(configError({ DENSE_COSINE_FLOOR: '0.9', DENSE_COSINE_CEILING: '0.8' }).message).toContain(
+      'DENSE_COSINE_FLOOR: must be below DENSE_COSINE_CEILING (0.8)',
+    );
+    expect(configError({ DENSE_COSINE_CEILING: '1.5' }).message).toContain(
+      'DENSE_COSINE_CEILING: must be between -1 and 1',
+    );
+    expect(configError({ DENSE_WEIGHT: '1.2' }).message).toContain('DENSE_WEIGHT: must be between 0 and 1');
+    // A bad bound is reported as such, not also as an empty band.
+    expect(namedKeys(configError({ DENSE_COSINE_FLOOR: 'low' }))).toEqual(['DENSE_COSINE_FLOOR']);
   });
 
   it('never puts a secret value into the error', () => {

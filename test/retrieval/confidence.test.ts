@@ -7,7 +7,12 @@ import {
   keywordConfidence,
   type ConfidenceFeatures,
 } from '../../src/retrieval/confidence.js';
-import { DENSE_FUSION, fuseConfidence, fuseRelevance, stretchCosine } from '../../src/retrieval/fusion.js';
+import {
+  DEFAULT_DENSE_FUSION as DENSE_FUSION,
+  fuseConfidence,
+  fuseRelevance,
+  stretchCosine,
+} from '../../src/retrieval/fusion.js';
 
 const ranking = [
   { relevance: 1, coverage: 0.9, phrasing: 0.8, matched: 3, intent: 0.7 },
@@ -100,5 +105,13 @@ describe('dense fusion', () => {
     const w = DENSE_FUSION.weight;
     expect(fuseRelevance(0.4, DENSE_FUSION.ceiling)).toBeCloseTo((1 - w) * 0.4 + w);
     expect(fuseConfidence(0.4, DENSE_FUSION.floor)).toBeCloseTo((1 - w) * 0.4);
+  });
+
+  it('uses the band and weight it is given (another model, another calibration)', () => {
+    const fusion = { weight: 0.2, floor: 0.3, ceiling: 0.5 };
+    expect(stretchCosine(0.4, fusion)).toBeCloseTo(0.5);
+    expect(fuseRelevance(0.5, 0.5, fusion)).toBeCloseTo(0.8 * 0.5 + 0.2);
+    expect(fuseConfidence(0.5, 0.3, fusion)).toBeCloseTo(0.8 * 0.5);
+    expect(fuseRelevance(0.5, 0.9, { ...fusion, weight: 0 })).toBe(0.5);
   });
 });

@@ -409,6 +409,50 @@ describe('KnowledgeRetriever with the tiny embedding model', () => {
     }
   });
 
+  it('follows the configured dense fusion: weight 0 ranks by keywords, weight 1 by cosine', async () => {
+    const own = openDatabase(':memory:');
+    migrate(own, EMBEDDING_MIGRATIONS);
+    const build = (fusion: Record<string, string>) =>
+      buildRetriever({
+        config: loadConfig({
+          EMBEDDINGS: 'required',
+          MODELS_DIR: tiny.modelsDir,
+          EMBEDDING_MODEL: tiny.modelName,
+          ...fusion,
+        }),
+        logger: silentLogger(),
+        db: own,
+        kbDir: FIXTURE_KB,
+      });
+    try {
+      const keywordOnly = (
+        await buildRetriever({
+          config: loadConfig({ EMBEDDINGS: 'off' }),
+          logger: silentLogger(),
+          db: own,
+          kbDir: FIXTURE_KB,
+        })
+      ).retriever;
+      const none = (await build({ DENSE_WEIGHT: '0' })).retriever;
+      const only = (await build({ DENSE_WEIGHT: '1', DENSE_COSINE_FLOOR: '-1', DENSE_COSINE_CEILING: '1' }))
+        .retriever;
+      for (const message of ['printer out of paper', 'забыл пароль', 'vpn keeps dropping at home']) {
+        // The model still nominates candidates at weight 0, but its cosine moves nothing.
+        const expected = (await keywordOnly.search(message)).candidates;
+        const got = (await none.search(message)).candidates.filter((c) => c.keywordScore > 0);
+        expect(got.map((c) => c.articleId)).toEqual(expected.map((c) => c.articleId));
+        expect(got[0]!.score).toBeCloseTo(expected[0]!.score, 1);
+
+        const dense = (await only.search(message)).candidates;
+        const cosines = dense.map((c) => c.denseScore!);
+        expect(cosines).toEqual([...cosines].sort((a, b) => b - a));
+        for (const c of dense) expect(c.score).toBeCloseTo((c.denseScore! + 1) / 2, 2);
+      }
+    } finally {
+      own.close();
+    }
+  });
+
   it('candidates carry a dense score next to the keyword score', async () => {
     const d = await dense.search("VPN won't connect");
     expect(top(d)).toBe('vpn-connect-en');

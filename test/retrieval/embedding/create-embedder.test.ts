@@ -7,6 +7,7 @@ import { ErrorCodes, isHelpdeskError } from '../../../src/errors.js';
 import { createEmbedder } from '../../../src/retrieval/embedding/create-embedder.js';
 import { TransformersEmbedder } from '../../../src/retrieval/embedding/transformers-embedder.js';
 import { TINY_HIDDEN_SIZE, createTinyModel } from '../../support/tiny-model.js';
+import { DEFAULT_DENSE_FUSION } from '../../../src/retrieval/fusion.js';
 import { WARN, capturingLogger, tempDir } from './helpers.js';
 
 let dir: string;
@@ -15,7 +16,7 @@ let emptyModelsDir: string;
 const fetchSpy = vi.fn(() => Promise.reject(new Error('network access attempted')));
 
 function cfg(mode: Config['embeddings']['mode'], model: string, modelsDir: string): Config['embeddings'] {
-  return { mode, model, modelsDir, dtype: 'auto' };
+  return { mode, model, modelsDir, dtype: 'auto', fusion: DEFAULT_DENSE_FUSION };
 }
 
 beforeAll(async () => {
