@@ -1063,7 +1063,7 @@ const GROUPS: Record<string, string[]> = {
     'файлов(?:ый|ого|ом) сервер[а-яё]*',
     'файлсервер[а-яё]*',
     'файлопомойк[а-яё]*',
-    'диск [sh]',
+    'диск(?:а|е|у|ом)? [shp]',
     'папк[а-яё]* отдела',
   ],
   /** Synchronisation. */
@@ -1385,11 +1385,70 @@ export function literalFirst(body: string): string | undefined {
 }
 
 /**
+ * Fewest characters a variant can match: literals, escapes and classes count one each; optional
+ * or repeated-from-zero parts and lookarounds count nothing; an alternation counts its shortest
+ * branch. Covers the regex syntax the variants use.
+ */
+export function minMatchLength(body: string): number {
+  let i = 0;
+  const sequence = (): number => {
+    let shortest = Infinity;
+    let length = 0;
+    while (i < body.length && body[i] !== ')') {
+      if (body[i] === '|') {
+        shortest = Math.min(shortest, length);
+        length = 0;
+        i += 1;
+        continue;
+      }
+      let atom = 1;
+      if (body[i] === '(') {
+        const lookaround = /^\(\?<?[=!]/.test(body.slice(i, i + 4));
+        i += body.startsWith('(?:', i) ? 3 : lookaround ? (body[i + 2] === '<' ? 4 : 3) : 1;
+        const inner = sequence();
+        i += 1;
+        atom = lookaround ? 0 : inner;
+      } else if (body[i] === '[') {
+        i = closingBracket(body, i) + 1;
+      } else {
+        i += body[i] === '\\' ? 2 : 1;
+      }
+      const quantifier = body[i];
+      if (quantifier === '?' || quantifier === '*') {
+        atom = 0;
+        i += 1;
+      } else if (quantifier === '+') {
+        i += 1;
+      } else if (quantifier === '{') {
+        const end = body.indexOf('}', i);
+        atom *= Number(body.slice(i + 1, end).split(',')[0]);
+        i = end + 1;
+      }
+      if (body[i] === '?') i += 1;
+      length += atom;
+    }
+    return Math.min(shortest, length);
+  };
+  return sequence();
+}
+
+/** Index of the `]` that closes the class opening at `open`. */
+function closingBracket(body: string, open: number): number {
+  let i = open + 1;
+  if (body[i] === '^') i += 1;
+  if (body[i] === ']') i += 1;
+  while (i < body.length && body[i] !== ']') i += body[i] === '\\' ? 2 : 1;
+  return i;
+}
+
+/**
  * The variants split by their first character: at each word start only the variants that can
  * match there are tried (an alternation of all 1,100 costs a try of each at every word). Each
- * bucket also holds the variants whose first character varies, and keeps the global order
- * (longest first, so "ms teams" wins over "teams"); each variant is its own capture group whose
- * index names the canonical token.
+ * bucket also holds the variants whose first character varies, and keeps the global order:
+ * longest match first, so "ms teams" wins over "teams" and "диск S" (a network drive) over
+ * "диск". The order goes by the fewest characters a variant must match, not by the length of its
+ * pattern: "диск(?:а|е|у|ом|и)?" is the longer pattern but the shorter match. Each variant is its
+ * own capture group whose index names the canonical token.
  */
 function compile(): { buckets: Map<string, Bucket>; generic: Bucket | undefined } {
   const entries: { body: string; canonical: string; first: string | undefined }[] = [];
@@ -1399,7 +1458,8 @@ function compile(): { buckets: Map<string, Bucket>; generic: Bucket | undefined 
       entries.push({ body, canonical, first: literalFirst(body) });
     }
   }
-  entries.sort((a, b) => b.body.length - a.body.length);
+  const shortest = new Map(entries.map((e) => [e, minMatchLength(e.body)]));
+  entries.sort((a, b) => shortest.get(b)! - shortest.get(a)! || b.body.length - a.body.length);
   const bucketOf = (selected: typeof entries): Bucket | undefined =>
     selected.length === 0
       ? undefined

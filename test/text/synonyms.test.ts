@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSynonyms, literalFirst } from '../../src/text/synonyms.js';
+import { expandSynonyms, literalFirst, minMatchLength } from '../../src/text/synonyms.js';
 
 const tokensOf = (text: string): string[] => expandSynonyms(text).split(/\s+/);
 
@@ -97,6 +97,29 @@ describe('expandSynonyms', () => {
     expect(literalFirst('a(b|c)d')).toBe('a');
     expect(literalFirst('a\\|b')).toBe('a');
     expect(literalFirst('VPN')).toBeUndefined();
+  });
+
+  it('prefers the longest match, not the longest pattern: a drive letter makes a network drive', () => {
+    for (const text of ['куда делся диск S с моего компа', 'на диске S красный крестик', 'my S drive is gone']) {
+      expect(tokensOf(text)).toContain('cxnetdrive');
+      expect(tokensOf(text)).not.toContain('cxdisk');
+    }
+    expect(tokensOf('диск C забит')).toContain('cxdisk');
+    expect(tokensOf('ms teams crashed')).toEqual(expect.arrayContaining(['ms', 'teams']));
+    expect(expandSynonyms('ms teams')).toBe('ms teams teams');
+  });
+
+  it('counts the fewest characters a variant can match', () => {
+    expect(minMatchLength('диск(?:а|е|у|ом|и)?')).toBe(4);
+    expect(minMatchLength('диск[\\s_-]*[shp]')).toBe(5);
+    expect(minMatchLength('ванд{0,2}р?айв[а-я]*')).toBe(6);
+    expect(minMatchLength('(?<=(?:disk|drive)[\\s_-]+)full')).toBe(4);
+    expect(minMatchLength('x(?=y)')).toBe(1);
+    expect(minMatchLength('a|bc')).toBe(1);
+    expect(minMatchLength('(ab|c)d')).toBe(2);
+    expect(minMatchLength('x\\.y')).toBe(3);
+    expect(minMatchLength('[a-z]+q{2}')).toBe(3);
+    expect(minMatchLength('[]a]b')).toBe(2);
   });
 
   it('maps multi-word product names', () => {
