@@ -100,7 +100,11 @@ describe('expandSynonyms', () => {
   });
 
   it('prefers the longest match, not the longest pattern: a drive letter makes a network drive', () => {
-    for (const text of ['куда делся диск S с моего компа', 'на диске S красный крестик', 'my S drive is gone']) {
+    for (const text of [
+      'куда делся диск S с моего компа',
+      'на диске S красный крестик',
+      'my S drive is gone',
+    ]) {
       expect(tokensOf(text)).toContain('cxnetdrive');
       expect(tokensOf(text)).not.toContain('cxdisk');
     }
