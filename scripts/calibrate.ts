@@ -27,10 +27,9 @@ import { migrate, openDatabase } from '../src/storage/db.js';
 import { ALL_MIGRATIONS } from '../src/storage/migrations.js';
 import {
   CLARIFY_MODEL,
-  CLARIFY_MODEL_WITHOUT_INTENT,
   CONFIDENCE_MODEL,
-  CONFIDENCE_MODEL_WITHOUT_INTENT,
   clarifyConfidence,
+  confidenceModels,
   keywordConfidence,
   type ConfidenceFeatures,
 } from '../src/retrieval/confidence.js';
@@ -258,10 +257,10 @@ async function calibrateDense(): Promise<void> {
         embedder,
         denseFusion: fusion,
       });
-    const apart = await rankAll(
-      config.intentClassifier,
-      await build({ ...config.embeddings.fusion, weight: 0 }),
-    );
+    const unfused = await build({ ...config.embeddings.fusion, weight: 0 });
+    // The classifier may be skipped by its work budget even when configured: read what ran.
+    const withIntent = unfused.usesIntentModel;
+    const apart = await rankAll(withIntent, unfused);
     const fit = fitDenseFusion(
       apart.map(({ query, ranked }) => ({
         expected: query.expected,
@@ -278,10 +277,8 @@ async function calibrateDense(): Promise<void> {
       console.log(`  ${weight.toFixed(2)}  ${top1.toFixed(3)}`);
     const { weight, floor, ceiling } = fit.fusion;
     console.log(`DENSE_WEIGHT=${weight}\nDENSE_COSINE_FLOOR=${floor}\nDENSE_COSINE_CEILING=${ceiling}`);
-    const fused = await rankAll(config.intentClassifier, await build(fit.fusion));
-    const models = config.intentClassifier
-      ? { answer: CONFIDENCE_MODEL, clarify: CLARIFY_MODEL }
-      : { answer: CONFIDENCE_MODEL_WITHOUT_INTENT, clarify: CLARIFY_MODEL_WITHOUT_INTENT };
+    const fused = await rankAll(withIntent, await build(fit.fusion));
+    const models = confidenceModels(withIntent);
     const best = bestThresholds(fused, models, fit.fusion);
     if (!best) {
       console.log('no thresholds meet wrong<=0.03 and out-of-scope declined>=0.85 with this model');

@@ -18,7 +18,11 @@ export interface Catalogue {
   escalateArticle: string;
   urgent: string;
   clarifyPrompt: string;
+  /** The same question when only one article is close enough: "a few" would read wrong. */
+  clarifyOnePrompt: string;
   noneOfThese: string;
+  /** "None of these" for a single option. */
+  notThis: string;
   declined: string;
   confirmed: string;
   nextCandidate: string;
@@ -60,7 +64,9 @@ const en: Catalogue = {
     'This usually needs someone from IT. If the steps are not enough, I can pass it to a person right away.',
   urgent: 'This sounds urgent. You can reach a person right away.',
   clarifyPrompt: 'I found a few articles that might fit. Which one is closest to your problem?',
+  clarifyOnePrompt: 'I found an article that might fit. Is this your problem?',
   noneOfThese: 'None of these',
+  notThis: 'No, something else',
   declined:
     "Sorry, I couldn't find an article about this. Try describing it in other words, or I can pass it to a person.",
   confirmed: "Great, glad it's fixed! Write any time something else comes up.",
@@ -109,7 +115,9 @@ const ru: Catalogue = {
     'Обычно тут нужен специалист ИТ. Если шагов выше недостаточно, могу сразу передать вопрос человеку.',
   urgent: 'Похоже, это срочно. Можно сразу подключить специалиста.',
   clarifyPrompt: 'Нашлось несколько подходящих статей. Какая ближе к вашей проблеме?',
+  clarifyOnePrompt: 'Нашлась статья, которая может подойти. Это ваш случай?',
   noneOfThese: 'Ничего из этого',
+  notThis: 'Нет, другое',
   declined:
     'К сожалению, не нашёл статьи на эту тему. Попробуйте описать проблему другими словами или давайте передам вопрос специалисту.',
   confirmed: 'Отлично, рад, что получилось! Если что-то ещё понадобится, пишите.',

@@ -95,6 +95,25 @@ describe('answering from the knowledge base', () => {
     expect(q).toMatchObject({ outcome: 'confirmed', articles: ['printer-not-printing-en'] });
   });
 
+  test('one close article: "Is this your problem?" with "No, something else", not "a few articles"', async () => {
+    const u = h.user('U-4b');
+    const replies = await u.say('my password expires soon');
+    expect(replies[0]).toMatchObject({
+      prompt: 'I found an article that might fit. Is this your problem?',
+      choices: [
+        { id: 'clarify:password-reset-en', label: expect.any(String) },
+        { id: 'clarify:none', label: 'No, something else' },
+      ],
+    });
+    const ru = await h.user('U-4c').say('пароль');
+    expect(ru[0]).toMatchObject({
+      prompt: 'Нашлась статья, которая может подойти. Это ваш случай?',
+      choices: [{ id: 'clarify:password-reset-ru' }, { id: 'clarify:none', label: 'Нет, другое' }],
+    });
+    const declined = await u.press('clarify:none');
+    expect(choiceIds(declined)).toEqual(['handoff:request']);
+  });
+
   test('clarified in Russian by typing the option number', async () => {
     const u = h.user('U-5');
     const replies = await u.say('принтер');

@@ -63,7 +63,7 @@ export function showArticle(
 
 /**
  * "Which one is closest?" with the articles retrieval found close enough (at most three), "None
- * of these" and, when urgent, a person.
+ * of these" and, when urgent, a person; "Is this your problem?" when only one is close enough.
  */
 function clarify(turn: Turn, candidates: Candidate[], count: number, offerPerson: boolean): void {
   const options = candidates
@@ -75,9 +75,10 @@ function clarify(turn: Turn, candidates: Candidate[], count: number, offerPerson
     context: { ...turn.conversation.context, options },
   };
   const choices: Choice[] = options.map((o) => ({ id: ActionIds.clarify(o.articleId), label: o.title }));
-  choices.push({ id: ActionIds.clarifyNone, label: turn.t.noneOfThese });
+  const single = options.length === 1;
+  choices.push({ id: ActionIds.clarifyNone, label: single ? turn.t.notThis : turn.t.noneOfThese });
   if (offerPerson) choices.push(talkToPerson(turn));
-  turn.choices(turn.t.clarifyPrompt, choices);
+  turn.choices(single ? turn.t.clarifyOnePrompt : turn.t.clarifyPrompt, choices);
 }
 
 /** Security incidents, lost devices, many people affected: offer a person alongside any answer. */
