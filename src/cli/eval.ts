@@ -11,7 +11,7 @@ import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { readQueries, unknownExpectations } from '../retrieval/eval-queries.js';
-import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
+import { clarifyFigures, formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
 import { indexRetriever } from '../retrieval/retriever.js';
 import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
@@ -74,10 +74,23 @@ await runCli(USAGE, async () => {
       const t0 = performance.now();
       const { decision, ranked } = await retriever.searchDetailed(query.query, { lang: query.lang });
       const latencyMs = performance.now() - t0;
-      outcomes.push({ query, ranked: ranked.map((c) => c.articleId), decision: decision.kind, latencyMs });
+      outcomes.push({
+        query,
+        ranked: ranked.map((c) => c.articleId),
+        decision: decision.kind,
+        latencyMs,
+        offered:
+          decision.kind === 'clarify'
+            ? decision.candidates.slice(0, decision.options).map((c) => c.articleId)
+            : undefined,
+      });
     }
     const report = summarise(outcomes, { embeddings: retriever.usesEmbeddings ? 'on' : 'off', indexMs });
     process.stdout.write(`${formatReport(report)}\n`);
+    const asked = clarifyFigures(outcomes);
+    process.stdout.write(
+      `clarify in-scope n=${asked.n}: right article offered ${(asked.rightOffered * 100).toFixed(1)}%, ${asked.meanOptions} options on average\n`,
+    );
     process.stdout.write(
       `intent classifier: ${retriever.usesIntentModel ? 'on' : 'off (INTENT_CLASSIFIER=false, or too few or too many articles)'}\n`,
     );

@@ -9,6 +9,8 @@ export interface QueryOutcome {
   ranked: string[];
   decision: DecisionKind;
   latencyMs: number;
+  /** Article ids offered by a "Did you mean...?" (clarify only). */
+  offered?: string[];
 }
 
 export interface InScopeFigures {
@@ -117,6 +119,27 @@ export function summarise(
       en: split(outcomes.filter((o) => o.query.lang === 'en')),
       ru: split(outcomes.filter((o) => o.query.lang === 'ru')),
     },
+  };
+}
+
+/**
+ * How useful the "Did you mean...?" questions were on in-scope queries: how often the right
+ * article was among the options shown, and how many were shown. For the readable summary only,
+ * as the JSON report has a fixed shape.
+ */
+export function clarifyFigures(outcomes: QueryOutcome[]): {
+  n: number;
+  rightOffered: number;
+  meanOptions: number;
+} {
+  const clarified = outcomes.filter((o) => o.decision === 'clarify' && o.query.expected.length > 0);
+  const n = clarified.length;
+  const right = clarified.filter((o) => (o.offered ?? []).some((id) => o.query.expected.includes(id)));
+  const options = clarified.reduce((sum, o) => sum + (o.offered?.length ?? 0), 0);
+  return {
+    n,
+    rightOffered: rate(right.length, n),
+    meanOptions: n === 0 ? 0 : Math.round((options / n) * 100) / 100,
   };
 }
 

@@ -85,6 +85,9 @@ describe('eval CLI', { timeout: 90_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^queries 7, embeddings off/);
+    expect(run.stdout).toMatch(
+      /^clarify in-scope n=\d+: right article offered \d+\.\d%, [\d.]+ options on average$/m,
+    );
 
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(Object.keys(report).sort()).toEqual(

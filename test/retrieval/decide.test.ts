@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { MAX_CLARIFY_OPTIONS, decide, type Thresholds } from '../../src/retrieval/decide.js';
+import {
+  CLARIFY_OPTION_SHARE,
+  MAX_CLARIFY_OPTIONS,
+  decide,
+  type Thresholds,
+} from '../../src/retrieval/decide.js';
 import type { Candidate } from '../../src/retrieval/types.js';
 
 const T: Thresholds = { answerThreshold: 0.6, clarifyThreshold: 0.3, answerMargin: 0.1 };
@@ -49,6 +54,16 @@ describe('decide', () => {
     expect(decide(candidates(0.55, 0.5, 0.34, 0.33), T)).toEqual({ kind: 'clarify', options: 2 });
     // floor = max(0.3, 0.4 - 0.2) = 0.3: the clarify threshold itself bounds the options
     expect(decide(candidates(0.4, 0.31, 0.29), T)).toEqual({ kind: 'clarify', options: 2 });
+  });
+
+  it('with a group confidence, offers every candidate with at least a tenth of the best confidence', () => {
+    expect(CLARIFY_OPTION_SHARE).toBe(0.1);
+    // The best is far from sure, but the right article is likely among these: show them.
+    expect(decide(candidates(0.3, 0.05, 0.031, 0.02), T, 0.8)).toEqual({ kind: 'clarify', options: 3 });
+    expect(decide(candidates(0.3, 0.05, 0.029), T, 0.8)).toEqual({ kind: 'clarify', options: 2 });
+    expect(decide(candidates(0.3, 0.02), T, 0.8)).toEqual({ kind: 'clarify', options: 1 });
+    expect(decide(candidates(0.3, 0.29, 0.28, 0.27), T, 0.8)).toEqual({ kind: 'clarify', options: 3 });
+    expect(decide(candidates(0.3, 0.29), T, 0.2)).toEqual({ kind: 'decline', options: 0 });
   });
 
   it('caps the options at three', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelledQuery } from '../../src/retrieval/eval-queries.js';
-import { formatReport, percentile, summarise, type QueryOutcome } from '../../src/retrieval/evaluate.js';
+import {
+  clarifyFigures,
+  formatReport,
+  percentile,
+  summarise,
+  type QueryOutcome,
+} from '../../src/retrieval/evaluate.js';
 import type { DecisionKind } from '../../src/retrieval/types.js';
 
 describe('percentile', () => {
@@ -132,5 +138,23 @@ describe('summarise', () => {
     expect(text).toMatch(/^ru {3}in-scope n=1/m);
     const onlyEn = formatReport(summarise(OUTCOMES.slice(0, 2), { embeddings: 'off', indexMs: 1 }));
     expect(onlyEn).not.toMatch(/^ru /m);
+  });
+});
+
+describe('clarifyFigures', () => {
+  it('counts in-scope clarifications that offered an expected article, and the options shown', () => {
+    const asked = (expected: string[], offered: string[]): QueryOutcome => ({
+      ...outcome('en', expected, offered, 'clarify', 1),
+      offered,
+    });
+    const figures = clarifyFigures([
+      asked(['x'], ['x', 'y']),
+      asked(['x', 'x2'], ['y', 'x2', 'z']),
+      asked(['x'], ['y']),
+      asked([], ['x', 'y', 'z']), // out of scope: not counted
+      { ...outcome('en', ['x'], ['x'], 'answer', 2), offered: undefined },
+    ]);
+    expect(figures).toEqual({ n: 3, rightOffered: 0.6667, meanOptions: 2 });
+    expect(clarifyFigures([])).toEqual({ n: 0, rightOffered: 0, meanOptions: 0 });
   });
 });
