@@ -657,7 +657,7 @@ const GROUPS: Record<string, string[]> = {
     'hdmi',
     'display ?port',
     'monitors?',
-    'second (?:screen|display)',
+    '(?:second|2nd|2) (?:screen|display)s?',
     'external (?:screen|display)s?',
     'dual (?:screens?|displays?)',
     'two (?:screens|displays)',

@@ -109,6 +109,8 @@ describe('expandSynonyms', () => {
       expect(tokensOf(text)).not.toContain('cxdisk');
     }
     expect(tokensOf('диск C забит')).toContain('cxdisk');
+    for (const text of ['2nd screen not working', 'my second display is black', '2 screens flicker'])
+      expect(tokensOf(text)).toContain('cxprojector');
     expect(tokensOf('ms teams crashed')).toEqual(expect.arrayContaining(['ms', 'teams']));
     expect(expandSynonyms('ms teams')).toBe('ms teams teams');
   });
