@@ -15,16 +15,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs, runCli } from '../src/cli/args.js';
 import { loadConfig } from '../src/config.js';
+import { ErrorCodes, HelpdeskError } from '../src/errors.js';
+import type { Article } from '../src/kb/types.js';
 import { loadKnowledgeBase } from '../src/kb/load-kb.js';
 import { cliLogger } from '../src/logger.js';
-import { fitDenseFusion } from '../src/retrieval/dense-calibration.js';
-import { createEmbedder } from '../src/retrieval/embedding/create-embedder.js';
-import { CachedEmbedder } from '../src/retrieval/embedding/vector-cache.js';
-import { fuseConfidence, type DenseFusion } from '../src/retrieval/fusion.js';
-import { migrate, openDatabase } from '../src/storage/db.js';
-import { ALL_MIGRATIONS } from '../src/storage/migrations.js';
 import {
   CLARIFY_MODEL,
   CONFIDENCE_MODEL,
@@ -34,43 +30,40 @@ import {
   type ConfidenceFeatures,
 } from '../src/retrieval/confidence.js';
 import { decide, type Thresholds } from '../src/retrieval/decide.js';
-import { readQueries } from '../src/retrieval/eval-queries.js';
+import { chooseDenseWeight, fitDenseBand } from '../src/retrieval/dense-calibration.js';
+import { createEmbedder } from '../src/retrieval/embedding/create-embedder.js';
+import { CachedEmbedder } from '../src/retrieval/embedding/vector-cache.js';
+import { readQueries, type LabelledQuery } from '../src/retrieval/eval-queries.js';
+import { DEFAULT_DENSE_FUSION, fuseConfidence, type DenseFusion } from '../src/retrieval/fusion.js';
 import {
   createRetriever,
   indexRetriever,
   type KnowledgeRetriever,
   type RankedCandidate,
 } from '../src/retrieval/retriever.js';
+import { migrate, openDatabase } from '../src/storage/db.js';
+import { ALL_MIGRATIONS } from '../src/storage/migrations.js';
 
-const { values } = parseArgs({
-  options: { kb: { type: 'string' }, queries: { type: 'string' }, embeddings: { type: 'string' } },
-});
-if (values.embeddings !== undefined && !['off', 'required'].includes(values.embeddings)) {
-  process.stderr.write(`--embeddings must be off or required (got "${values.embeddings}")\n`);
-  process.exit(2);
-}
-const kb = await loadKnowledgeBase(values.kb ?? 'knowledge-base');
-const queries = await readQueries(values.queries ?? 'test/fixtures/queries.jsonl');
+const USAGE = 'npm run calibrate -- [--kb DIR] [--queries FILE.jsonl] [--embeddings off|required]';
 
 interface Row {
-  query: (typeof queries)[number];
+  query: LabelledQuery;
   ranked: RankedCandidate[];
 }
 
 const ANY_THRESHOLDS = { answerThreshold: 0.5, clarifyThreshold: 0.3, answerMargin: 0.1 };
 
-async function rankAll(
-  intentClassifier: boolean,
-  retriever: KnowledgeRetriever = createRetriever(kb.articles, {
-    thresholds: ANY_THRESHOLDS,
-    defaultLang: 'en',
-    intentClassifier,
-  }),
-): Promise<Row[]> {
+/** Every query's full ranking by `retriever`. */
+async function rankAll(retriever: KnowledgeRetriever, queries: readonly LabelledQuery[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const query of queries)
     rows.push({ query, ranked: (await retriever.rank(query.query, { lang: query.lang })).candidates });
   return rows;
+}
+
+/** A keyword-only retriever, with or without the intent classifier. */
+function keywordRetriever(articles: readonly Article[], intentClassifier: boolean): KnowledgeRetriever {
+  return createRetriever(articles, { thresholds: ANY_THRESHOLDS, defaultLang: 'en', intentClassifier });
 }
 
 /** Logistic regression by full-batch gradient descent with a little L2; features are on 0..~3. */
@@ -144,7 +137,12 @@ interface Result {
 }
 
 /** The decisions of `models` (and `fusion`, with a model) at thresholds `t` over the query set. */
-function evaluateAt(rows: Row[], models: Models, t: Thresholds, fusion?: DenseFusion): Result {
+function evaluateAt(
+  rows: Row[],
+  models: Models,
+  t: Thresholds,
+  fusion: DenseFusion = DEFAULT_DENSE_FUSION,
+): Result {
   let correct = 0;
   let wrong = 0;
   let inDeclined = 0;
@@ -187,7 +185,11 @@ function evaluateAt(rows: Row[], models: Models, t: Thresholds, fusion?: DenseFu
 }
 
 /** Most correct answers (and fewest handoffs) with wrong answers <= 3 % and out-of-scope declined >= 85 %. */
-function bestThresholds(rows: Row[], models: Models, fusion?: DenseFusion): Result | undefined {
+function bestThresholds(
+  rows: Row[],
+  models: Models,
+  fusion: DenseFusion = DEFAULT_DENSE_FUSION,
+): Result | undefined {
   let best: Result | undefined;
   const value = (r: Result) => r.answeredCorrect - 0.5 * r.inDeclined;
   for (let at = 0.3; at <= 0.95; at += 0.01) {
@@ -207,41 +209,55 @@ function bestThresholds(rows: Row[], models: Models, fusion?: DenseFusion): Resu
   return best;
 }
 
-if (values.embeddings === 'required') {
-  try {
-    await calibrateDense();
-  } catch (error) {
-    // A missing model or a bad setting: say what to fix, without a stack trace.
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  }
-  process.exit();
-}
+await runCli(USAGE, async () => {
+  const { values } = parseCliArgs(process.argv.slice(2), {
+    kb: { type: 'string' },
+    queries: { type: 'string' },
+    embeddings: { type: 'string' },
+  });
+  const mode = values.embeddings ?? 'off';
+  if (mode !== 'off' && mode !== 'required')
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, `--embeddings must be off or required (got "${mode}")`);
+  const kb = await loadKnowledgeBase(values.kb ?? 'knowledge-base');
+  const queries = await readQueries(values.queries ?? 'test/fixtures/queries.jsonl');
+  // Both constraints need both kinds of query; without them every choice is arbitrary.
+  if (!queries.some((q) => q.expected.length > 0) || !queries.some((q) => q.expected.length === 0))
+    throw new HelpdeskError(
+      ErrorCodes.CLI_USAGE,
+      'the query set needs in-scope queries (with expected articles) and out-of-scope ones (expected: [])',
+    );
+  if (mode === 'required') return calibrateDense(kb.articles, queries);
 
-const withIntentRows = await rankAll(true);
-const withIntent = fitModels(withIntentRows, true);
-console.log('CONFIDENCE_MODEL =', JSON.stringify(withIntent.answer));
-console.log('CLARIFY_MODEL =', JSON.stringify(withIntent.clarify));
-const best = bestThresholds(withIntentRows, withIntent);
-console.log('best thresholds meeting wrong<=0.03 and out-of-scope declined>=0.85:', JSON.stringify(best));
+  const withIntentRows = await rankAll(keywordRetriever(kb.articles, true), queries);
+  const withIntent = fitModels(withIntentRows, true);
+  console.log('CONFIDENCE_MODEL =', JSON.stringify(withIntent.answer));
+  console.log('CLARIFY_MODEL =', JSON.stringify(withIntent.clarify));
+  const best = bestThresholds(withIntentRows, withIntent);
+  console.log('best thresholds meeting wrong<=0.03 and out-of-scope declined>=0.85:', JSON.stringify(best));
 
-const keywordRows = await rankAll(false);
-const withoutIntent = fitModels(keywordRows, false);
-console.log('CONFIDENCE_MODEL_WITHOUT_INTENT =', JSON.stringify(withoutIntent.answer));
-console.log('CLARIFY_MODEL_WITHOUT_INTENT =', JSON.stringify(withoutIntent.clarify));
-if (best)
-  console.log(
-    'without the classifier, at those thresholds:',
-    JSON.stringify(evaluateAt(keywordRows, withoutIntent, best)),
-  );
+  const keywordRows = await rankAll(keywordRetriever(kb.articles, false), queries);
+  const withoutIntent = fitModels(keywordRows, false);
+  console.log('CONFIDENCE_MODEL_WITHOUT_INTENT =', JSON.stringify(withoutIntent.answer));
+  console.log('CLARIFY_MODEL_WITHOUT_INTENT =', JSON.stringify(withoutIntent.clarify));
+  if (best)
+    console.log(
+      'without the classifier, at those thresholds:',
+      JSON.stringify(evaluateAt(keywordRows, withoutIntent, best)),
+    );
+  return 0;
+});
 
 /**
- * Fits the dense fusion for the configured model: ranks every query with dense weight 0 (so the
- * keyword relevance and the cosine come out separately), fits the band and weight, ranks again
- * with them and chooses the thresholds for the code's confidence models under the same
- * constraints as the keyword-only calibration.
+ * Fits the dense fusion for the configured model: ranks every query with dense weight 0 to read
+ * the model's cosine band off the right and wrong articles, ranks again at each weight of the
+ * grid and keeps the one with the best top-1 (in the confidence order `eval` uses), then chooses
+ * the thresholds for the code's confidence models under the same constraints as the keyword-only
+ * calibration. Article vectors are cached, so each re-ranking costs the keyword index only.
  */
-async function calibrateDense(): Promise<void> {
+async function calibrateDense(
+  articles: readonly Article[],
+  queries: readonly LabelledQuery[],
+): Promise<number> {
   const config = loadConfig({ ...process.env, EMBEDDINGS: 'required' });
   const tmp = mkdtempSync(path.join(tmpdir(), 'helpdesk-calibrate-'));
   const db = openDatabase(path.join(tmp, 'calibrate.db'));
@@ -250,7 +266,7 @@ async function calibrateDense(): Promise<void> {
     const model = await createEmbedder(config.embeddings, cliLogger('warn'));
     const embedder = model && new CachedEmbedder(db, model);
     const build = (fusion: DenseFusion) =>
-      indexRetriever(kb.articles, {
+      indexRetriever(articles, {
         thresholds: ANY_THRESHOLDS,
         defaultLang: config.kb.defaultLang,
         intentClassifier: config.intentClassifier,
@@ -259,35 +275,41 @@ async function calibrateDense(): Promise<void> {
       });
     const unfused = await build({ ...config.embeddings.fusion, weight: 0 });
     // The classifier may be skipped by its work budget even when configured: read what ran.
-    const withIntent = unfused.usesIntentModel;
-    const apart = await rankAll(withIntent, unfused);
-    const fit = fitDenseFusion(
-      apart.map(({ query, ranked }) => ({
+    const models = confidenceModels(unfused.usesIntentModel);
+    const band = fitDenseBand(
+      (await rankAll(unfused, queries)).map(({ query, ranked }) => ({
         expected: query.expected,
-        candidates: ranked.map((c) => ({ articleId: c.articleId, keyword: c.relevance, cosine: c.cosine })),
+        candidates: ranked.map((c) => ({ articleId: c.articleId, cosine: c.cosine })),
       })),
     );
-    if ('error' in fit) {
-      process.stderr.write(`cannot fit the dense fusion: ${fit.error}\n`);
-      process.exitCode = 1;
-      return;
+    if ('error' in band) {
+      process.stderr.write(`cannot fit the dense fusion: ${band.error}\n`);
+      return 1;
     }
-    console.log(`model ${config.embeddings.model}: top-1 (by fused relevance) at each dense weight`);
-    for (const { weight, top1 } of fit.top1ByWeight)
-      console.log(`  ${weight.toFixed(2)}  ${top1.toFixed(3)}`);
-    const { weight, floor, ceiling } = fit.fusion;
-    console.log(`DENSE_WEIGHT=${weight}\nDENSE_COSINE_FLOOR=${floor}\nDENSE_COSINE_CEILING=${ceiling}`);
-    const fused = await rankAll(withIntent, await build(fit.fusion));
-    const models = confidenceModels(withIntent);
-    const best = bestThresholds(fused, models, fit.fusion);
+    const inScope = queries.filter((q) => q.expected.length > 0);
+    const { weight, top1ByWeight } = await chooseDenseWeight(async (w) => {
+      const rows = await rankAll(await build({ ...band, weight: w }), inScope);
+      return (
+        rows.filter(({ query, ranked }) => query.expected.includes(ranked[0]?.articleId ?? '')).length /
+        rows.length
+      );
+    });
+    console.log(`model ${config.embeddings.model}: top-1 at each dense weight`);
+    for (const p of top1ByWeight) console.log(`  ${p.weight.toFixed(2)}  ${p.top1.toFixed(3)}`);
+    const fusion = { ...band, weight };
+    console.log(
+      `DENSE_WEIGHT=${fusion.weight}\nDENSE_COSINE_FLOOR=${fusion.floor}\nDENSE_COSINE_CEILING=${fusion.ceiling}`,
+    );
+    const best = bestThresholds(await rankAll(await build(fusion), queries), models, fusion);
     if (!best) {
       console.log('no thresholds meet wrong<=0.03 and out-of-scope declined>=0.85 with this model');
-      return;
+      return 0;
     }
     console.log('best thresholds with EMBEDDINGS=required:', JSON.stringify(best));
     console.log(
       `ANSWER_THRESHOLD=${best.answerThreshold}\nCLARIFY_THRESHOLD=${best.clarifyThreshold}\nANSWER_MARGIN=${best.answerMargin}`,
     );
+    return 0;
   } finally {
     db.close();
     rmSync(tmp, { recursive: true, force: true });

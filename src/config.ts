@@ -122,11 +122,15 @@ const envSchema = z.object({
 
 /** Checks across keys, reported like the others under the key to fix. */
 const checkedSchema = envSchema.superRefine((e, ctx) => {
-  if (e.DENSE_COSINE_FLOOR >= e.DENSE_COSINE_CEILING) {
+  // zod runs this even when a bound failed its own check: judge the band only from valid bounds.
+  const valid = (x: unknown) => typeof x === 'number' && x >= -1 && x <= 1;
+  const floor = e.DENSE_COSINE_FLOOR;
+  const ceiling = e.DENSE_COSINE_CEILING;
+  if (valid(floor) && valid(ceiling) && floor >= ceiling) {
     ctx.addIssue({
       code: 'custom',
       path: ['DENSE_COSINE_FLOOR'],
-      message: `must be below DENSE_COSINE_CEILING (${e.DENSE_COSINE_CEILING})`,
+      message: `must be below DENSE_COSINE_CEILING (floor ${floor}, ceiling ${ceiling})`,
     });
   }
 });

@@ -15,8 +15,11 @@ export interface DenseFusion {
 /** Starting values for E5-small, used until a calibration with the installed model replaces them. */
 export const DEFAULT_DENSE_FUSION: DenseFusion = { weight: 0.5, floor: 0.78, ceiling: 0.92 };
 
-/** Maps a cosine onto 0..1 with the fusion's floor and ceiling. */
-export function stretchCosine(cosine: number, fusion: DenseFusion = DEFAULT_DENSE_FUSION): number {
+/**
+ * Maps a cosine onto 0..1 with the fusion's floor and ceiling. The fusion is always passed in:
+ * a default here would let a new caller use E5's band with another model without notice.
+ */
+export function stretchCosine(cosine: number, fusion: DenseFusion): number {
   const { floor, ceiling } = fusion;
   return Math.min(1, Math.max(0, (cosine - floor) / (ceiling - floor)));
 }
@@ -25,7 +28,7 @@ export function stretchCosine(cosine: number, fusion: DenseFusion = DEFAULT_DENS
 export function fuseRelevance(
   keywordRelevance: number,
   cosine: number | undefined,
-  fusion: DenseFusion = DEFAULT_DENSE_FUSION,
+  fusion: DenseFusion,
 ): number {
   if (cosine === undefined) return keywordRelevance;
   return (1 - fusion.weight) * keywordRelevance + fusion.weight * stretchCosine(cosine, fusion);
@@ -35,7 +38,7 @@ export function fuseRelevance(
 export function fuseConfidence(
   keywordConfidence: number,
   cosine: number | undefined,
-  fusion: DenseFusion = DEFAULT_DENSE_FUSION,
+  fusion: DenseFusion,
 ): number {
   return fuseRelevance(keywordConfidence, cosine, fusion);
 }

@@ -1387,9 +1387,14 @@ export function literalFirst(body: string): string | undefined {
 /**
  * Fewest characters a variant can match: literals, escapes and classes count one each; optional
  * or repeated-from-zero parts and lookarounds count nothing; an alternation counts its shortest
- * branch. Covers the regex syntax the variants use.
+ * branch; anchors and `\b` count nothing. Covers the regex syntax the variants use and throws on
+ * any other (`\p{..}`, `\u..`, `\x..`, back-references, named groups), so that a new variant
+ * cannot be sorted by a wrong length without notice: the thesaurus is compiled when this module
+ * loads.
  */
 export function minMatchLength(body: string): number {
+  const unsupported = /\\[pPuxkc1-9]|\(\?<[^=!]/.exec(body);
+  if (unsupported) throw new Error(`thesaurus variant uses unsupported syntax "${unsupported[0]}": ${body}`);
   let i = 0;
   const sequence = (): number => {
     let shortest = Infinity;
@@ -1410,6 +1415,9 @@ export function minMatchLength(body: string): number {
         atom = lookaround ? 0 : inner;
       } else if (body[i] === '[') {
         i = closingBracket(body, i) + 1;
+      } else if (body[i] === '^' || body[i] === '$' || /^\\[bB]/.test(body.slice(i, i + 2))) {
+        atom = 0;
+        i += body[i] === '\\' ? 2 : 1;
       } else {
         i += body[i] === '\\' ? 2 : 1;
       }

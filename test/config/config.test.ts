@@ -259,14 +259,20 @@ describe('loadConfig errors', () => {
     ).toEqual({ weight: 0.35, floor: -0.1, ceiling: 0.6 });
     expect(namedKeys(configError({ DENSE_COSINE_FLOOR: '0.92' }))).toEqual(['DENSE_COSINE_FLOOR']);
     expect(configError({ DENSE_COSINE_FLOOR: '0.9', DENSE_COSINE_CEILING: '0.8' }).message).toContain(
-      'DENSE_COSINE_FLOOR: must be below DENSE_COSINE_CEILING (0.8)',
+      'DENSE_COSINE_FLOOR: must be below DENSE_COSINE_CEILING (floor 0.9, ceiling 0.8)',
     );
+    expect(configError({ DENSE_COSINE_CEILING: '0.5' }).message).toContain('(floor 0.78, ceiling 0.5)');
     expect(configError({ DENSE_COSINE_CEILING: '1.5' }).message).toContain(
       'DENSE_COSINE_CEILING: must be between -1 and 1',
     );
     expect(configError({ DENSE_WEIGHT: '1.2' }).message).toContain('DENSE_WEIGHT: must be between 0 and 1');
     // A bad bound is reported as such, not also as an empty band.
     expect(namedKeys(configError({ DENSE_COSINE_FLOOR: 'low' }))).toEqual(['DENSE_COSINE_FLOOR']);
+    expect(configError({ DENSE_COSINE_FLOOR: '1.5' }).message.split('\n')).toEqual([
+      'Invalid configuration:',
+      '  DENSE_COSINE_FLOOR: must be between -1 and 1',
+    ]);
+    expect(namedKeys(configError({ DENSE_COSINE_CEILING: '-1.5' }))).toEqual(['DENSE_COSINE_CEILING']);
   });
 
   it('never puts a secret value into the error', () => {

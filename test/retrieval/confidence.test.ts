@@ -94,17 +94,17 @@ describe('clarifyConfidence', () => {
 
 describe('dense fusion', () => {
   it('stretches cosines from the floor..ceiling band onto 0..1', () => {
-    expect(stretchCosine(DENSE_FUSION.floor - 0.1)).toBe(0);
-    expect(stretchCosine(DENSE_FUSION.ceiling + 0.05)).toBe(1);
-    expect(stretchCosine((DENSE_FUSION.floor + DENSE_FUSION.ceiling) / 2)).toBeCloseTo(0.5);
+    expect(stretchCosine(DENSE_FUSION.floor - 0.1, DENSE_FUSION)).toBe(0);
+    expect(stretchCosine(DENSE_FUSION.ceiling + 0.05, DENSE_FUSION)).toBe(1);
+    expect(stretchCosine((DENSE_FUSION.floor + DENSE_FUSION.ceiling) / 2, DENSE_FUSION)).toBeCloseTo(0.5);
   });
 
   it('leaves keyword scores alone without a model and mixes them with one', () => {
-    expect(fuseRelevance(0.4, undefined)).toBe(0.4);
-    expect(fuseConfidence(0.4, undefined)).toBe(0.4);
+    expect(fuseRelevance(0.4, undefined, DENSE_FUSION)).toBe(0.4);
+    expect(fuseConfidence(0.4, undefined, DENSE_FUSION)).toBe(0.4);
     const w = DENSE_FUSION.weight;
-    expect(fuseRelevance(0.4, DENSE_FUSION.ceiling)).toBeCloseTo((1 - w) * 0.4 + w);
-    expect(fuseConfidence(0.4, DENSE_FUSION.floor)).toBeCloseTo((1 - w) * 0.4);
+    expect(fuseRelevance(0.4, DENSE_FUSION.ceiling, DENSE_FUSION)).toBeCloseTo((1 - w) * 0.4 + w);
+    expect(fuseConfidence(0.4, DENSE_FUSION.floor, DENSE_FUSION)).toBeCloseTo((1 - w) * 0.4);
   });
 
   it('uses the band and weight it is given (another model, another calibration)', () => {

@@ -1,102 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fitDenseFusion,
-  top1Rate,
+  DENSE_WEIGHT_GRID,
+  chooseDenseWeight,
+  fitDenseBand,
   type DenseCalibrationSample,
 } from '../../src/retrieval/dense-calibration.js';
 
-/** A query whose keyword ranking prefers `keywordBest` and whose cosines prefer `denseBest`. */
-function sample(
-  expected: string,
-  keywordBest: string,
-  denseBest: string,
-  other = 'c',
-): DenseCalibrationSample {
-  const ids = [...new Set([keywordBest, denseBest, other])];
-  return {
-    expected: [expected],
-    candidates: ids.map((id) => ({
-      articleId: id,
-      keyword: id === keywordBest ? 0.6 : 0.5,
-      cosine: id === denseBest ? 0.9 : 0.8,
-    })),
-  };
-}
+/** An in-scope query whose right article `a` has cosine `right` and a wrong one `b` has `wrong`. */
+const sample = (right: number | undefined, wrong: number | undefined): DenseCalibrationSample => ({
+  expected: ['a'],
+  candidates: [
+    { articleId: 'a', cosine: right },
+    { articleId: 'b', cosine: wrong },
+  ],
+});
 
-function fitted(samples: DenseCalibrationSample[]) {
-  const fit = fitDenseFusion(samples);
-  if ('error' in fit) throw new Error(fit.error);
-  return fit;
-}
-
-describe('fitDenseFusion', () => {
-  it('gives the cosine weight when the model is right where keywords are wrong', () => {
-    const samples = [
-      ...Array.from({ length: 6 }, () => sample('a', 'b', 'a')),
-      ...Array.from({ length: 4 }, () => sample('a', 'a', 'a')),
-    ];
-    const fit = fitted(samples);
-    expect(fit.fusion.weight).toBeGreaterThan(0);
-    expect(top1Rate(samples, fit.fusion)).toBe(1);
-    expect(fit.top1ByWeight[0]).toEqual({ weight: 0, top1: 0.4 });
-  });
-
-  it('keeps keyword-only ranking when the model only adds noise', () => {
-    const samples = [
-      ...Array.from({ length: 6 }, () => sample('a', 'a', 'b')),
-      ...Array.from({ length: 2 }, () => sample('a', 'a', 'a')),
-    ];
-    const fit = fitted(samples);
-    expect(fit.fusion.weight).toBe(0);
-    expect(top1Rate(samples, fit.fusion)).toBe(1);
-  });
-
+describe('fitDenseBand', () => {
   it("takes the band from the model's own cosines: median of wrong, 90th percentile of right", () => {
-    const samples: DenseCalibrationSample[] = [0.5, 0.6, 0.7].map((wrong, i) => ({
-      expected: ['a'],
-      candidates: [
-        { articleId: 'a', keyword: 0.5, cosine: 0.8 + i * 0.05 },
-        { articleId: 'b', keyword: 0.4, cosine: wrong },
-      ],
-    }));
-    const { fusion } = fitted(samples);
-    expect(fusion.floor).toBe(0.6);
-    expect(fusion.ceiling).toBe(0.89);
+    const band = fitDenseBand([sample(0.8, 0.5), sample(0.85, 0.6), sample(0.9, 0.7)]);
+    expect(band).toEqual({ floor: 0.6, ceiling: 0.89 });
   });
 
   it('ignores out-of-scope queries and articles without a cosine', () => {
-    const samples: DenseCalibrationSample[] = [
-      sample('a', 'a', 'a'),
-      sample('a', 'b', 'a'),
-      { expected: [], candidates: [{ articleId: 'a', keyword: 0.9, cosine: 0.99 }] },
-      { expected: ['a'], candidates: [{ articleId: 'a', keyword: 0.3, cosine: undefined }] },
-    ];
-    const fit = fitted(samples);
-    expect(fit.fusion.ceiling).toBe(0.9);
-    expect(fit.top1ByWeight.every((p) => p.top1 <= 1)).toBe(true);
+    const band = fitDenseBand([
+      sample(0.8, 0.5),
+      sample(undefined, 0.55),
+      { expected: [], candidates: [{ articleId: 'a', cosine: 0.99 }] },
+    ]);
+    expect(band).toEqual({ floor: 0.525, ceiling: 0.8 });
   });
 
-  it('explains instead of fitting when there are no cosines, or they do not separate', () => {
-    const noModel: DenseCalibrationSample = {
-      expected: ['a'],
-      candidates: [{ articleId: 'a', keyword: 0.5, cosine: undefined }],
-    };
-    expect(fitDenseFusion([noModel])).toEqual({ error: expect.stringMatching(/model loaded/) });
-    const upsideDown = [sample('a', 'a', 'b'), sample('a', 'a', 'b')];
-    expect(fitDenseFusion(upsideDown)).toEqual({ error: expect.stringMatching(/no higher than wrong/) });
+  it('explains instead of fitting: no in-scope query, no cosines, or cosines that do not separate', () => {
+    expect(fitDenseBand([{ expected: [], candidates: [{ articleId: 'a', cosine: 0.9 }] }])).toEqual({
+      error: 'the query set has no in-scope queries',
+    });
+    expect(fitDenseBand([sample(undefined, undefined)])).toEqual({
+      error: expect.stringMatching(/no cosine/),
+    });
+    expect(fitDenseBand([sample(0.5, 0.9), sample(0.6, 0.8)])).toEqual({
+      error: expect.stringMatching(/no higher than wrong ones/),
+    });
   });
 });
 
-describe('top1Rate', () => {
-  it('counts the best fused article, earlier candidate on a tie, and 0 for no samples', () => {
-    const tie: DenseCalibrationSample = {
-      expected: ['b'],
-      candidates: [
-        { articleId: 'a', keyword: 0.5, cosine: undefined },
-        { articleId: 'b', keyword: 0.5, cosine: undefined },
-      ],
-    };
-    expect(top1Rate([tie], { weight: 0.5, floor: 0.7, ceiling: 0.9 })).toBe(0);
-    expect(top1Rate([], { weight: 0.5, floor: 0.7, ceiling: 0.9 })).toBe(0);
+describe('chooseDenseWeight', () => {
+  it('keeps the weight with the best top-1, the smallest on a tie, and reports every weight', async () => {
+    const top1 = new Map([
+      [0, 0.8],
+      [0.3, 0.9],
+      [0.4, 0.9],
+      [1, 0.5],
+    ]);
+    const seen: number[] = [];
+    const chosen = await chooseDenseWeight(async (w) => {
+      seen.push(w);
+      return top1.get(w) ?? 0.7;
+    });
+    expect(chosen.weight).toBe(0.3);
+    expect(seen).toEqual(DENSE_WEIGHT_GRID);
+    expect(chosen.top1ByWeight).toHaveLength(DENSE_WEIGHT_GRID.length);
+    expect(chosen.top1ByWeight[0]).toEqual({ weight: 0, top1: 0.8 });
+  });
+
+  it('stays keyword-only when the model never helps', async () => {
+    expect((await chooseDenseWeight(async (w) => 0.9 - w / 10)).weight).toBe(0);
   });
 });

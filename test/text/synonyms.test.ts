@@ -113,6 +113,9 @@ describe('expandSynonyms', () => {
       expect(tokensOf(text)).toContain('cxprojector');
     expect(tokensOf('ms teams crashed')).toEqual(expect.arrayContaining(['ms', 'teams']));
     expect(expandSynonyms('ms teams')).toBe('ms teams teams');
+    // Both orders find a match here, but only the longest-match order takes the whole phrase.
+    expect(expandSynonyms('drops out')).toBe('drops out cxdrop');
+    expect(expandSynonyms('мак ос')).toBe('мак ос macos');
   });
 
   it('counts the fewest characters a variant can match', () => {
@@ -125,7 +128,10 @@ describe('expandSynonyms', () => {
     expect(minMatchLength('(ab|c)d')).toBe(2);
     expect(minMatchLength('x\\.y')).toBe(3);
     expect(minMatchLength('[a-z]+q{2}')).toBe(3);
-    expect(minMatchLength('[]a]b')).toBe(2);
+    expect(minMatchLength('^ab$')).toBe(2);
+    expect(minMatchLength('down(?=[\\s_-]*(?:\\?|$|again))')).toBe(4);
+    for (const unsupported of ['\\p{L}+x', '\\u0435x', '\\x41b', 'a(?<x>bc)d', '(a)\\1'])
+      expect(() => minMatchLength(unsupported)).toThrow(/unsupported syntax/);
   });
 
   it('maps multi-word product names', () => {
