@@ -184,6 +184,31 @@ function evaluateAt(
   };
 }
 
+/** Answer margins tried; the first of equally good ones is kept. */
+const ANSWER_MARGINS = [0, 0.05, 0.1, 0.15, 0.2];
+
+/**
+ * The answer margins that decide exactly as well as `best` at its thresholds: when they are
+ * several, the data cannot choose among them, and the printout says so.
+ */
+function equivalentMargins(rows: Row[], models: Models, best: Result, fusion?: DenseFusion): number[] {
+  const same = (r: Result) =>
+    r.answeredCorrect === best.answeredCorrect &&
+    r.wrong === best.wrong &&
+    r.oosDeclined === best.oosDeclined &&
+    r.inDeclined === best.inDeclined;
+  return ANSWER_MARGINS.filter((answerMargin) =>
+    same(
+      evaluateAt(
+        rows,
+        models,
+        { answerThreshold: best.answerThreshold, clarifyThreshold: best.clarifyThreshold, answerMargin },
+        fusion,
+      ),
+    ),
+  );
+}
+
 /** Most correct answers (and fewest handoffs) with wrong answers <= 3 % and out-of-scope declined >= 85 %. */
 function bestThresholds(
   rows: Row[],
@@ -194,7 +219,7 @@ function bestThresholds(
   const value = (r: Result) => r.answeredCorrect - 0.5 * r.inDeclined;
   for (let at = 0.3; at <= 0.95; at += 0.01) {
     for (let ct = 0.05; ct < 0.95; ct += 0.01) {
-      for (const answerMargin of [0, 0.05, 0.1, 0.15, 0.2]) {
+      for (const answerMargin of ANSWER_MARGINS) {
         const r = evaluateAt(
           rows,
           models,
@@ -234,6 +259,11 @@ await runCli(USAGE, async () => {
   console.log('CLARIFY_MODEL =', JSON.stringify(withIntent.clarify));
   const best = bestThresholds(withIntentRows, withIntent);
   console.log('best thresholds meeting wrong<=0.03 and out-of-scope declined>=0.85:', JSON.stringify(best));
+  if (best)
+    console.log(
+      'answer margins that decide the same at these thresholds:',
+      equivalentMargins(withIntentRows, withIntent, best).join(', '),
+    );
 
   const keywordRows = await rankAll(keywordRetriever(kb.articles, false), queries);
   const withoutIntent = fitModels(keywordRows, false);

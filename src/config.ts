@@ -95,7 +95,7 @@ const envSchema = z.object({
 
   INTENT_CLASSIFIER: bool.default(true),
   ANSWER_THRESHOLD: fraction.default(0.9),
-  CLARIFY_THRESHOLD: fraction.default(0.62),
+  CLARIFY_THRESHOLD: fraction.default(0.6),
   ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),

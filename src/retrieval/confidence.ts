@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.242,
-  coverage: 1.03,
-  phrasing: 1.553,
-  relative: 0.529,
-  gap: 2.364,
-  lead: 1.562,
-  matched: 1.791,
-  intent: 1.505,
+  bias: -6.307,
+  coverage: 1.104,
+  phrasing: 1.573,
+  relative: 0.547,
+  gap: 2.356,
+  lead: 1.53,
+  matched: 1.779,
+  intent: 1.555,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.14,
-  coverage: 2.692,
-  phrasing: 2.592,
-  matched: 3.813,
-  intent: 3.24,
+  bias: -9.248,
+  coverage: 2.997,
+  phrasing: 2.573,
+  matched: 3.697,
+  intent: 3.245,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -6.822,
-  coverage: -0.189,
-  phrasing: 2.574,
-  relative: 1.265,
-  gap: 3.454,
-  lead: 3.094,
-  matched: 2.198,
+  bias: -6.908,
+  coverage: -0.13,
+  phrasing: 2.656,
+  relative: 1.203,
+  gap: 3.483,
+  lead: 3.119,
+  matched: 2.231,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.713,
-  coverage: 1.641,
-  phrasing: 5.051,
-  matched: 4.309,
+  bias: -8.686,
+  coverage: 1.692,
+  phrasing: 5.234,
+  matched: 4.216,
   intent: 0,
 };
 

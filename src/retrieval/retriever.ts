@@ -478,7 +478,7 @@ export class KnowledgeRetriever implements Retriever {
    */
   private getLexicon(): Lexicon {
     if (!this.lexicon) {
-      const vocabulary = new Vocabulary();
+      const vocabulary = new Vocabulary(stem);
       const byLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set() };
       for (const a of this.articles.values()) {
         for (const w of contentWords([a.title, ...a.questions, a.body].join('\n'))) {

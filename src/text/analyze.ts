@@ -82,9 +82,12 @@ export function repairedWords(text: string, vocabulary?: Vocabulary): string[] {
   return words.map((word) => repairWord(word, vocabulary));
 }
 
-/** The form of `word` the knowledge base knows, or the word itself. */
+/**
+ * The form of `word` the knowledge base knows, or the word itself: also when only another form of
+ * it is known, which search matches by stem anyway.
+ */
 export function repairWord(word: string, vocabulary: Vocabulary): string {
-  if (vocabulary.has(word)) return word;
+  if (vocabulary.knowsFormOf(word)) return word;
   if (!isCyrillic(word) && /[a-z]/.test(word)) {
     const cyrillic = latinToCyrillic(word);
     if (vocabulary.has(cyrillic)) return cyrillic;

@@ -8,11 +8,20 @@
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly deletes = new Map<string, string[]>();
+  private readonly stems = new Set<string>();
+
+  /**
+   * `stem`, when given, lets the vocabulary tell that an unseen form of a known word needs no
+   * repair ("lagging" where the articles say "lag"): search will match it by its stem, and a
+   * "repair" to a nearby word could only change its meaning ("lagging" -> "nagging").
+   */
+  constructor(private readonly stem?: (word: string) => string) {}
 
   /** Adds one occurrence of `word` (already lowercased). */
   add(word: string): void {
     const seen = this.counts.get(word);
     this.counts.set(word, (seen ?? 0) + 1);
+    if (seen === undefined && this.stem) this.stems.add(this.stem(word));
     if (seen !== undefined || word.length < 4 || word.length > 30) return;
     for (const variant of deletesOf(word)) {
       const list = this.deletes.get(variant);
@@ -23,6 +32,11 @@ export class Vocabulary {
 
   has(word: string): boolean {
     return this.counts.has(word);
+  }
+
+  /** True when `word` or another form of it (same stem) is known; false without a stemmer. */
+  knowsFormOf(word: string): boolean {
+    return this.counts.has(word) || (this.stem !== undefined && this.stems.has(this.stem(word)));
   }
 
   get size(): number {

@@ -148,4 +148,21 @@ describe('analyzeQuery', () => {
     expect(repairWord('принтре', v)).toBe('принтер');
     expect(repairWord('pechataet', v)).toBe('печатает');
   });
+
+  it('repairWord leaves another form of a known word alone instead of "repairing" it into a neighbour', () => {
+    const text = 'Laptop lag when you block a lot of tabs. Память забита, нужны обновления';
+    const withStems = new Vocabulary(stem);
+    const withoutStems = new Vocabulary();
+    for (const w of contentWords(`${text} nagging locking lost защита основы`)) {
+      withStems.add(w);
+      withoutStems.add(w);
+    }
+    // Without stems these real words become their nearest known neighbours.
+    expect(repairWord('lagging', withoutStems)).toBe('nagging');
+    expect(repairWord('lots', withoutStems)).toBe('lost');
+    for (const word of ['lagging', 'blocking', 'lots', 'забиты', 'обновы'])
+      expect(repairWord(word, withStems)).toBe(word);
+    expect(repairWord('laptpo', withStems)).toBe('laptop');
+    expect(repairWord('zabyl', withStems)).toBe('zabyl');
+  });
 });

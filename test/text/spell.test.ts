@@ -79,3 +79,18 @@ describe('Vocabulary', () => {
     expect(other.closest('pnint')).toBe('print');
   });
 });
+
+describe('Vocabulary.knowsFormOf', () => {
+  it('knows a word by any form with the same stem, only when given a stemmer', () => {
+    const stemmer = (w: string) => w.replace(/(ing|ed|s)$/, '');
+    const v = new Vocabulary(stemmer);
+    v.add('printing');
+    expect(v.knowsFormOf('printing')).toBe(true);
+    expect(v.knowsFormOf('printed')).toBe(true);
+    expect(v.knowsFormOf('painting')).toBe(false);
+    const plain = new Vocabulary();
+    plain.add('printing');
+    expect(plain.knowsFormOf('printing')).toBe(true);
+    expect(plain.knowsFormOf('printed')).toBe(false);
+  });
+});
