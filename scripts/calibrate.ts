@@ -7,7 +7,8 @@
  * CLARIFY_MODEL) and without it (..._WITHOUT_INTENT). The thresholds are chosen for the first
  * pair; the second is reported at the same thresholds. The coefficients are then pasted into
  * confidence.ts and the thresholds into config defaults: a reviewed change, not a silent
- * self-tuning at start-up.
+ * self-tuning at start-up. The rankings it fits on are ordered by the models in the code, so
+ * after pasting, run it again until the printed models stop changing (two rounds so far).
  * With `--embeddings required` it loads the model the configuration names (EMBEDDING_MODEL,
  * MODELS_DIR) instead, fits the dense fusion (DENSE_WEIGHT, DENSE_COSINE_FLOOR,
  * DENSE_COSINE_CEILING) for it and the thresholds that go with it, and prints them as settings.

@@ -89,7 +89,9 @@ await runCli(USAGE, async () => {
     process.stdout.write(`${formatReport(report)}\n`);
     const asked = clarifyFigures(outcomes);
     process.stdout.write(
-      `clarify in-scope n=${asked.n}: right article offered ${(asked.rightOffered * 100).toFixed(1)}%, ${asked.meanOptions} options on average\n`,
+      asked.n === 0
+        ? 'clarify in-scope n=0: no in-scope query was clarified\n'
+        : `clarify in-scope n=${asked.n}: right article offered ${(asked.rightOffered * 100).toFixed(1)}%, ${asked.meanOptions} options on average\n`,
     );
     process.stdout.write(
       `intent classifier: ${retriever.usesIntentModel ? 'on' : 'off (INTENT_CLASSIFIER=false, or too few or too many articles)'}\n`,

@@ -91,6 +91,10 @@ export function route(
     const options = c?.context.options ?? [];
     const n = detectNumber(text, options.length);
     if (n !== undefined) return { kind: 'pick', articleId: options[n - 1]?.articleId };
+    // One option is asked as "Is this your problem?": a typed yes picks it, a typed no is "No, something else".
+    const only = options.length === 1 ? options[0] : undefined;
+    const yes = only ? detectFeedback(text) : undefined;
+    if (only && yes !== undefined) return { kind: 'pick', articleId: yes ? only.articleId : undefined };
   }
   switch (intent) {
     case 'human':

@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.307,
-  coverage: 1.104,
-  phrasing: 1.573,
-  relative: 0.547,
-  gap: 2.356,
-  lead: 1.53,
+  bias: -6.303,
+  coverage: 1.089,
+  phrasing: 1.589,
+  relative: 0.548,
+  gap: 2.35,
+  lead: 1.544,
   matched: 1.779,
-  intent: 1.555,
+  intent: 1.551,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -6.908,
+  bias: -6.909,
   coverage: -0.13,
   phrasing: 2.656,
   relative: 1.203,
-  gap: 3.483,
-  lead: 3.119,
+  gap: 3.484,
+  lead: 3.118,
   matched: 2.231,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.686,
-  coverage: 1.692,
-  phrasing: 5.234,
-  matched: 4.216,
+  bias: -8.2,
+  coverage: 1.394,
+  phrasing: 5.094,
+  matched: 4.013,
   intent: 0,
 };
 

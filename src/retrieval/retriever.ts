@@ -5,6 +5,7 @@ import {
   expandedTokens,
   functionWords,
   repairedWords,
+  formStem,
   stem,
   tokenize,
 } from '../text/analyze.js';
@@ -478,7 +479,7 @@ export class KnowledgeRetriever implements Retriever {
    */
   private getLexicon(): Lexicon {
     if (!this.lexicon) {
-      const vocabulary = new Vocabulary(stem);
+      const vocabulary = new Vocabulary(formStem);
       const byLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set() };
       for (const a of this.articles.values()) {
         for (const w of contentWords([a.title, ...a.questions, a.body].join('\n'))) {

@@ -19,8 +19,6 @@ export function tokenize(text: string): string[] {
   return tokenizer.tokenize(lowered).filter((t) => t.length <= MAX_TOKEN);
 }
 
-const stemCache = new Map<string, string>();
-
 /**
  * Russian stems are cut to this many letters. The Russian Porter stemmer leaves verb forms apart
  * ("подключается" -> "подключа", "подключиться" -> "подключ"); a 5-letter prefix joins them and
@@ -29,15 +27,26 @@ const stemCache = new Map<string, string>();
 export const RUSSIAN_STEM_PREFIX = 5;
 
 /** Porter stem by the word's own script, so a mixed message stems each word correctly. */
-export function stem(token: string): string {
-  let s = stemCache.get(token);
-  if (s === undefined) {
-    s = isCyrillic(token) ? russianPorter.stem(token).slice(0, RUSSIAN_STEM_PREFIX) : porter.stem(token);
+export const stem = cachedStemmer(RUSSIAN_STEM_PREFIX);
 
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(token, s);
-  }
-  return s;
+/**
+ * The stem a typo check can trust: Russian words keep their whole Porter stem, since the
+ * 5-letter prefix that search uses joins unrelated words ("гранитура" and "граница").
+ */
+export const formStem = cachedStemmer(Infinity);
+
+/** A Porter stemmer by script, Russian stems cut to `russianLength`, with a bounded cache. */
+function cachedStemmer(russianLength: number): (token: string) => string {
+  const cache = new Map<string, string>();
+  return (token) => {
+    let s = cache.get(token);
+    if (s === undefined) {
+      s = isCyrillic(token) ? russianPorter.stem(token).slice(0, russianLength) : porter.stem(token);
+      if (cache.size > 200_000) cache.clear();
+      cache.set(token, s);
+    }
+    return s;
+  };
 }
 
 /**
@@ -87,15 +96,17 @@ export function repairedWords(text: string, vocabulary?: Vocabulary): string[] {
  * it is known, which search matches by stem anyway.
  */
 export function repairWord(word: string, vocabulary: Vocabulary): string {
-  if (vocabulary.knowsFormOf(word)) return word;
+  if (vocabulary.has(word)) return word;
   if (!isCyrillic(word) && /[a-z]/.test(word)) {
     const cyrillic = latinToCyrillic(word);
     if (vocabulary.has(cyrillic)) return cyrillic;
+    if (vocabulary.knowsFormOf(word)) return word;
     const close = vocabulary.closest(word);
     if (close) return close;
     const closeCyrillic = cyrillic.length >= 5 ? vocabulary.closest(cyrillic) : undefined;
     if (closeCyrillic) return closeCyrillic;
     return word;
   }
+  if (vocabulary.knowsFormOf(word)) return word;
   return vocabulary.closest(word) ?? word;
 }

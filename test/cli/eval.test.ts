@@ -86,7 +86,7 @@ describe('eval CLI', { timeout: 90_000 }, () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^queries 7, embeddings off/);
     expect(run.stdout).toMatch(
-      /^clarify in-scope n=\d+: right article offered \d+\.\d%, [\d.]+ options on average$/m,
+      /^clarify in-scope n=(\d+: right article offered \d+\.\d%, [\d.]+ options on average|0: no in-scope query was clarified)$/m,
     );
 
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;

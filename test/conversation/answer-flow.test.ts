@@ -175,4 +175,15 @@ describe('answering from the knowledge base', () => {
       'choices:feedback:yes,feedback:no,handoff:request',
     ]);
   });
+
+  test('one close article: a typed yes picks it, a typed no is "No, something else"', async () => {
+    const yes = h.user('U-11');
+    await yes.say('my password expires soon');
+    expect(texts(await yes.say('yes'))[0]).toBe('article:password-reset-en');
+    const no = h.user('U-12', { locale: 'ru-RU' });
+    await no.say('пароль');
+    expect(choiceIds(await no.say('нет'))).toEqual(['handoff:request']);
+    const q = h.stores.conversations.getQuestion(no.conversation()?.context.questionId ?? '');
+    expect(q).toMatchObject({ text: 'пароль', outcome: 'declined' });
+  });
 });

@@ -3,6 +3,7 @@ import {
   analyzeDocument,
   analyzeQuery,
   contentWords,
+  formStem,
   functionWords,
   repairWord,
   stem,
@@ -150,19 +151,31 @@ describe('analyzeQuery', () => {
   });
 
   it('repairWord leaves another form of a known word alone instead of "repairing" it into a neighbour', () => {
-    const text = 'Laptop lag when you block a lot of tabs. Память забита, нужны обновления';
-    const withStems = new Vocabulary(stem);
+    const text = 'Laptop lag when you block a lot of tabs. Память забита';
+    const withStems = new Vocabulary(formStem);
     const withoutStems = new Vocabulary();
-    for (const w of contentWords(`${text} nagging locking lost защита основы`)) {
+    for (const w of contentWords(`${text} nagging locking lost защита`)) {
       withStems.add(w);
       withoutStems.add(w);
     }
     // Without stems these real words become their nearest known neighbours.
     expect(repairWord('lagging', withoutStems)).toBe('nagging');
     expect(repairWord('lots', withoutStems)).toBe('lost');
-    for (const word of ['lagging', 'blocking', 'lots', 'забиты', 'обновы'])
+    for (const word of ['lagging', 'blocking', 'lots', 'забиты'])
       expect(repairWord(word, withStems)).toBe(word);
     expect(repairWord('laptpo', withStems)).toBe('laptop');
     expect(repairWord('zabyl', withStems)).toBe('zabyl');
+  });
+
+  it('a known stem does not stop transliteration, and a Russian typo is not kept for a 5-letter prefix it shares', () => {
+    const v = new Vocabulary(formStem);
+    for (const w of contentWords(
+      'disk monitor printer certified. Место на диске, монитор на мониторе, принтере; за границей; гарнитура',
+    ))
+      v.add(w);
+    expect(repairWord('diske', v)).toBe('диске');
+    expect(repairWord('monitore', v)).toBe('мониторе');
+    expect(repairWord('printere', v)).toBe('принтере');
+    expect(repairWord('гранитура', v)).toBe('гарнитура');
   });
 });
