@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RetrievalDecision } from '../../src/retrieval/types.js';
 import { runCli } from '../support/run-cli.js';
-import { tempDir } from '../retrieval/embedding/helpers.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 const SCRIPT = 'src/cli/ask.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('cli-ask'));
-});
-
-afterAll(async () => {
-  await cleanup();
-});
+useTempDir('cli-ask', (d) => (dir = d));
 
 /** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
 describe('ask CLI', { timeout: 90_000 }, () => {

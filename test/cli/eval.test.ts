@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { tempDir } from '../retrieval/embedding/helpers.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 const SCRIPT = 'src/cli/eval.ts';
 const FIXTURE = 'test/fixtures/kb-retrieval';
@@ -63,15 +63,7 @@ function checkGroup(inScope: Figures, outOfScope: Figures): void {
 }
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('cli-eval'));
-});
-
-afterAll(async () => {
-  await cleanup();
-});
+useTempDir('cli-eval', (d) => (dir = d));
 
 /** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
 describe('eval CLI', { timeout: 90_000 }, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../retrieval/embedding/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/run-cli.js';
 import { KB_BROKEN_DIR, KB_BROKEN_PROBLEMS, KB_BROKEN_VALID, KB_MINI_DIR } from '../kb/kb-broken-expected.js';
 

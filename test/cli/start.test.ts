@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../retrieval/embedding/helpers.js';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type CliRun } from '../support/run-cli.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 const SCRIPT = 'src/cli/start.ts';
 const TIMEOUT_MS = 60_000;
@@ -48,15 +48,7 @@ function runStart(input: string, env: Record<string, string>): Promise<CliRun> {
 }
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('cli-start'));
-});
-
-afterAll(async () => {
-  await cleanup();
-});
+useTempDir('cli-start', (d) => (dir = d));
 
 /** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
 describe('npm start (terminal chat)', { timeout: 90_000 }, () => {

@@ -6,7 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import { loadKnowledgeBase } from '../../src/kb/load-kb.js';
 import { watchKnowledgeBase, type KbWatcher } from '../../src/kb/watch.js';
 import { createRetriever, type KnowledgeRetriever } from '../../src/retrieval/retriever.js';
-import { capturingLogger, tempDir, WARN, type LogLine } from '../retrieval/embedding/helpers.js';
+import { capturingLogger, WARN, type LogLine } from '../retrieval/embedding/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 import { articleMarkdown } from '../retrieval/helpers.js';
 
 const SOURCE = 'knowledge-base';

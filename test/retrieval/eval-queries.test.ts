@@ -1,19 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readQueries, unknownExpectations } from '../../src/retrieval/eval-queries.js';
-import { tempDir } from './embedding/helpers.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('eval-queries'));
-});
-
-afterAll(async () => {
-  await cleanup();
-});
+useTempDir('eval-queries', (d) => (dir = d));
 
 async function queriesFile(text: string): Promise<string> {
   const file = path.join(dir, `q${Math.random().toString(36).slice(2)}.jsonl`);

@@ -20,7 +20,7 @@ import { type Db, migrate, openDatabase } from '../../src/storage/db.js';
 import { createTinyModel } from '../support/tiny-model.js';
 import { readQueries } from '../../src/retrieval/eval-queries.js';
 import { CONFIDENCE_MODEL, keywordConfidence } from '../../src/retrieval/confidence.js';
-import { tempDir } from './embedding/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 import { FIXTURE_KB } from './helpers.js';
 
 const KB_DIR = 'knowledge-base';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../retrieval/embedding/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/run-cli.js';
 import { createTinyModel } from '../support/tiny-model.js';
 

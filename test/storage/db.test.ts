@@ -1,19 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkIntegrity, openDatabase } from '../../src/storage/db.js';
-import { tempDir } from '../retrieval/embedding/helpers.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir('storage-db'));
-});
-
-afterEach(async () => {
-  await cleanup();
-});
+useTempDir('storage-db', (d) => (dir = d), 'each');
 
 describe('checkIntegrity', () => {
   it('passes a sound database and names a damaged one', () => {

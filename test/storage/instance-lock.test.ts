@@ -1,19 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireInstanceLock } from '../../src/storage/instance-lock.js';
-import { tempDir } from '../retrieval/embedding/helpers.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir('instance-lock'));
-});
-
-afterEach(async () => {
-  await cleanup();
-});
+useTempDir('instance-lock', (d) => (dir = d), 'each');
 
 describe('acquireInstanceLock', () => {
   it('writes this process id beside the database and removes it on release', () => {

@@ -8,7 +8,8 @@ import { createEmbedder } from '../../../src/retrieval/embedding/create-embedder
 import { TransformersEmbedder } from '../../../src/retrieval/embedding/transformers-embedder.js';
 import { TINY_HIDDEN_SIZE, createTinyModel } from '../../support/tiny-model.js';
 import { DEFAULT_DENSE_FUSION } from '../../../src/retrieval/fusion.js';
-import { WARN, capturingLogger, tempDir } from './helpers.js';
+import { WARN, capturingLogger } from './helpers.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { createLogger, type Logger } from '../../../src/logger.js';
 
 /** Cosine similarity of two unit vectors. */
@@ -12,12 +9,6 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 
 export function norm(v: Float32Array): number {
   return Math.sqrt(cosine(v, v));
-}
-
-/** A fresh temp folder and its removal. */
-export async function tempDir(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `helpdesk-${prefix}-`));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export interface LogLine {

@@ -9,7 +9,8 @@ import {
   usesE5Prefixes,
 } from '../../../src/retrieval/embedding/transformers-embedder.js';
 import { TINY_HIDDEN_SIZE, TINY_MAX_TOKENS, createTinyModel } from '../../support/tiny-model.js';
-import { cosine, norm, tempDir } from './helpers.js';
+import { cosine, norm } from './helpers.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

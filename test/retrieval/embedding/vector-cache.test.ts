@@ -9,7 +9,7 @@ import {
 import type { Embedder } from '../../../src/retrieval/types.js';
 import { type Db, migrate, openDatabase } from '../../../src/storage/db.js';
 import { ALL_MIGRATIONS } from '../../../src/storage/migrations.js';
-import { tempDir } from './helpers.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 /** A deterministic fake model that records what it was asked to embed. */
 class CountingEmbedder implements Embedder {
