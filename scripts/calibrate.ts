@@ -307,8 +307,9 @@ async function calibrateDense(
     const unfused = await build({ ...config.embeddings.fusion, weight: 0 });
     // The classifier may be skipped by its work budget even when configured: read what ran.
     const models = confidenceModels(unfused.usesIntentModel);
+    const unfusedRows = await rankAll(unfused, queries);
     const band = fitDenseBand(
-      (await rankAll(unfused, queries)).map(({ query, ranked }) => ({
+      unfusedRows.map(({ query, ranked }) => ({
         expected: query.expected,
         candidates: ranked.map((c) => ({ articleId: c.articleId, cosine: c.cosine })),
       })),
@@ -317,13 +318,18 @@ async function calibrateDense(
       process.stderr.write(`cannot fit the dense fusion: ${band.error}\n`);
       return 1;
     }
-    const inScope = queries.filter((q) => q.expected.length > 0);
+    // At weight 0 the band moves nothing, so the unfused ranking serves; each other weight is
+    // ranked once, and the chosen one's rows are reused for the thresholds.
+    const rowsByWeight = new Map<number, Row[]>([[0, unfusedRows]]);
     const { weight, top1ByWeight } = await chooseDenseWeight(async (w) => {
-      const rows = await rankAll(await build({ ...band, weight: w }), inScope);
-      return (
-        rows.filter(({ query, ranked }) => query.expected.includes(ranked[0]?.articleId ?? '')).length /
-        rows.length
-      );
+      let rows = rowsByWeight.get(w);
+      if (!rows) {
+        rows = await rankAll(await build({ ...band, weight: w }), queries);
+        rowsByWeight.set(w, rows);
+      }
+      const inScope = rows.filter(({ query }) => query.expected.length > 0);
+      const hits = inScope.filter(({ query, ranked }) => query.expected.includes(ranked[0]?.articleId ?? ''));
+      return hits.length / inScope.length;
     });
     console.log(`model ${config.embeddings.model}: top-1 at each dense weight`);
     for (const p of top1ByWeight) console.log(`  ${p.weight.toFixed(2)}  ${p.top1.toFixed(3)}`);
@@ -331,7 +337,7 @@ async function calibrateDense(
     console.log(
       `DENSE_WEIGHT=${fusion.weight}\nDENSE_COSINE_FLOOR=${fusion.floor}\nDENSE_COSINE_CEILING=${fusion.ceiling}`,
     );
-    const best = bestThresholds(await rankAll(await build(fusion), queries), models, fusion);
+    const best = bestThresholds(rowsByWeight.get(weight)!, models, fusion);
     if (!best) {
       console.log('no thresholds meet wrong<=0.03 and out-of-scope declined>=0.85 with this model');
       return 0;

@@ -1459,15 +1459,14 @@ function closingBracket(body: string, open: number): number {
  * own capture group whose index names the canonical token.
  */
 function compile(): { buckets: Map<string, Bucket>; generic: Bucket | undefined } {
-  const entries: { body: string; canonical: string; first: string | undefined }[] = [];
+  const entries: { body: string; canonical: string; first: string | undefined; shortest: number }[] = [];
   for (const [canonical, variants] of Object.entries(GROUPS)) {
     for (const variant of variants) {
       const body = variant.replace(/ /g, '[\\s_-]*');
-      entries.push({ body, canonical, first: literalFirst(body) });
+      entries.push({ body, canonical, first: literalFirst(body), shortest: minMatchLength(body) });
     }
   }
-  const shortest = new Map(entries.map((e) => [e, minMatchLength(e.body)]));
-  entries.sort((a, b) => shortest.get(b)! - shortest.get(a)! || b.body.length - a.body.length);
+  entries.sort((a, b) => b.shortest - a.shortest || b.body.length - a.body.length);
   const bucketOf = (selected: typeof entries): Bucket | undefined =>
     selected.length === 0
       ? undefined
