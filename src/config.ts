@@ -80,6 +80,7 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).optional(),
   KB_DIR: z.string().min(1).default('./knowledge-base'),
   KB_WATCH: bool.default(true),
+  KB_RESCAN_SECONDS: wholeNumber(' of seconds', 0, 86_400).default(60),
   KB_BASE_URL: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }).optional(),
   DEFAULT_LANG: z.enum(['en', 'ru']).default('en'),
 
@@ -142,7 +143,14 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dataDir: string;
   databasePath: string;
-  kb: { dir: string; watch: boolean; baseUrl: string | undefined; defaultLang: Lang };
+  kb: {
+    dir: string;
+    watch: boolean;
+    /** Full re-read of the folder at this interval, for saves the file-system events miss (0: off). */
+    rescanSeconds: number;
+    baseUrl: string | undefined;
+    defaultLang: Lang;
+  };
   embeddings: {
     mode: 'auto' | 'off' | 'required';
     model: string;
@@ -208,7 +216,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     databasePath: e.DATABASE_PATH ?? path.join(e.DATA_DIR, 'helpdesk.db'),
-    kb: { dir: e.KB_DIR, watch: e.KB_WATCH, baseUrl: e.KB_BASE_URL, defaultLang: e.DEFAULT_LANG },
+    kb: {
+      dir: e.KB_DIR,
+      watch: e.KB_WATCH,
+      rescanSeconds: e.KB_RESCAN_SECONDS,
+      baseUrl: e.KB_BASE_URL,
+      defaultLang: e.DEFAULT_LANG,
+    },
     embeddings: {
       mode: e.EMBEDDINGS,
       model: e.EMBEDDING_MODEL,

@@ -67,7 +67,9 @@ async function startOn(
   });
   let watcher: KbWatcher | undefined;
   if (config.kb.watch)
-    watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger);
+    watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger, {
+      rescanMs: config.kb.rescanSeconds * 1000,
+    });
   const stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
   await core.flush();
   return {

@@ -12,8 +12,42 @@ export function isSkippedName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** Lists `.md` files under `dir` (recursively, sorted, skipping hidden folders and symlinks). */
-export async function listMarkdownFiles(dir: string): Promise<string[]> {
+/** What a walk of the knowledge-base folder found. */
+export interface KbScan {
+  /** Markdown files, relative to the folder with forward slashes, sorted. */
+  files: string[];
+  /** Sub-folders walked (relative, sorted); the live re-index watches each of them. */
+  folders: string[];
+  /** Sub-folders that could not be read, entries that are not regular files, the file cap. */
+  problems: KbProblem[];
+}
+
+const toRelative = (dir: string, full: string): string => path.relative(dir, full).split(path.sep).join('/');
+
+/**
+ * Why an entry named like an article is not read, or undefined when it is irrelevant. Symbolic
+ * links are never followed (a link could pull in any file on the machine, or loop), and a pipe
+ * would block the read forever; both are reported so that an editor knows why an article is missing.
+ */
+async function skippedEntryReason(full: string, name: string, isLink: boolean): Promise<string | undefined> {
+  if (name.toLowerCase().endsWith('.md')) {
+    return isLink
+      ? 'symbolic link: not followed, copy the file instead'
+      : 'not a regular file (pipe or device)';
+  }
+  if (!isLink) return undefined;
+  const target = await stat(full).catch(() => undefined);
+  return target?.isDirectory()
+    ? 'symbolic link to a folder: not followed, copy the folder instead'
+    : undefined;
+}
+
+/**
+ * Walks `dir` for `.md` files, skipping hidden folders and `node_modules`. A sub-folder that cannot
+ * be read is reported and the rest still loads; only the folder itself failing throws
+ * `KB_UNREADABLE`.
+ */
+export async function scanKnowledgeBase(dir: string): Promise<KbScan> {
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new Error('not a directory');
@@ -21,26 +55,64 @@ export async function listMarkdownFiles(dir: string): Promise<string[]> {
     throw new HelpdeskError(
       ErrorCodes.KB_UNREADABLE,
       `Knowledge-base folder "${dir}" cannot be read: ${errorMessage(error)}`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
-  const found: string[] = [];
+  const files: string[] = [];
+  const folders: string[] = [];
+  const problems: KbProblem[] = [];
+  let capped = false;
   const walk = async (current: string): Promise<void> => {
-    const entries = await readdir(current, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (error) {
+      if (current === dir) throw error;
+      const folder = `${toRelative(dir, current)}/`;
+      problems.push({
+        file: folder,
+        kind: 'unreadable',
+        message: `cannot read folder: ${errorMessage(error)}`,
+      });
+      return;
+    }
+    if (current !== dir) folders.push(toRelative(dir, current));
     for (const entry of entries) {
       if (isSkippedName(entry.name)) continue;
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-        if (found.length >= MAX_FILES) return;
-        found.push(path.relative(dir, full).split(path.sep).join('/'));
+      else if (entry.isFile()) {
+        if (!entry.name.toLowerCase().endsWith('.md')) continue;
+        if (files.length >= MAX_FILES) capped = true;
+        else files.push(toRelative(dir, full));
+      } else {
+        const reason = await skippedEntryReason(full, entry.name, entry.isSymbolicLink());
+        if (reason) problems.push({ file: toRelative(dir, full), kind: 'not-a-file', message: reason });
       }
     }
   };
-  await walk(dir);
-  return found.sort();
+  try {
+    await walk(dir);
+  } catch (error) {
+    throw new HelpdeskError(
+      ErrorCodes.KB_UNREADABLE,
+      `Knowledge-base folder "${dir}" cannot be read: ${errorMessage(error)}`,
+      { cause: error },
+    );
+  }
+  if (capped) {
+    problems.push({
+      file: '.',
+      kind: 'too-many-files',
+      message: `more than ${MAX_FILES} markdown files: only the first ${MAX_FILES} found are loaded`,
+    });
+  }
+  return { files: files.sort(), folders: folders.sort(), problems };
+}
+
+/** Lists `.md` files under `dir` (recursively, sorted, skipping hidden folders and symlinks). */
+export async function listMarkdownFiles(dir: string): Promise<string[]> {
+  return (await scanKnowledgeBase(dir)).files;
 }
 
 /** Reads one file relative to `dir` and parses it; read failures become problems. */
@@ -79,9 +151,8 @@ export async function loadArticleFile(
  * two files claim the same id, the first in path order wins and the second is reported.
  */
 export async function loadKnowledgeBase(dir: string): Promise<LoadedKb> {
-  const files = await listMarkdownFiles(dir);
+  const { files, problems } = await scanKnowledgeBase(dir);
   const articles: Article[] = [];
-  const problems: KbProblem[] = [];
   const owners = new Map<string, string>();
   for (const file of files) {
     const result = await loadArticleFile(dir, file);

@@ -40,6 +40,8 @@ export interface KbProblem {
   line?: number;
   kind:
     | 'unreadable'
+    | 'not-a-file'
+    | 'too-many-files'
     | 'too-large'
     | 'binary'
     | 'encoding'

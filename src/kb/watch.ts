@@ -3,11 +3,12 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
-import { formatProblem, isSkippedName, listMarkdownFiles, loadArticleFile } from './load-kb.js';
-import type { Article } from './types.js';
+import { formatProblem, isSkippedName, loadArticleFile, scanKnowledgeBase, type KbScan } from './load-kb.js';
+import type { Article, KbProblem } from './types.js';
 
 /** What the watcher updates: the retriever implements it. */
 export interface ArticleSink {
+  /** Indexes the article unless the same file with the same bytes is already indexed. */
   upsert(article: Article): Promise<boolean>;
   remove(articleId: string): boolean;
   getArticle(id: string): Article | undefined;
@@ -15,47 +16,65 @@ export interface ArticleSink {
   rebuildInBackground?(): Promise<void>;
 }
 
+/** What one pass changed. */
+export interface ReconcileResult {
+  /** Articles (re-)indexed, by id. */
+  indexed: string[];
+  /** Articles no longer served, by id. */
+  removed: string[];
+  /** Files not served as they are on disk: they do not parse, reuse an id, or failed to index. */
+  rejected: string[];
+}
+
 export interface KbWatcher {
-  /** Re-reads one file (relative to the folder) now; what the file-system events call. */
-  refresh(file: string): Promise<RefreshResult>;
   /**
-   * Reconciles the articles under a folder (relative to the knowledge base) that was moved in,
-   * moved out or deleted: such a move reports only the folder's name, not its files.
+   * Brings the index in line with the folder now, as a restart would load it, except that a file
+   * that no longer parses (or fails to index) keeps its previous version serving. Unchanged files
+   * are not read again and unchanged articles not re-indexed.
    */
-  refreshFolder(folder: string): Promise<void>;
+  reconcile(): Promise<ReconcileResult>;
   close(): void;
 }
 
-type RefreshResult = 'indexed' | 'unchanged' | 'removed' | 'rejected';
-
-/**
- * What is at a path, without following symlinks: start-up loads regular files only, so a symlink,
- * pipe or folder named `.md` counts as no article here too (and a pipe would block the read).
- */
-async function pathKind(full: string): Promise<'file' | 'folder' | 'missing' | 'other'> {
-  try {
-    const info = await lstat(full);
-    if (info.isFile()) return 'file';
-    return info.isDirectory() ? 'folder' : 'other';
-  } catch {
-    return 'missing';
-  }
+export interface WatchOptions {
+  /** Quiet time after a file-system event before the pass runs (editors write several times). */
+  debounceMs?: number;
+  /**
+   * A full pass at this interval even without events (0: never). Events alone are not enough:
+   * on Linux a file replaced by a rename (how most editors and `git` save) can stop reporting.
+   */
+  rescanMs?: number;
 }
 
+const DEFAULT_DEBOUNCE_MS = 250;
+export const DEFAULT_RESCAN_MS = 60_000;
+
+type FileResult = { article?: Article; problems: KbProblem[] };
+
 /**
- * Keeps the index in step with the knowledge-base folder: a changed file re-indexes only that
- * article, a deleted file removes it, and a file that no longer parses is reported while the
- * previous version keeps serving. Events are debounced per file (editors write several times).
+ * Keeps the index in step with the knowledge-base folder. Every file-system event, a timer and
+ * start-up itself (edits made while the first index was built) trigger one pass over the whole
+ * folder that compares it with what is served: a changed file re-indexes only its article, a
+ * deleted one removes it, an id freed by one file passes to the next file claiming it in path
+ * order, as at a restart. Files are re-read only when their size, times or inode changed, so a
+ * pass over an unchanged folder costs one `lstat` per file.
  */
 export function watchKnowledgeBase(
   dir: string,
   sink: ArticleSink,
   initial: readonly Article[],
   logger: Logger,
-  debounceMs = 250,
+  options: WatchOptions = {},
 ): KbWatcher {
-  const fileToId = new Map(initial.map((a) => [a.file, a.id]));
-  const timers = new Map<string, NodeJS.Timeout>();
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
+  /** Article id -> file it is served from. */
+  const served = new Map(initial.map((a) => [a.id, a.file]));
+  const parsed = new Map<string, { stamp: string; result: FileResult }>();
+  const reporter = problemReporter(logger);
+  const watchers = new Map<string, FSWatcher>();
+  let closed = false;
+  let debounceTimer: NodeJS.Timeout | undefined;
   let rebuildTimer: NodeJS.Timeout | undefined;
 
   /** One rebuild of the derived views after a burst of changes (a `git pull`), not one per file. */
@@ -72,144 +91,183 @@ export function watchKnowledgeBase(
     rebuildTimer.unref();
   };
 
-  const ownerOf = (id: string): string | undefined => {
-    for (const [file, owner] of fileToId) if (owner === id) return file;
-    return undefined;
+  /** A file's parse, reused while its size, times and inode are unchanged. */
+  async function readArticle(file: string): Promise<FileResult> {
+    const info = await lstat(path.join(dir, file)).catch(() => undefined);
+    // Taken before the read: a write racing with it changes the stamp, so the next pass re-reads.
+    const stamp = info ? `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}` : 'missing';
+    const cached = parsed.get(file);
+    if (cached?.stamp === stamp) return cached.result;
+    const result = await loadArticleFile(dir, file);
+    parsed.set(file, { stamp, result });
+    return result;
+  }
+
+  /** Which article each id should serve, in path order as at start-up. */
+  async function desiredArticles(scan: KbScan, rejected: string[]): Promise<Map<string, Article>> {
+    const servedByFile = new Map([...served].map(([id, file]) => [file, id]));
+    const desired = new Map<string, Article>();
+    for (const file of scan.files) {
+      const { article, problems } = await readArticle(file);
+      const keptId = article ? undefined : servedByFile.get(file);
+      const candidate = article ?? (keptId === undefined ? undefined : sink.getArticle(keptId));
+      if (!article) {
+        const outcome = candidate ? 'article not re-indexed, previous version kept' : 'article not indexed';
+        reporter.warn(file, problems.map((p) => `${outcome}: ${formatProblem(p)}`).join('; '));
+        rejected.push(file);
+      }
+      if (!candidate) continue;
+      const owner = desired.get(candidate.id);
+      if (owner) {
+        reporter.warn(file, `article not indexed: id "${candidate.id}" is already used by ${owner.file}`);
+        if (article) rejected.push(file);
+        continue;
+      }
+      desired.set(candidate.id, candidate);
+    }
+    const present = new Set(scan.files);
+    for (const known of parsed.keys()) if (!present.has(known)) parsed.delete(known);
+    return desired;
+  }
+
+  async function reconcileNow(): Promise<ReconcileResult> {
+    const result: ReconcileResult = { indexed: [], removed: [], rejected: [] };
+    if (closed) return result;
+    reporter.startPass();
+    let scan: KbScan;
+    try {
+      scan = await scanKnowledgeBase(dir);
+    } catch (error) {
+      reporter.error('.', `knowledge-base folder unreadable, current index kept: ${errorMessage(error)}`);
+      reporter.endPass();
+      return result;
+    }
+    for (const p of scan.problems) reporter.warn(p.file, `skipped: ${formatProblem(p)}`);
+    const desired = await desiredArticles(scan, result.rejected);
+    for (const [id, file] of served) {
+      if (desired.has(id)) continue;
+      sink.remove(id);
+      served.delete(id);
+      result.removed.push(id);
+      logger.info({ file, article: id }, 'article removed from the index');
+    }
+    for (const [id, article] of desired) {
+      const current = sink.getArticle(id);
+      if (current?.hash === article.hash && current.file === article.file) {
+        served.set(id, article.file);
+        continue;
+      }
+      try {
+        await sink.upsert(article);
+        served.set(id, article.file);
+        result.indexed.push(id);
+        logger.info({ file: article.file, article: id }, 'article re-indexed');
+      } catch (error) {
+        // Retried on the next pass: the previous version, if any, keeps serving meanwhile.
+        reporter.error(article.file, `re-indexing failed, previous version kept: ${errorMessage(error)}`);
+        result.rejected.push(article.file);
+      }
+    }
+    if (result.indexed.length > 0 || result.removed.length > 0) scheduleRebuild();
+    reporter.endPass();
+    if (!closed) watchFolders(scan.folders);
+    return result;
+  }
+
+  // One pass at a time: each reads state the previous one changes.
+  let queue: Promise<unknown> = Promise.resolve();
+  const reconcile = (): Promise<ReconcileResult> => {
+    const run = queue.then(reconcileNow);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const schedule = (): void => {
+    if (closed) return;
+    clearTimeout(debounceTimer);
+    debounceTimer = setTimeout(() => {
+      reconcile().catch((error: unknown) =>
+        logger.error({ err: errorMessage(error) }, 'knowledge-base refresh failed'),
+      );
+    }, debounceMs);
   };
 
   /**
-   * After an article left the index, the first other file (in path order) claiming its id takes
-   * over, as it would at a restart: a duplicate rejected earlier, or a renamed file whose own
-   * event has not run yet. Only files that own no article are read.
+   * One watcher per folder, not one recursive watcher: a folder's watcher reports a file saved by
+   * rename, which the file's own watch (how recursive watching works on Linux) stops seeing.
    */
-  async function promoteClaimant(id: string): Promise<void> {
-    const files = await listMarkdownFiles(dir).catch(() => []);
-    for (const file of files) {
-      if (fileToId.has(file)) continue;
-      const { article } = await loadArticleFile(dir, file);
-      if (article?.id === id) {
-        await refreshNow(file);
-        return;
-      }
+  function watchFolders(folders: readonly string[]): void {
+    const wanted = new Set(['', ...folders]);
+    for (const [folder, watcher] of watchers) {
+      if (wanted.has(folder)) continue;
+      watcher.close();
+      watchers.delete(folder);
     }
-  }
-
-  async function refreshNow(file: string): Promise<RefreshResult> {
-    const full = path.join(dir, file);
-    const kind = await pathKind(full);
-    const previousId = fileToId.get(file);
-    if (kind !== 'file') {
-      if (kind === 'other') logger.warn({ file }, 'not a regular file (symlink or pipe): skipped');
-      fileToId.delete(file);
-      if (previousId === undefined) return 'unchanged';
-      sink.remove(previousId);
-      scheduleRebuild();
-      logger.info({ file, article: previousId }, 'article removed from the index');
-      await promoteClaimant(previousId);
-      return 'removed';
-    }
-    const { article, problems } = await loadArticleFile(dir, file);
-    if (!article) {
-      for (const p of problems)
-        logger.warn({ file }, `article not re-indexed, previous version kept: ${formatProblem(p)}`);
-      return 'rejected';
-    }
-    const owner = ownerOf(article.id);
-    if (owner !== undefined && owner !== file) {
-      // A renamed or moved file: its old path is gone but its own event may not have run yet.
-      // Take the id over, so that the old path's event does not remove the article afterwards.
-      if ((await pathKind(path.join(dir, owner))) === 'file') {
-        logger.warn(
-          { file, article: article.id },
-          `article not re-indexed: id "${article.id}" is already used by ${owner}`,
+    for (const folder of wanted) {
+      if (watchers.has(folder)) continue;
+      try {
+        const watcher = watch(path.join(dir, folder), (_event, name) => {
+          if (!name || !isSkippedName(name.toString())) schedule();
+        });
+        watcher.on('error', () => {
+          watcher.close();
+          watchers.delete(folder);
+          schedule();
+        });
+        watchers.set(folder, watcher);
+      } catch (error) {
+        reporter.warn(
+          folder || '.',
+          `cannot watch this folder, edits are picked up every ${Math.round(rescanMs / 1000)} s: ${errorMessage(error)}`,
         );
-        return 'rejected';
       }
-      fileToId.delete(owner);
-    }
-    try {
-      const changed = await sink.upsert(article);
-      fileToId.set(file, article.id);
-      if (changed) {
-        scheduleRebuild();
-        logger.info({ file, article: article.id }, 'article re-indexed');
-      }
-      if (previousId !== undefined && previousId !== article.id) {
-        sink.remove(previousId);
-        await promoteClaimant(previousId);
-      }
-      return changed ? 'indexed' : 'unchanged';
-    } catch (error) {
-      logger.error({ file, err: errorMessage(error) }, 're-indexing failed, previous version kept');
-      return 'rejected';
     }
   }
 
-  async function refreshFolderNow(folder: string): Promise<void> {
-    const full = path.join(dir, folder);
-    const onDisk =
-      (await pathKind(full)) === 'folder'
-        ? (await listMarkdownFiles(full).catch(() => [])).map((f) => `${folder}/${f}`)
-        : [];
-    const present = new Set(onDisk);
-    const gone = [...fileToId.keys()].filter((f) => f.startsWith(`${folder}/`) && !present.has(f));
-    // Files both indexed and present get events of their own when they change.
-    const arrived = onDisk.filter((f) => !fileToId.has(f));
-    for (const file of [...gone, ...arrived]) await refreshNow(file);
-  }
-
-  // One refresh at a time: a promotion or a folder move reads state another refresh may change.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(run: () => Promise<T>): Promise<T> => {
-    const result = queue.then(run);
-    queue = result.catch(() => undefined);
-    return result;
-  };
-  const refresh = (file: string): Promise<RefreshResult> => serialized(() => refreshNow(file));
-  const refreshFolder = (folder: string): Promise<void> => serialized(() => refreshFolderNow(folder));
-
-  /** Debounced per path: editors write a file several times in a row. */
-  const schedule = (key: string, run: () => Promise<unknown>): void => {
-    clearTimeout(timers.get(key));
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        run().catch((error: unknown) =>
-          logger.error({ err: errorMessage(error), path: key }, 'knowledge-base refresh failed'),
-        );
-      }, debounceMs),
-    );
-  };
-
-  let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(dir, { recursive: true }, (_event, name) => {
-      if (!name) return;
-      const file = name.toString().split(path.sep).join('/');
-      if (file.split('/').some(isSkippedName)) return;
-      if (file.toLowerCase().endsWith('.md')) schedule(file, () => refresh(file));
-      // The name may be a folder that moved (even one called `x.md`): its files send no events.
-      schedule(`${file}/`, () => refreshFolder(file));
-    });
-    watcher.on('error', (error) =>
-      logger.error({ err: errorMessage(error) }, 'knowledge-base watcher failed'),
-    );
-  } catch (error) {
-    logger.warn(
-      { err: errorMessage(error) },
-      'cannot watch the knowledge-base folder; restart to pick up edits',
-    );
-  }
+  watchFolders([]);
+  const rescanTimer = rescanMs > 0 ? setInterval(schedule, rescanMs) : undefined;
+  rescanTimer?.unref();
+  // Edits made while the first index was being built are found by comparing now.
+  schedule();
 
   return {
-    refresh,
-    refreshFolder,
+    reconcile,
     close() {
-      watcher?.close();
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
+      closed = true;
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+      clearTimeout(debounceTimer);
+      clearInterval(rescanTimer);
       clearTimeout(rebuildTimer);
+    },
+  };
+}
+
+/**
+ * Logs each file's problem once, not on every pass; a problem that goes away and comes back is
+ * logged again.
+ */
+function problemReporter(logger: Logger): {
+  warn(file: string, message: string): void;
+  error(file: string, message: string): void;
+  startPass(): void;
+  endPass(): void;
+} {
+  const reported = new Set<string>();
+  const seen = new Set<string>();
+  const report = (level: 'warn' | 'error', file: string, message: string): void => {
+    const key = `${file}\n${message}`;
+    seen.add(key);
+    if (reported.has(key)) return;
+    reported.add(key);
+    logger[level]({ file }, message);
+  };
+  return {
+    warn: (file, message) => report('warn', file, message),
+    error: (file, message) => report('error', file, message),
+    startPass: () => seen.clear(),
+    endPass() {
+      for (const key of reported) if (!seen.has(key)) reported.delete(key);
     },
   };
 }

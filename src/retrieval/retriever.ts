@@ -125,7 +125,7 @@ export class KnowledgeRetriever implements Retriever {
    * are computed first: if that fails, the error propagates and the previous version keeps serving.
    */
   async upsert(article: Article): Promise<boolean> {
-    if (this.articles.get(article.id)?.hash === article.hash) return false;
+    if (this.isIndexed(article)) return false;
     const vectors = this.dense ? await this.dense.prepare(article) : undefined;
     return this.apply(article, vectors);
   }
@@ -133,8 +133,14 @@ export class KnowledgeRetriever implements Retriever {
   /** `upsert` for a keyword-only retriever, which never has to wait (see `createRetriever`). */
   upsertKeywordOnly(article: Article): boolean {
     if (this.dense) throw new Error('this retriever uses embeddings: call upsert and await it');
-    if (this.articles.get(article.id)?.hash === article.hash) return false;
+    if (this.isIndexed(article)) return false;
     return this.apply(article, undefined);
+  }
+
+  /** Same bytes from the same file: a moved file is re-indexed so that links name its new path. */
+  private isIndexed(article: Article): boolean {
+    const current = this.articles.get(article.id);
+    return current?.hash === article.hash && current.file === article.file;
   }
 
   private apply(article: Article, vectors: Float32Array[] | undefined): boolean {

@@ -28,7 +28,13 @@ describe('loadConfig defaults', () => {
       logLevel: 'info',
       dataDir: './data',
       databasePath: 'data/helpdesk.db',
-      kb: { dir: './knowledge-base', watch: true, baseUrl: undefined, defaultLang: 'en' },
+      kb: {
+        dir: './knowledge-base',
+        watch: true,
+        rescanSeconds: 60,
+        baseUrl: undefined,
+        defaultLang: 'en',
+      },
       embeddings: {
         mode: 'auto',
         model: 'Xenova/multilingual-e5-small',
@@ -81,6 +87,7 @@ describe('loadConfig values', () => {
       DATA_DIR: '/var/lib/helpdesk',
       KB_DIR: ' ./kb ',
       KB_WATCH: 'no',
+      KB_RESCAN_SECONDS: '0',
       KB_BASE_URL: 'https://wiki.example.com/kb',
       DEFAULT_LANG: 'ru',
       EMBEDDINGS: 'off',
@@ -103,6 +110,7 @@ describe('loadConfig values', () => {
     expect(config.kb).toEqual({
       dir: './kb',
       watch: false,
+      rescanSeconds: 0,
       baseUrl: 'https://wiki.example.com/kb',
       defaultLang: 'ru',
     });
@@ -182,6 +190,8 @@ describe('loadConfig errors', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'verbose'],
     ['KB_WATCH', 'maybe'],
+    ['KB_RESCAN_SECONDS', '-1'],
+    ['KB_RESCAN_SECONDS', '1.5'],
     ['KB_BASE_URL', 'wiki/kb'],
     ['DEFAULT_LANG', 'de'],
     ['CLARIFY_THRESHOLD', '-0.1'],

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,13 +180,38 @@ describe('loadKnowledgeBase on a temporary folder', () => {
     expect(await listMarkdownFiles(dir)).toEqual(['a/UPPER.MD', 'a/b/c/deep.md', 'z.md']);
   });
 
-  it('skips symbolic links to files and folders', async () => {
+  it('skips symbolic links to files and folders, and pipes, reporting each', async () => {
     await put('real/real.md', article('real'));
     await symlink(path.join(dir, 'real/real.md'), path.join(dir, 'link.md'));
     await symlink(path.join(dir, 'real'), path.join(dir, 'linked-folder'));
+    await symlink(path.join(dir, 'loop.md'), path.join(dir, 'loop.md'));
+    await symlink(path.join(dir, 'real/real.md'), path.join(dir, 'not-an-article.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
     const kb = await loadKnowledgeBase(dir);
     expect(kb.articles.map((a) => a.file)).toEqual(['real/real.md']);
-    expect(kb.problems).toEqual([]);
+    expect(kb.problems.map(formatProblem)).toEqual([
+      'link.md: symbolic link: not followed, copy the file instead',
+      'linked-folder: symbolic link to a folder: not followed, copy the folder instead',
+      'loop.md: symbolic link: not followed, copy the file instead',
+      'pipe.md: not a regular file (pipe or device)',
+    ]);
+  });
+
+  it('reports a sub-folder it cannot read and loads the rest', async () => {
+    await put('a.md', article('a'));
+    await put('z.md', article('z'));
+    // Too deep a path cannot be read even by root (unlike a folder without permissions).
+    const level = 'd'.repeat(200);
+    const script = `cd "$1" && for i in $(seq 1 22); do mkdir ${level} && cd ${level}; done && echo x > deep.md`;
+    execFileSync('bash', ['-c', script, 'deep', dir]);
+    const kb = await loadKnowledgeBase(dir);
+    expect(kb.articles.map((a) => a.id)).toEqual(['a', 'z']);
+    expect(kb.problems).toHaveLength(1);
+    expect(kb.problems[0]).toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringMatching(/^cannot read folder: .*ENAMETOOLONG/),
+    });
+    execFileSync('rm', ['-rf', path.join(dir, level)]);
   });
 
   it('loads an empty folder as an empty knowledge base', async () => {

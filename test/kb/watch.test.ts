@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { loadKnowledgeBase } from '../../src/kb/load-kb.js';
-import { watchKnowledgeBase, type KbWatcher } from '../../src/kb/watch.js';
+import type { Article } from '../../src/kb/types.js';
+import {
+  watchKnowledgeBase,
+  type ArticleSink,
+  type KbWatcher,
+  type WatchOptions,
+} from '../../src/kb/watch.js';
 import { createRetriever, type KnowledgeRetriever } from '../../src/retrieval/retriever.js';
 import { capturingLogger, WARN, type LogLine } from '../retrieval/embedding/helpers.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -18,6 +24,8 @@ const COPIED = [
   'devices/printer-not-printing-en.md',
 ];
 const VPN = 'network/vpn-connect-en.md';
+/** No timers in the tests that call `reconcile` themselves: only their own passes run. */
+const MANUAL: WatchOptions = { debounceMs: 60_000, rescanMs: 0 };
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -25,14 +33,19 @@ let retriever: KnowledgeRetriever;
 let watcher: KbWatcher | undefined;
 let lines: LogLine[];
 
-async function start(debounceMs = 250): Promise<KbWatcher> {
+async function start(options: WatchOptions = MANUAL, sink?: (r: KnowledgeRetriever) => ArticleSink) {
   const kb = await loadKnowledgeBase(dir);
   expect(kb.problems).toEqual([]);
-  expect(kb.articles).toHaveLength(COPIED.length);
   retriever = createRetriever(kb.articles, { thresholds: loadConfig({}).retrieval, defaultLang: 'en' });
   const captured = capturingLogger();
   lines = captured.lines;
-  watcher = watchKnowledgeBase(dir, retriever, kb.articles, captured.logger, debounceMs);
+  watcher = watchKnowledgeBase(
+    dir,
+    sink ? sink(retriever) : retriever,
+    kb.articles,
+    captured.logger,
+    options,
+  );
   return watcher;
 }
 
@@ -48,6 +61,27 @@ async function editVpn(edit: (markdown: string) => string): Promise<void> {
 const addZorblax = (markdown: string): string =>
   markdown.replace('questions:\n', 'questions:\n  - Zorblax tunnel refuses the handshake\n');
 
+const note = (id: string, text: string): string =>
+  articleMarkdown({ id, title: `Article ${id}`, questions: [text], body: `${text}.` });
+
+/** What is served, as id -> file and bytes, to compare with what a restart loads. */
+const servedState = (articles: readonly Article[]): Record<string, string> =>
+  Object.fromEntries(articles.map((a) => [a.id, `${a.file} ${a.hash.slice(0, 8)}`]));
+
+async function expectSameAsRestart(): Promise<void> {
+  const restarted = await loadKnowledgeBase(dir);
+  expect(servedState(retriever.listArticles())).toEqual(servedState(restarted.articles));
+}
+
+const warnings = (pattern: RegExp): LogLine[] => lines.filter((l) => l.level >= WARN && pattern.test(l.msg));
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 4000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition()) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir('kb-watch'));
   for (const f of COPIED) {
@@ -62,39 +96,39 @@ afterEach(async () => {
   await cleanup();
 });
 
-describe('watchKnowledgeBase refresh', () => {
-  it('re-indexes an edited file and finds the new wording', async () => {
+describe('watchKnowledgeBase reconcile', () => {
+  it('re-indexes only the edited article and finds the new wording', async () => {
     const w = await start();
     expect(await topFor('zorblax handshake')).toBeUndefined();
     await editVpn(addZorblax);
-    expect(await w.refresh(VPN)).toBe('indexed');
+    expect(await w.reconcile()).toEqual({ indexed: ['vpn-connect-en'], removed: [], rejected: [] });
     expect(await topFor('zorblax handshake')).toBe('vpn-connect-en');
     expect(await topFor("VPN won't connect")).toBe('vpn-connect-en');
-    expect(await w.refresh(VPN)).toBe('unchanged');
-    expect(await w.refresh('network/wifi-connect-en.md')).toBe('unchanged');
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
   });
 
-  it('rejects a file with broken YAML and keeps the previous version serving', async () => {
+  it('keeps the previous version of a file with broken YAML, and warns once, not on every pass', async () => {
     const w = await start();
     const before = retriever.getArticle('vpn-connect-en')!;
     await editVpn((md) => addZorblax(md).replace('title: Connect', 'title: "Connect'));
-    expect(await w.refresh(VPN)).toBe('rejected');
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [VPN] });
+    await w.reconcile();
     expect(retriever.getArticle('vpn-connect-en')?.hash).toBe(before.hash);
     expect(await topFor("VPN won't connect")).toBe('vpn-connect-en');
     expect(await topFor('zorblax handshake')).toBeUndefined();
-    const warning = lines.find((l) => l.level === WARN);
-    expect(warning?.msg).toMatch(/previous version kept: network\/vpn-connect-en\.md:\d+: broken YAML/);
+    const kept = warnings(/previous version kept: network\/vpn-connect-en\.md:\d+: broken YAML/);
+    expect(kept).toHaveLength(1);
 
     // fixing the file brings the new version in
     await editVpn((md) => md.replace('title: "Connect', 'title: Connect'));
-    expect(await w.refresh(VPN)).toBe('indexed');
+    expect((await w.reconcile()).indexed).toEqual(['vpn-connect-en']);
     expect(await topFor('zorblax handshake')).toBe('vpn-connect-en');
   });
 
-  it('rejects a file that lost a required field, keeping the old version', async () => {
+  it('keeps the old version of a file that lost a required field', async () => {
     const w = await start();
     await editVpn((md) => md.replace(/^lang: en\n/m, ''));
-    expect(await w.refresh(VPN)).toBe('rejected');
+    expect((await w.reconcile()).rejected).toEqual([VPN]);
     expect(retriever.getArticle('vpn-connect-en')).toBeDefined();
     expect(await topFor("VPN won't connect")).toBe('vpn-connect-en');
   });
@@ -102,127 +136,133 @@ describe('watchKnowledgeBase refresh', () => {
   it('removes the article of a deleted file', async () => {
     const w = await start();
     await unlink(file(VPN));
-    expect(await w.refresh(VPN)).toBe('removed');
-    expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: ['vpn-connect-en'], rejected: [] });
     const d = await retriever.search("VPN won't connect");
     expect(d.candidates.map((c) => c.articleId)).not.toContain('vpn-connect-en');
-    expect(await w.refresh(VPN)).toBe('unchanged');
     expect(retriever.listArticles()).toHaveLength(COPIED.length - 1);
   });
 
   it('indexes a new file and rejects a new file that reuses an existing id', async () => {
     const w = await start();
-    const fresh = articleMarkdown({
-      id: 'badge-lost-en',
-      title: 'Lost office badge',
-      questions: ['I lost my badge'],
-      body: 'Report a lost badge at reception to get a temporary one.',
+    await writeFile(file('badge-lost-en.md'), note('badge-lost-en', 'I lost my office badge'));
+    await writeFile(file('vpn-copy.md'), note('vpn-connect-en', 'Quuxnet gateway is down'));
+    expect(await w.reconcile()).toEqual({
+      indexed: ['badge-lost-en'],
+      removed: [],
+      rejected: ['vpn-copy.md'],
     });
-    await writeFile(file('badge-lost-en.md'), fresh);
-    expect(await w.refresh('badge-lost-en.md')).toBe('indexed');
     expect(await topFor('lost my badge')).toBe('badge-lost-en');
-
-    const duplicate = articleMarkdown({
-      id: 'vpn-connect-en',
-      title: 'Duplicate of the VPN article',
-      questions: ['Quuxnet gateway is down'],
-      body: 'Somebody copied the VPN article and forgot to change the id.',
-    });
-    await writeFile(file('vpn-copy.md'), duplicate);
-    expect(await w.refresh('vpn-copy.md')).toBe('rejected');
     expect(retriever.getArticle('vpn-connect-en')?.file).toBe(VPN);
     expect(await topFor('quuxnet gateway')).toBeUndefined();
-    expect(
-      lines.some((l) => l.level === WARN && /already used by network\/vpn-connect-en\.md/.test(l.msg)),
-    ).toBe(true);
+    expect(warnings(/already used by network\/vpn-connect-en\.md/)).toHaveLength(1);
     // deleting the rejected duplicate does not touch the original
     await unlink(file('vpn-copy.md'));
-    expect(await w.refresh('vpn-copy.md')).toBe('unchanged');
-    expect(retriever.getArticle('vpn-connect-en')).toBeDefined();
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
+    expect(retriever.getArticle('vpn-connect-en')?.file).toBe(VPN);
   });
 
   it('follows an id change inside a file', async () => {
     const w = await start();
     await editVpn((md) => md.replace('id: vpn-connect-en', 'id: vpn-setup-en'));
-    expect(await w.refresh(VPN)).toBe('indexed');
-    expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
+    expect(await w.reconcile()).toEqual({
+      indexed: ['vpn-setup-en'],
+      removed: ['vpn-connect-en'],
+      rejected: [],
+    });
     expect(retriever.getArticle('vpn-setup-en')?.file).toBe(VPN);
     expect(await topFor("VPN won't connect")).toBe('vpn-setup-en');
   });
 
-  it('keeps a renamed article whatever order the two paths are refreshed in', async () => {
+  it('moves a renamed article to its new path, and removes it when that file goes', async () => {
     const w = await start();
     const moved = 'network/vpn/vpn-connect-en.md';
     await mkdir(path.dirname(file(moved)), { recursive: true });
-    await cp(file(VPN), file(moved));
-    await rm(file(VPN));
-    // the new path's event first, then the old one's
-    expect(await w.refresh(moved)).not.toBe('rejected');
-    expect(await w.refresh(VPN)).toBe('unchanged');
-    expect(retriever.getArticle('vpn-connect-en')).toBeDefined();
-    expect(await topFor("VPN won't connect")).toBe('vpn-connect-en');
-    // the article now belongs to the new path: deleting it removes the article
-    await rm(file(moved));
-    expect(await w.refresh(moved)).toBe('removed');
-    expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
-  });
-
-  it('keeps a renamed article when the old path is refreshed first', async () => {
-    const w = await start();
-    const moved = 'network/vpn-renamed-en.md';
-    await cp(file(VPN), file(moved));
-    await rm(file(VPN));
-    // the old path's refresh already hands the id to the file that claims it
-    expect(await w.refresh(VPN)).toBe('removed');
+    await rename(file(VPN), file(moved));
+    expect((await w.reconcile()).indexed).toEqual(['vpn-connect-en']);
     expect(retriever.getArticle('vpn-connect-en')?.file).toBe(moved);
-    expect(await w.refresh(moved)).toBe('unchanged');
     expect(await topFor("VPN won't connect")).toBe('vpn-connect-en');
+    await rm(file(moved));
+    expect((await w.reconcile()).removed).toEqual(['vpn-connect-en']);
   });
 
   it('hands the id of a deleted article to a duplicate rejected earlier, as a restart would', async () => {
     const w = await start();
     const copy = 'network/zz-vpn-copy.md';
     await writeFile(file(copy), addZorblax(await readFile(file(VPN), 'utf8')));
-    expect(await w.refresh(copy)).toBe('rejected');
+    expect((await w.reconcile()).rejected).toEqual([copy]);
     await unlink(file(VPN));
-    expect(await w.refresh(VPN)).toBe('removed');
+    expect(await w.reconcile()).toEqual({ indexed: ['vpn-connect-en'], removed: [], rejected: [] });
     expect(retriever.getArticle('vpn-connect-en')?.file).toBe(copy);
     expect(await topFor('zorblax handshake')).toBe('vpn-connect-en');
-    const restarted = await loadKnowledgeBase(dir);
-    expect(restarted.articles.find((a) => a.id === 'vpn-connect-en')?.file).toBe(copy);
+    await expectSameAsRestart();
   });
 
-  it('hands the old id over when a file changes its id', async () => {
+  it('hands an id over when the file holding it changes to another id', async () => {
     const w = await start();
-    const copy = 'network/zz-vpn-copy.md';
-    await writeFile(file(copy), await readFile(file(VPN), 'utf8'));
-    expect(await w.refresh(copy)).toBe('rejected');
-    await editVpn((md) => md.replace('id: vpn-connect-en', 'id: vpn-setup-en'));
-    expect(await w.refresh(VPN)).toBe('indexed');
-    expect(retriever.getArticle('vpn-setup-en')?.file).toBe(VPN);
-    expect(retriever.getArticle('vpn-connect-en')?.file).toBe(copy);
+    await writeFile(file('x.md'), note('alpha-en', 'alpha text'));
+    await writeFile(file('y.md'), note('beta-en', 'beta text'));
+    await w.reconcile();
+    // x.md takes beta (it comes first in path order, as at a restart), y.md is now the duplicate
+    await writeFile(file('x.md'), note('beta-en', 'beta text moved into x'));
+    expect(await w.reconcile()).toEqual({ indexed: ['beta-en'], removed: ['alpha-en'], rejected: ['y.md'] });
+    await expectSameAsRestart();
+    // y.md deleted: nothing changes, x.md keeps beta
+    await unlink(file('y.md'));
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
+    await expectSameAsRestart();
+  });
+
+  it('follows two files that swap their ids', async () => {
+    const w = await start();
+    await writeFile(file('x.md'), note('alpha-en', 'alpha old text'));
+    await writeFile(file('y.md'), note('beta-en', 'beta old text'));
+    await w.reconcile();
+    await writeFile(file('x.md'), note('beta-en', 'beta new text'));
+    await writeFile(file('y.md'), note('alpha-en', 'alpha new text'));
+    expect((await w.reconcile()).indexed.sort()).toEqual(['alpha-en', 'beta-en']);
+    await expectSameAsRestart();
+    expect(retriever.getArticle('alpha-en')?.body).toContain('alpha new text');
+  });
+
+  it('serves what a restart would after any sequence of edits, renames, deletions and id clashes', async () => {
+    const w = await start();
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const names = ['a.md', 'b.md', 'c.md', 'sub/d.md', 'sub/e.md'];
+    await mkdir(file('sub'), { recursive: true });
+    for (let round = 0; round < 60; round++) {
+      for (let op = random(3) + 1; op > 0; op--) {
+        const name = names[random(names.length)]!;
+        const other = names[random(names.length)]!;
+        const kind = random(4);
+        if (kind === 0) await rm(file(name), { force: true });
+        else if (kind === 1) await rename(file(name), file(other)).catch(() => undefined);
+        else await writeFile(file(name), note(`id-${random(4)}-en`, `version ${round} of ${name}`));
+      }
+      await w.reconcile();
+      await expectSameAsRestart();
+    }
   });
 
   it('skips symlinks and pipes, as start-up does, and never blocks on a pipe', async () => {
     const w = await start();
     const outside = await tempDir('kb-outside');
     try {
-      await writeFile(
-        path.join(outside.dir, 'o.md'),
-        articleMarkdown({ id: 'outside-en', title: 'Outside', body: 'Served from outside.' }),
-      );
+      await writeFile(path.join(outside.dir, 'o.md'), note('outside-en', 'Served from outside'));
       await symlink(path.join(outside.dir, 'o.md'), file('link.md'));
-      expect(await w.refresh('link.md')).toBe('unchanged');
-      expect(retriever.getArticle('outside-en')).toBeUndefined();
       execFileSync('mkfifo', [file('pipe.md')]);
-      expect(await w.refresh('pipe.md')).toBe('unchanged');
+      expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
+      expect(retriever.getArticle('outside-en')).toBeUndefined();
       // an indexed file replaced by a symlink is no longer an article
       await rm(file(VPN));
       await symlink(path.join(outside.dir, 'o.md'), file(VPN));
-      expect(await w.refresh(VPN)).toBe('removed');
-      expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
-      expect((await loadKnowledgeBase(dir)).articles.map((a) => a.id)).not.toContain('outside-en');
-      expect(lines.some((l) => l.level === WARN && /not a regular file/.test(l.msg))).toBe(true);
+      expect((await w.reconcile()).removed).toEqual(['vpn-connect-en']);
+      await expectSameAsRestart();
+      expect(warnings(/link\.md: symbolic link: not followed/)).toHaveLength(1);
+      expect(warnings(/pipe\.md: not a regular file/)).toHaveLength(1);
     } finally {
       await outside.cleanup();
     }
@@ -233,86 +273,137 @@ describe('watchKnowledgeBase refresh', () => {
     const outside = await tempDir('kb-outside');
     try {
       await rename(file('network'), path.join(outside.dir, 'network'));
-      await w.refreshFolder('network');
-      expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
-      expect(retriever.getArticle('wifi-connect-en')).toBeUndefined();
+      expect((await w.reconcile()).removed.sort()).toEqual(['vpn-connect-en', 'wifi-connect-en']);
       expect(retriever.listArticles()).toHaveLength(COPIED.length - 2);
       await rename(path.join(outside.dir, 'network'), file('network'));
-      await w.refreshFolder('network');
+      await w.reconcile();
       expect(retriever.getArticle('vpn-connect-en')?.file).toBe(VPN);
       expect(retriever.listArticles()).toHaveLength(COPIED.length);
     } finally {
       await outside.cleanup();
     }
   });
+
+  it('keeps serving, and retries on the next pass, when indexing fails (model outage)', async () => {
+    let outage = false;
+    const flaky = (r: KnowledgeRetriever): ArticleSink => ({
+      upsert: async (a) => {
+        if (outage) throw new Error('embedding model failed');
+        return r.upsert(a);
+      },
+      remove: (id) => r.remove(id),
+      getArticle: (id) => r.getArticle(id),
+    });
+    const w = await start(MANUAL, flaky);
+    outage = true;
+    const moved = 'network/vpn-renamed-en.md';
+    await rename(file(VPN), file(moved));
+    await writeFile(file(moved), addZorblax(await readFile(file(moved), 'utf8')));
+    expect((await w.reconcile()).rejected).toEqual([moved]);
+    expect(retriever.getArticle('vpn-connect-en')?.file).toBe(VPN);
+    expect(warnings(/re-indexing failed, previous version kept: embedding model failed/)).toHaveLength(1);
+    outage = false;
+    expect((await w.reconcile()).indexed).toEqual(['vpn-connect-en']);
+    expect(await topFor('zorblax handshake')).toBe('vpn-connect-en');
+    await rm(file(moved));
+    expect((await w.reconcile()).removed).toEqual(['vpn-connect-en']);
+    await expectSameAsRestart();
+  });
+
+  it('reports an unreadable knowledge-base folder once and keeps the index', async () => {
+    const w = await start();
+    const away = `${dir}-away`;
+    await rename(dir, away);
+    try {
+      expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
+      await w.reconcile();
+      expect(retriever.listArticles()).toHaveLength(COPIED.length);
+      expect(warnings(/folder unreadable, current index kept/)).toHaveLength(1);
+    } finally {
+      await rename(away, dir);
+    }
+  });
 });
 
 describe('watchKnowledgeBase derived views', () => {
   it('rebuilds them once after a burst of changes, off the message path', async () => {
-    const kb = await loadKnowledgeBase(dir);
-    retriever = createRetriever(kb.articles, { thresholds: loadConfig({}).retrieval, defaultLang: 'en' });
     let warmUps = 0;
-    const sink = {
-      upsert: (a: Parameters<KnowledgeRetriever['upsert']>[0]) => retriever.upsert(a),
-      remove: (id: string) => retriever.remove(id),
-      getArticle: (id: string) => retriever.getArticle(id),
+    const w = await start({ debounceMs: 300, rescanMs: 0 }, (r) => ({
+      upsert: (a) => r.upsert(a),
+      remove: (id) => r.remove(id),
+      getArticle: (id) => r.getArticle(id),
       rebuildInBackground: () => {
         warmUps += 1;
-        return retriever.rebuildInBackground();
+        return r.rebuildInBackground();
       },
-    };
-    watcher = watchKnowledgeBase(dir, sink, kb.articles, capturingLogger().logger, 300);
+    }));
     await editVpn(addZorblax);
     await writeFile(file('network/wifi-connect-en.md'), addZorblax(await readFile(file(VPN), 'utf8')));
     await unlink(file('devices/printer-not-printing-en.md'));
-    expect(await watcher.refresh(VPN)).toBe('indexed');
-    expect(await watcher.refresh('network/wifi-connect-en.md')).toBe('rejected');
-    expect(await watcher.refresh('devices/printer-not-printing-en.md')).toBe('removed');
+    await w.reconcile();
+    await w.reconcile();
     expect(warmUps).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    expect(warmUps).toBe(1);
-    expect(await watcher.refresh(VPN)).toBe('unchanged');
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    await until(() => warmUps > 0);
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect(warmUps).toBe(1);
   });
 });
 
 describe('watchKnowledgeBase file-system events', () => {
-  it('picks up a new file written into the folder', async () => {
-    await start(50);
+  const LIVE: WatchOptions = { debounceMs: 50, rescanMs: 0 };
+
+  it('picks up a new file written into a new folder', async () => {
+    await start(LIVE);
     await mkdir(file('accounts'), { recursive: true });
-    await writeFile(
-      file('accounts/badge-lost-en.md'),
-      articleMarkdown({
-        id: 'badge-lost-en',
-        title: 'Lost office badge',
-        questions: ['I lost my badge'],
-        body: 'Report a lost badge at reception to get a temporary one.',
-      }),
-    );
-    const deadline = Date.now() + 3000;
-    while (retriever.getArticle('badge-lost-en') === undefined && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await writeFile(file('accounts/badge-lost-en.md'), note('badge-lost-en', 'I lost my office badge'));
+    await until(() => retriever.getArticle('badge-lost-en') !== undefined);
     expect(retriever.getArticle('badge-lost-en')?.file).toBe('accounts/badge-lost-en.md');
-    expect(await topFor('lost my badge')).toBe('badge-lost-en');
+    // a file added later to that new folder is seen too
+    await writeFile(file('accounts/badge-new-en.md'), note('badge-new-en', 'Request a new badge'));
+    await until(() => retriever.getArticle('badge-new-en') !== undefined);
+    expect(retriever.getArticle('badge-new-en')).toBeDefined();
   });
 
   it('drops the articles of a folder moved out of the knowledge base', async () => {
-    await start(50);
+    await start(LIVE);
     const outside = await tempDir('kb-outside');
     try {
       await rename(file('network'), path.join(outside.dir, 'network'));
-      const deadline = Date.now() + 3000;
-      const gone = () => !retriever.getArticle('vpn-connect-en') && !retriever.getArticle('wifi-connect-en');
-      while (!gone() && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await until(() => !retriever.getArticle('vpn-connect-en') && !retriever.getArticle('wifi-connect-en'));
       expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
       expect(retriever.getArticle('wifi-connect-en')).toBeUndefined();
       expect(retriever.getArticle('password-reset-ru')).toBeDefined();
     } finally {
       await outside.cleanup();
     }
+  });
+
+  it('follows edits and the deletion of a file saved by rename, as editors and git save', async () => {
+    await start(LIVE);
+    const save = async (markdown: string): Promise<void> => {
+      await writeFile(file(`${VPN}.tmp`), markdown);
+      await rename(file(`${VPN}.tmp`), file(VPN));
+    };
+    const original = await readFile(file(VPN), 'utf8');
+    await save(original.replace('questions:\n', 'questions:\n  - Zorblax one\n'));
+    await until(async () => (await topFor('zorblax one')) === 'vpn-connect-en');
+    await save(original.replace('questions:\n', 'questions:\n  - Quuxnet two\n'));
+    await until(() => retriever.getArticle('vpn-connect-en')?.questions.includes('Quuxnet two') ?? false);
+    expect(retriever.getArticle('vpn-connect-en')?.questions).toContain('Quuxnet two');
+    await unlink(file(VPN));
+    await until(() => retriever.getArticle('vpn-connect-en') === undefined);
+    expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
+  });
+
+  it('finds edits made while the first index was being built', async () => {
+    const kb = await loadKnowledgeBase(dir);
+    retriever = createRetriever(kb.articles, { thresholds: loadConfig({}).retrieval, defaultLang: 'en' });
+    // between loading and watching: one edit, one deletion, one new file
+    await editVpn(addZorblax);
+    await unlink(file('network/wifi-connect-en.md'));
+    await writeFile(file('badge-lost-en.md'), note('badge-lost-en', 'I lost my office badge'));
+    watcher = watchKnowledgeBase(dir, retriever, kb.articles, capturingLogger().logger, LIVE);
+    await until(() => retriever.getArticle('badge-lost-en') !== undefined);
+    await expectSameAsRestart();
   });
 });
