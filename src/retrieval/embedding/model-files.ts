@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -77,4 +78,26 @@ export function locateModel(
   const missing: string[] = REQUIRED_FILES.filter((file) => !present(file));
   if (resolved === undefined) missing.push(candidates.map(onnxFileFor).join(' or '));
   return { folder, alsoSearched, dtype: resolved, missing };
+}
+
+/**
+ * sha256 of the files the library will read for this model (first copy found, in the order it
+ * searches), weights included. Part of the vector cache key: a model replaced under the same name
+ * (retrained, re-exported, another size) must not be served vectors computed by the old one. About
+ * half a second for E5-small's weights, once per start.
+ */
+export async function modelFingerprint(location: ModelLocation): Promise<string> {
+  if (location.dtype === undefined) throw new Error('model weights not found');
+  const onnx = onnxFileFor(location.dtype);
+  const files = [...REQUIRED_FILES, onnx, `${onnx}_data`];
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const found = [...location.alsoSearched, location.folder]
+      .map((dir) => path.join(dir, file))
+      .find((full) => existsSync(full));
+    if (found === undefined) continue;
+    hash.update(`${file}\0`);
+    for await (const chunk of createReadStream(found)) hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
 }

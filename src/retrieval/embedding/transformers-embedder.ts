@@ -2,7 +2,13 @@ import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import { ErrorCodes, HelpdeskError, errorMessage } from '../../errors.js';
 import type { Embedder } from '../types.js';
-import { type EmbeddingDtype, REQUIRED_FILES, locateModel, onnxFileFor } from './model-files.js';
+import {
+  type EmbeddingDtype,
+  REQUIRED_FILES,
+  locateModel,
+  modelFingerprint,
+  onnxFileFor,
+} from './model-files.js';
 
 /** Where the model is and how to run it; everything but the name and folder has a default. */
 export interface TransformersEmbedderOptions {
@@ -50,7 +56,10 @@ export function inputPrefix(modelName: string, kind: 'query' | 'passage'): strin
  * ever reads files from disk (remote models are disabled before loading); use `load`.
  */
 export class TransformersEmbedder implements Embedder {
-  /** `<model name>:<dtype>`: vectors of another model or weights variant never mix in the cache. */
+  /**
+   * `<model name>:<dtype>:<fingerprint>`: vectors of another model, weights variant or a model
+   * replaced under the same name never mix in the cache.
+   */
   readonly modelId: string;
   /** Passages longer than this many tokens are truncated (the model's maximum). */
   readonly maxTokens: number;
@@ -59,10 +68,11 @@ export class TransformersEmbedder implements Embedder {
     private readonly extractor: FeatureExtractionPipeline,
     private readonly modelName: string,
     dtype: EmbeddingDtype,
+    fingerprint: string,
     maxTokens: number,
     private readonly batchSize: number,
   ) {
-    this.modelId = `${modelName}:${dtype}`;
+    this.modelId = `${modelName}:${dtype}:${fingerprint.slice(0, 16)}`;
     this.maxTokens = maxTokens;
   }
 
@@ -113,7 +123,8 @@ export class TransformersEmbedder implements Embedder {
     }
     const maxTokens = ensureMaxTokens(extractor);
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    return new TransformersEmbedder(extractor, modelName, location.dtype, maxTokens, batchSize);
+    const fingerprint = await modelFingerprint(location);
+    return new TransformersEmbedder(extractor, modelName, location.dtype, fingerprint, maxTokens, batchSize);
   }
 
   async embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {

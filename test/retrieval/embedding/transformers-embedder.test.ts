@@ -52,9 +52,29 @@ describe('createTinyModel', () => {
 });
 
 describe('TransformersEmbedder on the tiny model', () => {
-  it('loads model.onnx as fp32 and names the variant in modelId', () => {
-    expect(plain.modelId).toBe('test/tiny-bert:fp32');
+  it('loads model.onnx as fp32 and names the variant and the files in modelId', () => {
+    expect(plain.modelId).toMatch(/^test\/tiny-bert:fp32:[0-9a-f]{16}$/);
     expect(plain.maxTokens).toBe(TINY_MAX_TOKENS);
+  });
+
+  it('gives a model replaced under the same name another modelId, so cached vectors are not reused', async () => {
+    const other = await tempDir('replaced');
+    try {
+      const tiny = await createTinyModel(other.dir, 'test/tiny-bert');
+      const first = await TransformersEmbedder.load(tiny);
+      // same bytes in another folder: same id
+      expect(first.modelId).toBe(plain.modelId);
+      await first.dispose();
+      const configFile = path.join(tiny.modelsDir, 'test/tiny-bert/config.json');
+      const config = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
+      await writeFile(configFile, JSON.stringify({ ...config, retrained: '2026-11' }));
+      const replaced = await TransformersEmbedder.load(tiny);
+      expect(replaced.modelId).toMatch(/^test\/tiny-bert:fp32:/);
+      expect(replaced.modelId).not.toBe(plain.modelId);
+      await replaced.dispose();
+    } finally {
+      await other.cleanup();
+    }
   });
 
   it('returns one unit-length vector of the hidden size per text', async () => {
@@ -151,7 +171,7 @@ describe('model files and dtype', () => {
       const onnxDir = path.join(tiny.modelsDir, 'test/tiny-q8/onnx');
       await rename(path.join(onnxDir, 'model.onnx'), path.join(onnxDir, 'model_quantized.onnx'));
       const q8 = await TransformersEmbedder.load({ modelName: 'test/tiny-q8', modelsDir: tiny.modelsDir });
-      expect(q8.modelId).toBe('test/tiny-q8:q8');
+      expect(q8.modelId).toMatch(/^test\/tiny-q8:q8:[0-9a-f]{16}$/);
       expect(await q8.embed(['hello'], 'query')).toHaveLength(1);
       await q8.dispose();
 
