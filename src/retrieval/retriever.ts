@@ -10,7 +10,7 @@ import {
   tokenize,
 } from '../text/analyze.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { detectLang } from '../text/lang.js';
+import { detectLang, isCyrillic } from '../text/lang.js';
 import { latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
 import type { Db } from '../storage/db.js';
@@ -321,7 +321,8 @@ export class KnowledgeRetriever implements Retriever {
   ): Promise<{ lang: Lang; candidates: RankedCandidate[]; withIntent: boolean }> {
     const clipped = text.slice(0, MAX_QUERY_CHARS);
     const lang = this.resolveLang(clipped, options.lang);
-    const words = repairedWords(clipped, this.getVocabulary());
+    const russianInLatin = lang === 'ru' && !isCyrillic(clipped);
+    const words = repairedWords(clipped, this.getVocabulary(), { russianInLatin });
     const terms = words.map(stem);
     const searchLang = this.hasLang(lang) ? lang : undefined;
     const exclude = new Set(options.exclude ?? []);

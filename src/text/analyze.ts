@@ -2,6 +2,7 @@ import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import russianPorter from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import AggressiveTokenizerRu from 'natural/lib/natural/tokenizers/aggressive_tokenizer_ru.js';
 import { isCyrillic } from './lang.js';
+import { normalizeText } from './normalize.js';
 import type { Vocabulary } from './spell.js';
 import { STOPWORDS } from './stopwords.js';
 import { expandSynonyms } from './synonyms.js';
@@ -15,7 +16,7 @@ const tokenizer = new AggressiveTokenizerRu();
  * keeps "ё" (the Russian stemmer folds it itself); everything else separates words.
  */
 export function tokenize(text: string): string[] {
-  const lowered = text.normalize('NFKC').toLowerCase();
+  const lowered = normalizeText(text).toLowerCase();
   return tokenizer.tokenize(lowered).filter((t) => t.length <= MAX_TOKEN);
 }
 
@@ -50,16 +51,18 @@ function cachedStemmer(russianLength: number): (token: string) => string {
 }
 
 /**
- * Every word of a text, synonyms expanded. Normalized first, so that a decomposed "ё" or a
- * full-width "ＶＰＮ" meets the thesaurus.
+ * Every word of a text, synonyms expanded. Normalized first (see `normalizeText`), so that a
+ * decomposed "ё", a full-width "ＶＰＮ" or a soft hyphen inside a word meets the thesaurus.
  */
 export function expandedTokens(text: string): string[] {
-  return tokenize(expandSynonyms(text.normalize('NFKC')));
+  return tokenize(expandSynonyms(normalizeText(text)));
 }
+
+const isContentWord = (token: string): boolean => !STOPWORDS.has(token) && !/^\d$/.test(token);
 
 /** Content words of a text: synonyms expanded, tokenized, stop words removed. Not stemmed. */
 export function contentWords(text: string): string[] {
-  return expandedTokens(text).filter((t) => !STOPWORDS.has(t) && !/^\d$/.test(t));
+  return expandedTokens(text).filter(isContentWord);
 }
 
 /**
@@ -84,11 +87,40 @@ export function analyzeQuery(text: string, vocabulary?: Vocabulary): string[] {
   return repairedWords(text, vocabulary).map(stem);
 }
 
-/** Content words of a message, each in the form the knowledge base knows when one is close. */
-export function repairedWords(text: string, vocabulary?: Vocabulary): string[] {
-  const words = contentWords(text);
-  if (!vocabulary || vocabulary.size === 0) return words;
-  return words.map((word) => repairWord(word, vocabulary));
+/**
+ * Content words of a message, each in the form the knowledge base knows when one is close.
+ * `russianInLatin`: the message is Russian typed in Latin letters, so its little words are
+ * Russian ones too ("u menya ne rabotaet").
+ */
+export function repairedWords(
+  text: string,
+  vocabulary?: Vocabulary,
+  options: { russianInLatin?: boolean } = {},
+): string[] {
+  if (!vocabulary || vocabulary.size === 0) return contentWords(text);
+  const prepared = cyrillicWhereKnown(normalizeText(text), vocabulary, options.russianInLatin ?? false);
+  const known = (surface: string): string =>
+    tokenize(surface)
+      .filter((t) => vocabulary.knowsFormOf(t))
+      .join(' ');
+  const expanded = expandSynonyms(prepared, known);
+  return tokenize(expanded)
+    .filter(isContentWord)
+    .map((word) => repairWord(word, vocabulary));
+}
+
+/**
+ * Latin words rewritten in Cyrillic when only that form is one the articles use ("zabyl parol"
+ * -> "забыл пароль"), or, in Russian typed in Latin letters, a Russian stop word ("kak", "ne").
+ * Done before the thesaurus and the stop list, which then see the Russian words.
+ */
+function cyrillicWhereKnown(text: string, vocabulary: Vocabulary, russianInLatin: boolean): string {
+  return text.replace(/[a-z]+/gi, (word) => {
+    const lower = word.toLowerCase();
+    if (vocabulary.has(lower) || STOPWORDS.has(lower)) return word;
+    const cyrillic = latinToCyrillic(lower);
+    return vocabulary.has(cyrillic) || (russianInLatin && STOPWORDS.has(cyrillic)) ? cyrillic : word;
+  });
 }
 
 /**

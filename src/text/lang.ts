@@ -1,19 +1,26 @@
 import type { Lang } from '../config.js';
+import { normalizeText } from './normalize.js';
+import { STOPWORDS } from './stopwords.js';
 
 const CYRILLIC_WORD = /[\u0400-\u04ff]{2,}/g;
 const LATIN_WORD = /[a-z]{2,}/gi;
 
 /**
- * Guesses EN or RU from the words' scripts. A message with any Russian word is Russian
- * ("corp-wifi отваливается", "ошибка net::err_cert_authority_invalid"): Russian speakers routinely
- * type product names and error codes in Latin letters, while English speakers almost never type
- * Cyrillic. Returns undefined when the text has no words to judge by.
+ * Guesses EN or RU from the words' scripts. Russian speakers routinely type product names and
+ * error codes in Latin letters ("corp-wifi отваливается", "ошибка net::err_cert_authority_invalid"),
+ * so a Russian word usually makes the message Russian. Not when it is a name in an English
+ * sentence ("my colleague Иванов cannot connect to the vpn"): Latin words that include English
+ * function words and outnumber the Russian ones three to one make it English. Returns undefined
+ * when the text has no words to judge by.
  */
 export function detectLang(text: string): Lang | undefined {
-  const cyr = text.match(CYRILLIC_WORD)?.length ?? 0;
-  const lat = text.match(LATIN_WORD)?.length ?? 0;
-  if (cyr === 0 && lat === 0) return undefined;
-  return cyr > 0 ? 'ru' : 'en';
+  const normalized = normalizeText(text);
+  const cyr = normalized.match(CYRILLIC_WORD)?.length ?? 0;
+  const latin = normalized.match(LATIN_WORD) ?? [];
+  if (cyr === 0 && latin.length === 0) return undefined;
+  if (cyr === 0) return 'en';
+  const englishSentence = latin.some((w) => STOPWORDS.has(w.toLowerCase()));
+  return englishSentence && latin.length >= 3 * cyr ? 'en' : 'ru';
 }
 
 /** True for a token written in Cyrillic letters. */

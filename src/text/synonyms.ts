@@ -1488,8 +1488,10 @@ const COMPILED = compile();
 /**
  * Adds the canonical token next to each recognised variant (keeping the original words, which
  * still carry meaning for stemming), e.g. "не работает впн" -> "не работает впн vpn".
+ * `keptWords` may drop some of a variant's own words: a message's spelling that no article uses
+ * ("мфу", the "ms" of "ms teams") would only count as an unmatched word beside its canonical token.
  */
-export function expandSynonyms(text: string): string {
+export function expandSynonyms(text: string, keptWords?: (surface: string) => string): string {
   const wordStart = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
   let out = '';
   let copied = 0;
@@ -1502,7 +1504,8 @@ export function expandSynonyms(text: string): string {
     if (!hit || hit[0].length === 0) continue;
     const canonical = bucket.canonical[hit.slice(1).findIndex((g) => g !== undefined)];
     if (canonical === undefined) continue;
-    out += `${text.slice(copied, at)}${hit[0]} ${canonical}`;
+    const surface = keptWords === undefined ? hit[0] : keptWords(hit[0]);
+    out += `${text.slice(copied, at)}${surface} ${canonical}`;
     copied = at + hit[0].length;
     wordStart.lastIndex = copied;
   }

@@ -6,6 +6,7 @@ import {
   formStem,
   functionWords,
   repairWord,
+  repairedWords,
   stem,
   tokenize,
 } from '../../src/text/analyze.js';
@@ -120,11 +121,8 @@ describe('analyzeQuery', () => {
 
   it('repairs a typo against the knowledge-base vocabulary', () => {
     const v = vocabularyFrom('Your password expired');
-    expect(analyzeQuery('my pasword exired', v)).toEqual([
-      stem('password'),
-      stem('password'),
-      stem('expired'),
-    ]);
+    // "pasword" is also a thesaurus spelling of "password": its canonical word stands for it
+    expect(analyzeQuery('my pasword exired', v)).toEqual([stem('password'), stem('expired')]);
     // Without the vocabulary the typo stays a different term.
     expect(analyzeQuery('my pasword exired')).not.toContain(stem('expired'));
   });
@@ -177,5 +175,25 @@ describe('analyzeQuery', () => {
     expect(repairWord('monitore', v)).toBe('мониторе');
     expect(repairWord('printere', v)).toBe('принтере');
     expect(repairWord('гранитура', v)).toBe('гарнитура');
+  });
+
+  it('reads Russian typed in Latin letters before the thesaurus and the stop list see it', () => {
+    const v = vocabularyFrom('Принтер не работает. Как подключить VPN');
+    const latin = repairedWords('u menya ne rabotaet printer', v, { russianInLatin: true });
+    // "u" and "menya" are stop words once read as Russian; "printer" is the thesaurus word of "принтер"
+    expect(latin).toEqual([...contentWords('не работает'), 'printer']);
+    expect(repairedWords('у меня не работает принтер', v)).toEqual(expect.arrayContaining(latin));
+    // the Russian stop words are only Russian in a Russian message
+    expect(repairedWords('kak podklyuchit vpn', v, { russianInLatin: true })).toEqual(['подключить', 'vpn']);
+    expect(repairedWords('kak podklyuchit vpn', v)).toEqual(['kak', 'подключить', 'vpn']);
+  });
+
+  it("drops a thesaurus variant's own words when no article uses them, keeping its canonical token", () => {
+    const v = vocabularyFrom('Принтер не печатает');
+    const words = repairedWords('мфу не печатает', v);
+    expect(words).not.toContain('мфу');
+    expect(words).toEqual(expect.arrayContaining(contentWords('принтер').filter((w) => w !== 'принтер')));
+    // a variant the articles do use stays
+    expect(repairedWords('принтер не печатает', v)).toContain('принтер');
   });
 });

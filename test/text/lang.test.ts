@@ -12,6 +12,18 @@ describe('detectLang', () => {
     expect(detectLang('Outlook и Teams не работают')).toBe('ru');
   });
 
+  it('keeps an English sentence with a Russian name English', () => {
+    expect(detectLang('Please help, my colleague Иванов cannot connect to the vpn from home')).toBe('en');
+    // Latin words without English function words are product names and codes: still Russian
+    expect(detectLang('ошибка net::err_cert_authority_invalid chrome')).toBe('ru');
+    // English words only three times the Russian ones or fewer: Russian
+    expect(detectLang('не могу зайти в teams, it says you have no access')).toBe('ru');
+  });
+
+  it('judges a word typed in two scripts by its majority script', () => {
+    expect(detectLang('outl\u043e\u043ek not syncing')).toBe('en');
+  });
+
   it('judges by script, whatever the punctuation and digits around the words', () => {
     expect(detectLang('Error 0x80070005: access denied!')).toBe('en');
     expect(detectLang('Ошибка 0x80070005: доступ запрещён!')).toBe('ru');
