@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorMessage } from '../errors.js';
 import { parseInput } from '../parse-input.js';
 import type { RetrievalDecision } from '../retrieval/types.js';
+import { isCyrillic } from '../text/lang.js';
 import { parseAction, type ParsedAction } from './actions.js';
 import { conversationKey, type CoreContext } from './context.js';
 import { answerQuestion, pickOption, takeFeedback } from './flows/answer.js';
@@ -11,6 +12,7 @@ import { chooseLang } from './language.js';
 import { messages } from './messages.js';
 import { route, type Route } from './route.js';
 import { cleanUserText } from './sanitize.js';
+import { REDACTED } from './secrets.js';
 import { Turn } from './turn.js';
 import type { Conversation, IncomingMessage, Reply } from './types.js';
 
@@ -37,12 +39,17 @@ export function messageKey(channel: string, conversationId: string, messageId: s
 }
 
 /** What to search before the transaction, if anything. */
+/**
+ * What to search for this turn. The `[redacted]` placeholder is the bot's own word, not the
+ * user's: searched, it would count as an unmatched word and lower the confidence.
+ */
 function searchFor(ctx: CoreContext, r: Route, text: string, c: Conversation | undefined) {
-  if (r.kind === 'question') return { text, exclude: [] as string[] };
+  const searchable = (t: string): string => t.split(REDACTED).join(' ');
+  if (r.kind === 'question') return { text: searchable(text), exclude: [] as string[] };
   const tried = c?.context.tried ?? [];
   if (r.kind === 'feedback' && !r.solved && c?.context.question) {
     return tried.length < ctx.config.conversation.maxArticlesTried
-      ? { text: c.context.question, exclude: tried }
+      ? { text: searchable(c.context.question), exclude: tried }
       : undefined;
   }
   return undefined;
@@ -136,7 +143,7 @@ async function processMessage(
   const clean = cleanUserText(msg.text, ctx.config.conversation.maxMessageChars);
   const action: ParsedAction | undefined = msg.action === undefined ? undefined : parseAction(msg.action);
   const existing = conversations.find(msg.channel, msg.conversationId, msg.userId);
-  const lang =
+  let lang =
     action && existing
       ? existing.lang
       : chooseLang(clean.text, msg.locale, existing?.lang, ctx.config.kb.defaultLang);
@@ -147,6 +154,8 @@ async function processMessage(
   if (query?.text) {
     try {
       decision = await ctx.retriever.search(query.text, { lang, exclude: query.exclude });
+      // Russian typed in Latin letters ("zabyl parol"): search recognised it, so reply in Russian.
+      if (!action && decision.lang === 'ru' && lang === 'en' && !isCyrillic(clean.text)) lang = 'ru';
     } catch (error) {
       ctx.logger.error({ err: errorMessage(error) }, 'retrieval failed');
     }

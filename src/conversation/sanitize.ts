@@ -18,6 +18,13 @@ const INVISIBLE =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
+/** Vertical tab, form feed, next line and the Unicode line and paragraph separators: line breaks. */
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS = /[\u000B\u000C\u0085\u2028\u2029]/g;
+/** The file, group, record and unit separators: deleted, they would glue two words into one. */
+// eslint-disable-next-line no-control-regex
+const WORD_BREAKS = /[\u001C-\u001F]/g;
+
 /** Room kept past the limit so a secret cut in half by truncation is still recognised. */
 const SECRET_SLACK = 512;
 
@@ -38,6 +45,8 @@ export function cleanUserText(raw: unknown, maxChars: number): CleanText {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
+    .replace(LINE_BREAKS, '\n')
+    .replace(WORD_BREAKS, ' ')
     .replace(INVISIBLE, '')
     .replace(/[ \u00A0]{2,}/g, ' ')
     .replace(/\n{3,}/g, '\n\n')

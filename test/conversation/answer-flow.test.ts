@@ -114,6 +114,13 @@ describe('answering from the knowledge base', () => {
     expect(choiceIds(declined)).toEqual(['handoff:request']);
   });
 
+  test('Russian typed in Latin letters gets a Russian article and a Russian conversation', async () => {
+    const u = h.user('U-4d');
+    const replies = await u.say('zabyl parol ot pochty');
+    expect(texts(replies)[0]).toBe('article:password-reset-ru');
+    expect(u.conversation()?.lang).toBe('ru');
+  });
+
   test('clarified in Russian by typing the option number', async () => {
     const u = h.user('U-5');
     const replies = await u.say('принтер');

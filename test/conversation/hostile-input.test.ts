@@ -67,6 +67,18 @@ describe('hostile input never crashes and never leaks', () => {
     });
   });
 
+  test('the [redacted] placeholder is not searched: the answer is as sure as without the password', async () => {
+    const plain = h.user('U-3b');
+    const withSecret = h.user('U-3c');
+    await plain.say('printer not printing');
+    await withSecret.say(`printer not printing, my password is ${SECRET}`);
+    const asked = (u: typeof plain) =>
+      h.stores.conversations.getQuestion(u.conversation()?.context.questionId ?? '');
+    expect(asked(withSecret)?.text).toContain('[redacted]');
+    expect(asked(plain)?.outcome).toBe('answered');
+    expect(asked(withSecret)).toMatchObject({ outcome: 'answered', articles: asked(plain)?.articles });
+  });
+
   test('only a pasted token: just the warning, no search', async () => {
     const replies = await h.user('U-4').say('xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx');
     expect(texts(replies)).toEqual(['notice:secret-redacted']);

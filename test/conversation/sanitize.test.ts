@@ -14,6 +14,14 @@ describe('cleanUserText', () => {
     expect(cleanUserText(raw, 100).text).toBe('vpn broken again\n\nplease now');
   });
 
+  test('reads vertical tabs, form feeds, next-line and separator characters as breaks, not as nothing', () => {
+    expect(cleanUserText('vpn\u0085not\u000bconnecting\u000cagain', 100).text).toBe(
+      'vpn\nnot\nconnecting\nagain',
+    );
+    expect(cleanUserText('vpn\u2028not\u2029ok', 100).text).toBe('vpn\nnot\nok');
+    expect(cleanUserText('vpn\u001fnot\u001cconnecting', 100).text).toBe('vpn not connecting');
+  });
+
   test('truncates to the limit without splitting a surrogate pair', () => {
     const clean = cleanUserText('😀'.repeat(50), 10);
     expect(clean.truncated).toBe(true);
