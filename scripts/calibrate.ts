@@ -218,8 +218,12 @@ function bestThresholds(
 ): Result | undefined {
   let best: Result | undefined;
   const value = (r: Result) => r.answeredCorrect - 0.5 * r.inDeclined;
-  for (let at = 0.3; at <= 0.95; at += 0.01) {
-    for (let ct = 0.05; ct < 0.95; ct += 0.01) {
+  // Whole hundredths, counted in integers: adding 0.01 repeatedly drifts (0.9000000000000006)
+  // and never reaches 0.95.
+  for (let a = 30; a <= 95; a++) {
+    const at = a / 100;
+    for (let c = 5; c < 95; c++) {
+      const ct = c / 100;
       for (const answerMargin of ANSWER_MARGINS) {
         const r = evaluateAt(
           rows,

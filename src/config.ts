@@ -96,7 +96,7 @@ const envSchema = z.object({
 
   INTENT_CLASSIFIER: bool.default(true),
   ANSWER_THRESHOLD: fraction.default(0.9),
-  CLARIFY_THRESHOLD: fraction.default(0.6),
+  CLARIFY_THRESHOLD: fraction.default(0.58),
   ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),
@@ -122,19 +122,22 @@ const envSchema = z.object({
 });
 
 /** Checks across keys, reported like the others under the key to fix. */
-const checkedSchema = envSchema.superRefine((e, ctx) => {
-  // zod runs this even when a bound failed its own check: judge the band only from valid bounds.
-  const valid = (x: unknown) => typeof x === 'number' && x >= -1 && x <= 1;
-  const floor = e.DENSE_COSINE_FLOOR;
-  const ceiling = e.DENSE_COSINE_CEILING;
-  if (valid(floor) && valid(ceiling) && floor >= ceiling) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['DENSE_COSINE_FLOOR'],
-      message: `must be below DENSE_COSINE_CEILING (floor ${floor}, ceiling ${ceiling})`,
-    });
-  }
-});
+/**
+ * Checks between settings, on the raw values apart from the schema: zod skips refinements of an
+ * object once any key fails, and the error must name every bad key at once. Judged only from
+ * bounds that are valid on their own (an invalid one is reported by the schema).
+ */
+function crossCheckIssues(cleaned: Record<string, string>): { key: string; message: string }[] {
+  const floor = envSchema.shape.DENSE_COSINE_FLOOR.safeParse(cleaned.DENSE_COSINE_FLOOR);
+  const ceiling = envSchema.shape.DENSE_COSINE_CEILING.safeParse(cleaned.DENSE_COSINE_CEILING);
+  if (!floor.success || !ceiling.success || floor.data < ceiling.data) return [];
+  return [
+    {
+      key: 'DENSE_COSINE_FLOOR',
+      message: `must be below DENSE_COSINE_CEILING (floor ${floor.data}, ceiling ${ceiling.data})`,
+    },
+  ];
+}
 
 export type Lang = 'en' | 'ru';
 
@@ -200,14 +203,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const value = env[key];
     if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
   }
-  const parsed = checkedSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = issue.path.join('.') || '(root)';
-      return `  ${key}: ${issue.message}`;
-    });
+  const parsed = envSchema.safeParse(cleaned);
+  const issues = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ key: i.path.join('.') || '(root)', message: i.message }))),
+    ...crossCheckIssues(cleaned),
+  ];
+  if (!parsed.success || issues.length > 0) {
+    const lines = issues.map(({ key, message }) => `  ${key}: ${message}`);
     throw new HelpdeskError(ErrorCodes.CONFIG_INVALID, `Invalid configuration:\n${lines.join('\n')}`, {
-      details: { keys: parsed.error.issues.map((i) => i.path.join('.')) },
+      details: { keys: issues.map((i) => i.key) },
     });
   }
   const e = parsed.data;

@@ -1,22 +1,47 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
-import { ErrorCodes, HelpdeskError } from '../errors.js';
+import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
 import { cliLogger } from '../logger.js';
 import { createEmbedder } from '../retrieval/embedding/create-embedder.js';
 import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
-import { readQueries, unknownExpectations } from '../retrieval/eval-queries.js';
+import { readQueries, repeatedQueries, unknownExpectations } from '../retrieval/eval-queries.js';
 import { clarifyFigures, formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
 import { indexRetriever } from '../retrieval/retriever.js';
 import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
 const USAGE =
-  'npm run eval -- --kb DIR --queries FILE.jsonl [--out REPORT.json] [--embeddings off|auto|required] [--errors N]';
+  'npm run eval -- --kb DIR --queries FILE.jsonl --out REPORT.json [--embeddings off|auto|required] [--errors N]';
+
+/**
+ * Fails before any work when the report cannot be written (with a real model, indexing and the
+ * queries take minutes); creates its folder if needed.
+ */
+function checkReportPath(out: string): void {
+  try {
+    if (existsSync(out) && statSync(out).isDirectory()) throw new Error('it is a folder');
+    mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    accessSync(path.dirname(path.resolve(out)), constants.W_OK);
+  } catch (error) {
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, `cannot write --out ${out}: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+}
 
 await runCli(USAGE, async () => {
   const { values } = parseCliArgs(process.argv.slice(2), {
@@ -26,8 +51,9 @@ await runCli(USAGE, async () => {
     embeddings: { type: 'string' },
     errors: { type: 'string' },
   });
-  if (!values.kb || !values.queries)
-    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--kb and --queries are required');
+  if (!values.kb || !values.queries || !values.out)
+    throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--kb, --queries and --out are required');
+  const out = values.out;
   // Without --embeddings, the same setting as the bot (EMBEDDINGS, default auto).
   const mode = values.embeddings ?? loadConfig(process.env).embeddings.mode;
   if (!['off', 'auto', 'required'].includes(mode)) {
@@ -43,12 +69,23 @@ await runCli(USAGE, async () => {
   }
   const config = loadConfig({ ...process.env, EMBEDDINGS: mode });
   const queries = await readQueries(values.queries);
+  if (queries.length === 0) throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${values.queries} has no queries`);
+  const repeated = repeatedQueries(queries);
+  if (repeated.total > 0) {
+    process.stderr.write(
+      `warning: ${repeated.total} query line(s) repeat an earlier one (same language and text), ${repeated.conflicting} with other expected articles; each line counts\n`,
+    );
+  }
+  checkReportPath(out);
 
   const tmp = mkdtempSync(path.join(tmpdir(), 'helpdesk-eval-'));
   try {
     const started = performance.now();
     const kb = await loadKnowledgeBase(values.kb);
     for (const p of kb.problems) process.stderr.write(`skipped: ${formatProblem(p)}\n`);
+    if (kb.articles.length === 0) {
+      throw new HelpdeskError(ErrorCodes.KB_UNREADABLE, `no article could be loaded from ${values.kb}`);
+    }
     const unknown = unknownExpectations(queries, new Set(kb.articles.map((a) => a.id)));
     if (unknown.size > 0) {
       const named = [...unknown].map(([id, n]) => `${id} (${n})`);
@@ -108,7 +145,13 @@ await runCli(USAGE, async () => {
         );
       }
     }
-    if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+    try {
+      writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (error) {
+      throw new HelpdeskError(ErrorCodes.CLI_USAGE, `cannot write --out ${out}: ${errorMessage(error)}`, {
+        cause: error,
+      });
+    }
     db.close();
     return 0;
   } finally {

@@ -44,12 +44,11 @@ function openLogFile(file: string): ReturnType<typeof pino.destination> {
 await runCli(USAGE, async () => {
   const { values } = parseCliArgs(process.argv.slice(2), { user: { type: 'string' } });
   // Trying the bot locally needs an agent to play Tier 2; real deployments configure their own.
-  // An empty TIER2_AGENTS (as .env files write "unset") counts as not configured, like in loadConfig.
-  const listed = (process.env.TIER2_AGENTS ?? '').split(',').some((id) => id.trim() !== '');
-  const config = loadConfig({
-    ...process.env,
-    TIER2_AGENTS: listed ? process.env.TIER2_AGENTS : LOCAL_AGENT,
-  });
+  const loaded = loadConfig(process.env);
+  const config =
+    loaded.handoff.tier2Agents.length > 0
+      ? loaded
+      : { ...loaded, handoff: { ...loaded.handoff, tier2Agents: [LOCAL_AGENT] } };
   const logFile = path.join(config.dataDir, 'helpdesk.log');
   const logger = createLogger(config.logLevel, openLogFile(logFile));
   const print = (text: string) => process.stdout.write(`${text}\n`);

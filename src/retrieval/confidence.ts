@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.303,
-  coverage: 1.089,
-  phrasing: 1.589,
-  relative: 0.548,
-  gap: 2.35,
-  lead: 1.544,
-  matched: 1.779,
-  intent: 1.551,
+  bias: -6.273,
+  coverage: 1.046,
+  phrasing: 1.487,
+  relative: 0.534,
+  gap: 2.296,
+  lead: 1.622,
+  matched: 1.787,
+  intent: 1.582,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.248,
-  coverage: 2.997,
-  phrasing: 2.573,
-  matched: 3.697,
-  intent: 3.245,
+  bias: -9.473,
+  coverage: 2.787,
+  phrasing: 2.306,
+  matched: 3.947,
+  intent: 3.16,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -6.909,
-  coverage: -0.13,
-  phrasing: 2.656,
-  relative: 1.203,
-  gap: 3.484,
-  lead: 3.118,
-  matched: 2.231,
+  bias: -6.891,
+  coverage: -0.067,
+  phrasing: 2.587,
+  relative: 1.205,
+  gap: 3.339,
+  lead: 3.238,
+  matched: 2.208,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.2,
-  coverage: 1.394,
-  phrasing: 5.094,
-  matched: 4.013,
+  bias: -8.04,
+  coverage: 1.202,
+  phrasing: 4.854,
+  matched: 4.006,
   intent: 0,
 };
 

@@ -48,6 +48,8 @@ export async function readQueries(file: string): Promise<LabelledQuery[]> {
           `${file}:${i + 1}: expected {"query": string, "lang": "en"|"ru", "expected": string[]}`,
         );
       }
+      if (q.query.trim() === '')
+        throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file}:${i + 1}: empty query`);
       out.push({ query: q.query, lang: q.lang, expected: q.expected });
     });
   return out;
@@ -65,4 +67,27 @@ export function unknownExpectations(
   for (const q of queries)
     for (const id of q.expected) if (!known.has(id)) unknown.set(id, (unknown.get(id) ?? 0) + 1);
   return unknown;
+}
+
+/**
+ * Lines that repeat an earlier query (same language and text), and how many of those name other
+ * expected articles: a benchmark may hold both, but a repeated line weighs twice in every figure
+ * and a conflicting one cannot be right both times.
+ */
+export function repeatedQueries(queries: readonly LabelledQuery[]): { total: number; conflicting: number } {
+  const seen = new Map<string, string>();
+  let total = 0;
+  let conflicting = 0;
+  for (const q of queries) {
+    const key = `${q.lang}\n${q.query.trim().toLowerCase()}`;
+    const expected = [...q.expected].sort().join(',');
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, expected);
+      continue;
+    }
+    total += 1;
+    if (earlier !== expected) conflicting += 1;
+  }
+  return { total, conflicting };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -113,7 +113,7 @@ describe('eval CLI', { timeout: 90_000 }, () => {
   it('exits 2 with the usage line on bad arguments', () => {
     const missing = runCli(SCRIPT, ['--kb', KB], LIMIT);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('--kb and --queries are required');
+    expect(missing.stderr).toContain('--kb, --queries and --out are required');
     expect(missing.stderr).toMatch(/usage: npm run eval -- --kb DIR --queries FILE\.jsonl/);
     expect(missing.stdout).toBe('');
   });
@@ -125,7 +125,12 @@ describe('eval CLI', { timeout: 90_000 }, () => {
       { query: 'printer is jammed', lang: 'en', expected: ['no-such-article'] },
     ];
     writeFileSync(queries, `\uFEFF${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
-    const run = runCli(SCRIPT, ['--embeddings', 'off', '--kb', KB, '--queries', queries], LIMIT);
+    const out = path.join(dir, 'bom.json');
+    const run = runCli(
+      SCRIPT,
+      ['--embeddings', 'off', '--kb', KB, '--queries', queries, '--out', out],
+      LIMIT,
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^queries 2, embeddings off/);
     expect(run.stderr).toMatch(
@@ -134,10 +139,80 @@ describe('eval CLI', { timeout: 90_000 }, () => {
   });
 
   it('names the malformed line of a queries file', () => {
-    const run = runCli(SCRIPT, ['--kb', KB, '--queries', `${FIXTURE}/queries-malformed.jsonl`], LIMIT);
+    const run = runCli(
+      SCRIPT,
+      ['--kb', KB, '--queries', `${FIXTURE}/queries-malformed.jsonl`, '--out', path.join(dir, 'r.json')],
+      LIMIT,
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('queries-malformed.jsonl:3: not valid JSON');
     expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(run.stdout).toBe('');
+  });
+
+  const writeQueries = (name: string, lines: readonly object[] | string): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, typeof lines === 'string' ? lines : lines.map((l) => JSON.stringify(l)).join('\n'));
+    return file;
+  };
+  const VPN_QUERY = { query: 'vpn is not connecting', lang: 'en', expected: ['vpn-connect-en'] };
+
+  it('refuses a queries file without queries, or with an empty one, naming the line', () => {
+    const out = path.join(dir, 'never-written.json');
+    const blank = runCli(
+      SCRIPT,
+      ['--kb', KB, '--queries', writeQueries('blank.jsonl', '\n  \n'), '--out', out],
+      LIMIT,
+    );
+    expect(blank.status).toBe(1);
+    expect(blank.stderr).toMatch(/blank\.jsonl has no queries/);
+    const empty = writeQueries('empty-query.jsonl', [VPN_QUERY, { query: '  ', lang: 'en', expected: [] }]);
+    const run = runCli(SCRIPT, ['--kb', KB, '--queries', empty, '--out', out], LIMIT);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('empty-query.jsonl:2: empty query');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a knowledge-base folder without articles instead of scoring it', () => {
+    const queries = writeQueries('q.jsonl', [VPN_QUERY]);
+    const run = runCli(SCRIPT, ['--kb', dir, '--queries', queries, '--out', path.join(dir, 'r.json')], LIMIT);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/no article could be loaded from/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('checks the report path before doing any work, and creates its folder', () => {
+    const queries = writeQueries('q.jsonl', [VPN_QUERY]);
+    const underFile = runCli(SCRIPT, ['--kb', KB, '--queries', queries, '--out', `${queries}/r.json`], LIMIT);
+    expect(underFile.status).toBe(2);
+    expect(underFile.stderr).toMatch(/cannot write --out .*q\.jsonl\/r\.json/);
+    expect(underFile.stdout).toBe('');
+    const folder = runCli(SCRIPT, ['--kb', KB, '--queries', queries, '--out', dir], LIMIT);
+    expect(folder.stderr).toMatch(/cannot write --out .*: it is a folder/);
+    const nested = path.join(dir, 'reports', 'today', 'r.json');
+    const ok = runCli(
+      SCRIPT,
+      ['--embeddings', 'off', '--kb', KB, '--queries', queries, '--out', nested],
+      LIMIT,
+    );
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(readFileSync(nested, 'utf8'))).toMatchObject({ queries: 1 });
+  });
+
+  it('warns about repeated query lines, and those that expect other articles', () => {
+    const queries = writeQueries('dup.jsonl', [
+      VPN_QUERY,
+      { ...VPN_QUERY, query: 'VPN is not connecting ' },
+      { ...VPN_QUERY, expected: [] },
+    ]);
+    const run = runCli(
+      SCRIPT,
+      ['--embeddings', 'off', '--kb', KB, '--queries', queries, '--out', path.join(dir, 'd.json')],
+      LIMIT,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      'warning: 2 query line(s) repeat an earlier one (same language and text), 1 with other expected articles',
+    );
   });
 });

@@ -42,7 +42,7 @@ describe('loadConfig defaults', () => {
         dtype: 'auto',
         fusion: { weight: 0.5, floor: 0.78, ceiling: 0.92 },
       },
-      retrieval: { answerThreshold: 0.9, clarifyThreshold: 0.6, answerMargin: 0.1 },
+      retrieval: { answerThreshold: 0.9, clarifyThreshold: 0.58, answerMargin: 0.1 },
       intentClassifier: true,
       handoff: {
         tier2Agents: [],
@@ -278,6 +278,12 @@ describe('loadConfig errors', () => {
     expect(configError({ DENSE_WEIGHT: '1.2' }).message).toContain('DENSE_WEIGHT: must be between 0 and 1');
     // A bad bound is reported as such, not also as an empty band.
     expect(namedKeys(configError({ DENSE_COSINE_FLOOR: 'low' }))).toEqual(['DENSE_COSINE_FLOOR']);
+    // named together with an unrelated bad key, not only once that key is fixed
+    expect(
+      namedKeys(
+        configError({ LOG_LEVEL: 'verbose', DENSE_COSINE_FLOOR: '0.95', DENSE_COSINE_CEILING: '0.9' }),
+      ),
+    ).toEqual(['LOG_LEVEL', 'DENSE_COSINE_FLOOR']);
     expect(configError({ DENSE_COSINE_FLOOR: '1.5' }).message.split('\n')).toEqual([
       'Invalid configuration:',
       '  DENSE_COSINE_FLOOR: must be between -1 and 1',
