@@ -4,7 +4,7 @@ import {
   contentWords,
   expandedTokens,
   functionWords,
-  repairedWords,
+  messageWords,
   formStem,
   stem,
   tokenize,
@@ -322,8 +322,9 @@ export class KnowledgeRetriever implements Retriever {
     const clipped = text.slice(0, MAX_QUERY_CHARS);
     const lang = this.resolveLang(clipped, options.lang);
     const russianInLatin = lang === 'ru' && !isCyrillic(clipped);
-    const words = repairedWords(clipped, this.getVocabulary(), { russianInLatin });
+    const { words, guesses } = messageWords(clipped, this.getVocabulary(), { russianInLatin });
     const terms = words.map(stem);
+    const sureTerms = new Set(words.filter((w) => !guesses.has(w)).map(stem));
     const searchLang = this.hasLang(lang) ? lang : undefined;
     const exclude = new Set(options.exclude ?? []);
     // One classifier for the whole message, even if a background rebuild swaps it meanwhile.
@@ -382,6 +383,10 @@ export class KnowledgeRetriever implements Retriever {
         keywordScore: round(r.e?.relevance ?? 0),
         denseScore: r.cosine === undefined ? undefined : round(r.cosine),
         sectionId: articleTerms ? bestSection(articleTerms, terms, idf) : `${article.id}#0`,
+        onlyRepairedWords:
+          articleTerms && guesses.size > 0
+            ? ![...sureTerms].some((t) => articleTerms.all.has(t))
+            : undefined,
         evidence: r.e,
         relevance: r.relevance,
         features,

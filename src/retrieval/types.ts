@@ -22,6 +22,11 @@ export interface Candidate {
   denseScore: number | undefined;
   /** Best-matching section of the article: what the bot quotes. */
   sectionId: string;
+  /**
+   * True when the article shares only typo-repaired words with the message: a guess at what the
+   * user meant, worth a "Did you mean...?" but never a straight answer.
+   */
+  onlyRepairedWords?: boolean;
 }
 
 export type DecisionKind = 'answer' | 'clarify' | 'decline';

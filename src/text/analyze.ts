@@ -97,16 +97,36 @@ export function repairedWords(
   vocabulary?: Vocabulary,
   options: { russianInLatin?: boolean } = {},
 ): string[] {
-  if (!vocabulary || vocabulary.size === 0) return contentWords(text);
+  return messageWords(text, vocabulary, options).words;
+}
+
+/**
+ * `repairedWords`, plus the words that are typo repairs: guesses of what the user meant, which
+ * may be wrong for a real word the articles do not use ("авокадо" -> "автокад").
+ */
+export function messageWords(
+  text: string,
+  vocabulary?: Vocabulary,
+  options: { russianInLatin?: boolean } = {},
+): { words: string[]; guesses: Set<string> } {
+  const guesses = new Set<string>();
+  if (!vocabulary || vocabulary.size === 0) return { words: contentWords(text), guesses };
   const prepared = cyrillicWhereKnown(normalizeText(text), vocabulary, options.russianInLatin ?? false);
   const known = (surface: string): string =>
     tokenize(surface)
       .filter((t) => vocabulary.knowsFormOf(t))
       .join(' ');
   const expanded = expandSynonyms(prepared, known);
-  return tokenize(expanded)
+  const words = tokenize(expanded)
     .filter(isContentWord)
-    .map((word) => repairWord(word, vocabulary));
+    .map((word) => {
+      const repaired = repairWord(word, vocabulary);
+      if (repaired !== word && repaired !== latinToCyrillic(word)) guesses.add(repaired);
+      return repaired;
+    });
+  // A word also typed as such is no guess ("outlok outlook").
+  for (const word of tokenize(expanded)) guesses.delete(word);
+  return { words, guesses };
 }
 
 /**
