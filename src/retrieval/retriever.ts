@@ -76,6 +76,30 @@ interface Lexicon {
   byLang: Record<Lang, Set<string>>;
 }
 
+/**
+ * Most of an answer's evidence may come from typo-repaired words: beyond this share it is only
+ * offered ("Did you mean...?"). A repair is a guess, and a real word the articles do not use gets
+ * "repaired" too ("авокадо" -> "автокад", "protector" -> "projector").
+ */
+const MAX_REPAIRED_SHARE = 0.5;
+
+/** Share of the evidence (IDF mass of the message terms the article has) from typo repairs. */
+function repairedShare(
+  articleTerms: ReadonlySet<string>,
+  terms: readonly string[],
+  sureTerms: ReadonlySet<string>,
+  idf: (t: string) => number,
+): number {
+  let guessed = 0;
+  let total = 0;
+  for (const t of new Set(terms)) {
+    if (!articleTerms.has(t)) continue;
+    total += idf(t);
+    if (!sureTerms.has(t)) guessed += idf(t);
+  }
+  return total === 0 ? 0 : guessed / total;
+}
+
 /** How many dense-only articles (no shared words with the message) may join the candidates. */
 const DENSE_CANDIDATES = 10;
 
@@ -383,9 +407,9 @@ export class KnowledgeRetriever implements Retriever {
         keywordScore: round(r.e?.relevance ?? 0),
         denseScore: r.cosine === undefined ? undefined : round(r.cosine),
         sectionId: articleTerms ? bestSection(articleTerms, terms, idf) : `${article.id}#0`,
-        onlyRepairedWords:
+        matchedMostlyByRepairs:
           articleTerms && guesses.size > 0
-            ? ![...sureTerms].some((t) => articleTerms.all.has(t))
+            ? repairedShare(articleTerms.all, terms, sureTerms, idf) > MAX_REPAIRED_SHARE
             : undefined,
         evidence: r.e,
         relevance: r.relevance,

@@ -23,10 +23,10 @@ export interface Candidate {
   /** Best-matching section of the article: what the bot quotes. */
   sectionId: string;
   /**
-   * True when the article shares only typo-repaired words with the message: a guess at what the
-   * user meant, worth a "Did you mean...?" but never a straight answer.
+   * True when most of what the article shares with the message (by IDF) are typo-repaired words:
+   * a guess at what the user meant, worth a "Did you mean...?" but not a straight answer.
    */
-  onlyRepairedWords?: boolean;
+  matchedMostlyByRepairs?: boolean;
 }
 
 export type DecisionKind = 'answer' | 'clarify' | 'decline';

@@ -38,6 +38,15 @@ describe('decide', () => {
     expect(decide(candidates(0.95, 0.8, 0.1), T)).toEqual({ kind: 'answer', options: 1 });
   });
 
+  it('never answers an article matched mostly by typo repairs: it asks instead', () => {
+    const [guess, ...rest] = candidates(0.95, 0.1);
+    expect(decide([{ ...guess!, matchedMostlyByRepairs: true }, ...rest], T)).toEqual({
+      kind: 'clarify',
+      options: 1,
+    });
+    expect(decide([{ ...guess!, matchedMostlyByRepairs: false }, ...rest], T).kind).toBe('answer');
+  });
+
   it('does not answer when the runner-up is within the margin (asks instead)', () => {
     const d = decide(candidates(0.9, 0.85, 0.1), T);
     expect(d.kind).toBe('clarify');

@@ -197,6 +197,23 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     await expect(retriever.search(oneWord)).resolves.toMatchObject({ kind: 'decline' });
   });
 
+  it('asks rather than answers when the match rests mostly on a typo repair of a real word', async () => {
+    // "авокадо" (avocado) is one edit from "автокад" (AutoCAD), which an article names
+    for (const text of ['авокадо', 'нужен авокадо', 'screen protector']) {
+      const d = await retriever.search(text);
+      expect(d.candidates[0]?.matchedMostlyByRepairs, text).toBe(true);
+      expect(d.kind, text).not.toBe('answer');
+    }
+    // spelled right, the same requests are answered
+    for (const text of ['нужен автокад', 'screen projector']) {
+      const d = await retriever.search(text);
+      expect(d.candidates[0]?.matchedMostlyByRepairs, text).toBeFalsy();
+    }
+    expect((await retriever.search('нужен автокад')).kind).toBe('answer');
+    // a typo beside words typed right still answers
+    expect(await retriever.search('my laptpo is slow')).toMatchObject({ kind: 'answer' });
+  });
+
   it('searchDetailed ranks every plausible article and agrees with search', async () => {
     const { decision, ranked } = await retriever.searchDetailed('printer offline');
     expect(ranked.length).toBeGreaterThanOrEqual(decision.candidates.length);
