@@ -15,7 +15,7 @@ import { acquireInstanceLock } from '../storage/instance-lock.js';
 export interface RunningApp {
   core: HelpdeskCore;
   retriever: KnowledgeRetriever;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -49,7 +49,7 @@ async function startOn(
   logger: Logger,
   notifier: ChannelNotifier,
 ): Promise<RunningApp> {
-  const { retriever } = await buildRetriever({ config, logger, db });
+  const { retriever, problems } = await buildRetriever({ config, logger, db });
   if (retriever.listArticles().length === 0) {
     logger.warn(
       { dir: config.kb.dir },
@@ -69,15 +69,17 @@ async function startOn(
   if (config.kb.watch)
     watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger, {
       rescanMs: config.kb.rescanSeconds * 1000,
+      alreadyReported: problems,
     });
   const stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
   await core.flush();
   return {
     core,
     retriever,
-    close() {
+    async close() {
       stopSweep();
-      watcher?.close();
+      // A re-index in progress may still write the vector cache: the database closes after it.
+      await watcher?.close();
       db.close();
       releaseLock();
     },

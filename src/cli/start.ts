@@ -70,7 +70,7 @@ await runCli(USAGE, async () => {
       { input: process.stdin, print, buttons },
     );
   } finally {
-    app.close();
+    await app.close();
   }
   return 0;
 });

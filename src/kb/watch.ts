@@ -33,7 +33,8 @@ export interface KbWatcher {
    * are not read again and unchanged articles not re-indexed.
    */
   reconcile(): Promise<ReconcileResult>;
-  close(): void;
+  /** Stops watching; resolves once a pass already running has finished (before the database closes). */
+  close(): Promise<void>;
 }
 
 export interface WatchOptions {
@@ -44,9 +45,18 @@ export interface WatchOptions {
    * on Linux a file replaced by a rename (how most editors and `git` save) can stop reporting.
    */
   rescanMs?: number;
+  /** Problems the caller already reported at start-up: the first pass does not log them again. */
+  alreadyReported?: readonly KbProblem[];
 }
 
 const DEFAULT_DEBOUNCE_MS = 250;
+/** Longest a pass waits behind a steady stream of events (a copy in progress, a log file). */
+const MIN_MAX_WAIT_MS = 2_000;
+/**
+ * A file modified this recently is read again on the next pass even if its stamp is unchanged:
+ * with coarse file-system timestamps, a same-size write in the same tick keeps the stamp.
+ */
+const FRESH_WRITE_MS = 2_000;
 export const DEFAULT_RESCAN_MS = 60_000;
 
 type FileResult = { article?: Article; problems: KbProblem[] };
@@ -72,14 +82,17 @@ export function watchKnowledgeBase(
   const served = new Map(initial.map((a) => [a.id, a.file]));
   const parsed = new Map<string, { stamp: string; result: FileResult }>();
   const reporter = problemReporter(logger);
-  const watchers = new Map<string, FSWatcher>();
+  const watchers = new Map<string, { watcher: FSWatcher; inode: string }>();
+  const maxWaitMs = Math.max(MIN_MAX_WAIT_MS, debounceMs * 4);
+  let quietFiles = new Set((options.alreadyReported ?? []).map((p) => p.file));
   let closed = false;
   let debounceTimer: NodeJS.Timeout | undefined;
+  let pendingSince = 0;
   let rebuildTimer: NodeJS.Timeout | undefined;
 
   /** One rebuild of the derived views after a burst of changes (a `git pull`), not one per file. */
   const scheduleRebuild = (): void => {
-    if (!sink.rebuildInBackground) return;
+    if (!sink.rebuildInBackground || closed) return;
     clearTimeout(rebuildTimer);
     rebuildTimer = setTimeout(() => {
       sink
@@ -99,59 +112,56 @@ export function watchKnowledgeBase(
     const cached = parsed.get(file);
     if (cached?.stamp === stamp) return cached.result;
     const result = await loadArticleFile(dir, file);
-    parsed.set(file, { stamp, result });
+    if (info && Date.now() - info.mtimeMs >= FRESH_WRITE_MS) parsed.set(file, { stamp, result });
+    else parsed.delete(file);
     return result;
   }
 
-  /** Which article each id should serve, in path order as at start-up. */
+  /**
+   * Which article each id should serve: files that parse, in path order as at start-up; then, for
+   * ids no such file claims, the previous version of a file that no longer parses.
+   */
   async function desiredArticles(scan: KbScan, rejected: string[]): Promise<Map<string, Article>> {
     const servedByFile = new Map([...served].map(([id, file]) => [file, id]));
     const desired = new Map<string, Article>();
+    const kept: { file: string; article: Article; problems: string }[] = [];
     for (const file of scan.files) {
+      if (closed) break;
       const { article, problems } = await readArticle(file);
-      const keptId = article ? undefined : servedByFile.get(file);
-      const candidate = article ?? (keptId === undefined ? undefined : sink.getArticle(keptId));
-      if (!article) {
-        const outcome = candidate ? 'article not re-indexed, previous version kept' : 'article not indexed';
-        reporter.warn(file, problems.map((p) => `${outcome}: ${formatProblem(p)}`).join('; '));
-        rejected.push(file);
-      }
-      if (!candidate) continue;
-      const owner = desired.get(candidate.id);
-      if (owner) {
-        reporter.warn(file, `article not indexed: id "${candidate.id}" is already used by ${owner.file}`);
-        if (article) rejected.push(file);
+      if (article) {
+        const owner = desired.get(article.id);
+        if (owner) {
+          reporter.warn(file, `article not indexed: id "${article.id}" is already used by ${owner.file}`);
+          rejected.push(file);
+        } else desired.set(article.id, article);
         continue;
       }
-      desired.set(candidate.id, candidate);
+      rejected.push(file);
+      const keptId = servedByFile.get(file);
+      const previous = keptId === undefined ? undefined : sink.getArticle(keptId);
+      const why = problems.map(formatProblem).join('; ');
+      if (previous) kept.push({ file, article: previous, problems: why });
+      else reporter.warn(file, `article not indexed: ${why}`);
+    }
+    for (const { file, article, problems } of kept) {
+      const owner = desired.get(article.id);
+      if (owner) {
+        reporter.warn(file, `article not re-indexed: ${problems}; its id is now served from ${owner.file}`);
+      } else {
+        reporter.warn(file, `article not re-indexed, previous version kept: ${problems}`);
+        desired.set(article.id, article);
+      }
     }
     const present = new Set(scan.files);
     for (const known of parsed.keys()) if (!present.has(known)) parsed.delete(known);
     return desired;
   }
 
-  async function reconcileNow(): Promise<ReconcileResult> {
-    const result: ReconcileResult = { indexed: [], removed: [], rejected: [] };
-    if (closed) return result;
-    reporter.startPass();
-    let scan: KbScan;
-    try {
-      scan = await scanKnowledgeBase(dir);
-    } catch (error) {
-      reporter.error('.', `knowledge-base folder unreadable, current index kept: ${errorMessage(error)}`);
-      reporter.endPass();
-      return result;
-    }
-    for (const p of scan.problems) reporter.warn(p.file, `skipped: ${formatProblem(p)}`);
-    const desired = await desiredArticles(scan, result.rejected);
-    for (const [id, file] of served) {
-      if (desired.has(id)) continue;
-      sink.remove(id);
-      served.delete(id);
-      result.removed.push(id);
-      logger.info({ file, article: id }, 'article removed from the index');
-    }
+  /** Indexes what changed; returns the files whose new version could not be indexed. */
+  async function indexChanges(desired: Map<string, Article>, result: ReconcileResult): Promise<Set<string>> {
+    const failed = new Set<string>();
     for (const [id, article] of desired) {
+      if (closed) break;
       const current = sink.getArticle(id);
       if (current?.hash === article.hash && current.file === article.file) {
         served.set(id, article.file);
@@ -166,11 +176,39 @@ export function watchKnowledgeBase(
         // Retried on the next pass: the previous version, if any, keeps serving meanwhile.
         reporter.error(article.file, `re-indexing failed, previous version kept: ${errorMessage(error)}`);
         result.rejected.push(article.file);
+        failed.add(article.file);
       }
     }
+    return failed;
+  }
+
+  async function reconcileNow(): Promise<ReconcileResult> {
+    const result: ReconcileResult = { indexed: [], removed: [], rejected: [] };
+    if (closed) return result;
+    reporter.startPass(quietFiles);
+    quietFiles = new Set();
+    let scan: KbScan;
+    try {
+      scan = await scanKnowledgeBase(dir);
+    } catch (error) {
+      reporter.error('.', `knowledge-base folder unreadable, current index kept: ${errorMessage(error)}`);
+      reporter.endPass();
+      return result;
+    }
+    for (const p of scan.problems) reporter.warn(p.file, `skipped: ${formatProblem(p)}`);
+    const desired = await desiredArticles(scan, result.rejected);
+    // Indexed first, removed after: a file whose new version failed keeps its old article.
+    const failed = await indexChanges(desired, result);
+    for (const [id, file] of served) {
+      if (closed || desired.has(id) || failed.has(file)) continue;
+      sink.remove(id);
+      served.delete(id);
+      result.removed.push(id);
+      logger.info({ file, article: id }, 'article removed from the index');
+    }
     if (result.indexed.length > 0 || result.removed.length > 0) scheduleRebuild();
+    if (!closed && (await watchFolders(scan.folders))) schedule();
     reporter.endPass();
-    if (!closed) watchFolders(scan.folders);
     return result;
   }
 
@@ -182,39 +220,68 @@ export function watchKnowledgeBase(
     return run;
   };
 
+  const runPass = (): void => {
+    reconcile().catch((error: unknown) =>
+      logger.error({ err: errorMessage(error) }, 'knowledge-base refresh failed'),
+    );
+  };
+
+  /** Debounced, but never postponed beyond `maxWaitMs` by a steady stream of events. */
   const schedule = (): void => {
     if (closed) return;
+    if (debounceTimer === undefined) pendingSince = Date.now();
+    else if (Date.now() - pendingSince >= maxWaitMs) return;
     clearTimeout(debounceTimer);
     debounceTimer = setTimeout(() => {
-      reconcile().catch((error: unknown) =>
-        logger.error({ err: errorMessage(error) }, 'knowledge-base refresh failed'),
-      );
+      debounceTimer = undefined;
+      runPass();
     }, debounceMs);
+  };
+
+  /** An event about a name that can matter: an article, or a folder (new, moved or deleted). */
+  const onEvent = (folder: string, name: string | Buffer | null): void => {
+    if (name === null) return schedule();
+    const entry = name.toString();
+    if (isSkippedName(entry)) return;
+    if (entry.toLowerCase().endsWith('.md')) return schedule();
+    lstat(path.join(dir, folder, entry)).then(
+      (info) => {
+        if (!info.isFile()) schedule();
+      },
+      () => schedule(),
+    );
   };
 
   /**
    * One watcher per folder, not one recursive watcher: a folder's watcher reports a file saved by
-   * rename, which the file's own watch (how recursive watching works on Linux) stops seeing.
+   * rename, which the file's own watch (how recursive watching works on Linux) stops seeing. A
+   * folder replaced under the same name (`git checkout`, a swapped-in knowledge base) gets a new
+   * watcher. True when a folder is newly watched: files may have arrived before its watcher did.
    */
-  function watchFolders(folders: readonly string[]): void {
-    const wanted = new Set(['', ...folders]);
-    for (const [folder, watcher] of watchers) {
-      if (wanted.has(folder)) continue;
-      watcher.close();
+  async function watchFolders(folders: readonly string[]): Promise<boolean> {
+    const wanted = new Map<string, string>();
+    for (const folder of ['', ...folders]) {
+      const info = await lstat(path.join(dir, folder)).catch(() => undefined);
+      if (info?.isDirectory()) wanted.set(folder, `${info.dev}:${info.ino}`);
+    }
+    if (closed) return false;
+    for (const [folder, watched] of watchers) {
+      if (wanted.get(folder) === watched.inode) continue;
+      watched.watcher.close();
       watchers.delete(folder);
     }
-    for (const folder of wanted) {
+    let added = false;
+    for (const [folder, inode] of wanted) {
       if (watchers.has(folder)) continue;
       try {
-        const watcher = watch(path.join(dir, folder), (_event, name) => {
-          if (!name || !isSkippedName(name.toString())) schedule();
-        });
+        const watcher = watch(path.join(dir, folder), (_event, name) => onEvent(folder, name));
         watcher.on('error', () => {
           watcher.close();
           watchers.delete(folder);
           schedule();
         });
-        watchers.set(folder, watcher);
+        watchers.set(folder, { watcher, inode });
+        added = true;
       } catch (error) {
         reporter.warn(
           folder || '.',
@@ -222,23 +289,25 @@ export function watchKnowledgeBase(
         );
       }
     }
+    return added;
   }
 
-  watchFolders([]);
-  const rescanTimer = rescanMs > 0 ? setInterval(schedule, rescanMs) : undefined;
+  const rescanTimer = rescanMs > 0 ? setInterval(runPass, rescanMs) : undefined;
   rescanTimer?.unref();
-  // Edits made while the first index was being built are found by comparing now.
-  schedule();
+  // Edits made while the first index was being built are found by comparing now; this first
+  // pass also starts the folder watchers.
+  runPass();
 
   return {
     reconcile,
-    close() {
+    async close() {
       closed = true;
-      for (const watcher of watchers.values()) watcher.close();
+      for (const { watcher } of watchers.values()) watcher.close();
       watchers.clear();
       clearTimeout(debounceTimer);
       clearInterval(rescanTimer);
       clearTimeout(rebuildTimer);
+      await queue;
     },
   };
 }
@@ -250,22 +319,27 @@ export function watchKnowledgeBase(
 function problemReporter(logger: Logger): {
   warn(file: string, message: string): void;
   error(file: string, message: string): void;
-  startPass(): void;
+  /** `quiet`: files whose problems were already reported elsewhere (start-up's load). */
+  startPass(quiet?: ReadonlySet<string>): void;
   endPass(): void;
 } {
   const reported = new Set<string>();
   const seen = new Set<string>();
+  let quietFiles: ReadonlySet<string> = new Set();
   const report = (level: 'warn' | 'error', file: string, message: string): void => {
     const key = `${file}\n${message}`;
     seen.add(key);
     if (reported.has(key)) return;
     reported.add(key);
-    logger[level]({ file }, message);
+    if (!quietFiles.has(file)) logger[level]({ file }, message);
   };
   return {
     warn: (file, message) => report('warn', file, message),
     error: (file, message) => report('error', file, message),
-    startPass: () => seen.clear(),
+    startPass(quiet = new Set()) {
+      seen.clear();
+      quietFiles = quiet;
+    },
     endPass() {
       for (const key of reported) if (!seen.has(key)) reported.delete(key);
     },

@@ -46,6 +46,8 @@ async function start(options: WatchOptions = MANUAL, sink?: (r: KnowledgeRetriev
     captured.logger,
     options,
   );
+  // the pass every watcher starts with (it finds nothing to do here)
+  expect(await watcher.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
   return watcher;
 }
 
@@ -91,7 +93,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  watcher?.close();
+  await watcher?.close();
   watcher = undefined;
   await cleanup();
 });
@@ -325,6 +327,90 @@ describe('watchKnowledgeBase reconcile', () => {
   });
 });
 
+describe('watchKnowledgeBase failures and shutdown', () => {
+  interface Flaky {
+    outage: boolean;
+    calls: number;
+    delayMs?: number;
+  }
+  function flakySink(state: Flaky): (r: KnowledgeRetriever) => ArticleSink {
+    return (r) => ({
+      upsert: async (a) => {
+        state.calls += 1;
+        if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+        if (state.outage) throw new Error('embedding model failed');
+        return r.upsert(a);
+      },
+      remove: (id) => r.remove(id),
+      getArticle: (id) => r.getArticle(id),
+    });
+  }
+
+  it('keeps the old article when its file moves to a new id that fails to index', async () => {
+    const state = { outage: false, calls: 0 };
+    const w = await start(MANUAL, flakySink(state));
+    state.outage = true;
+    await editVpn((md) => md.replace('id: vpn-connect-en', 'id: vpn-setup-en'));
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [VPN] });
+    expect(retriever.getArticle('vpn-connect-en')?.file).toBe(VPN);
+    state.outage = false;
+    expect(await w.reconcile()).toEqual({
+      indexed: ['vpn-setup-en'],
+      removed: ['vpn-connect-en'],
+      rejected: [],
+    });
+    await expectSameAsRestart();
+  });
+
+  it('lets a file that parses take an id over from the kept version of a broken one', async () => {
+    const w = await start();
+    await writeFile(file('a.md'), note('alpha-en', 'alpha text'));
+    await writeFile(file('b.md'), note('beta-en', 'beta text'));
+    await w.reconcile();
+    await writeFile(file('a.md'), 'no front matter at all');
+    await writeFile(file('b.md'), note('alpha-en', 'alpha text moved into b'));
+    expect(await w.reconcile()).toEqual({ indexed: ['alpha-en'], removed: ['beta-en'], rejected: ['a.md'] });
+    expect(retriever.getArticle('alpha-en')?.file).toBe('b.md');
+    expect(warnings(/a\.md.*its id is now served from b\.md/)).toHaveLength(1);
+    expect(warnings(/a\.md.*previous version kept/)).toHaveLength(0);
+  });
+
+  it('close() waits for a running pass, and nothing is indexed after it', async () => {
+    const state = { outage: false, calls: 0, delayMs: 50 };
+    const w = await start(MANUAL, flakySink(state));
+    for (const name of ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'])
+      await writeFile(file(`${name}.md`), note(`${name}-en`, name));
+    const pass = w.reconcile();
+    await until(() => state.calls > 0);
+    await w.close();
+    const callsAtClose = state.calls;
+    expect(callsAtClose).toBeLessThan(6);
+    await pass;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(state.calls).toBe(callsAtClose);
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
+  });
+
+  it('does not log again at start what the start-up load already reported', async () => {
+    await writeFile(file('broken.md'), 'no front matter at all');
+    const kb = await loadKnowledgeBase(dir);
+    expect(kb.problems).toHaveLength(1);
+    retriever = createRetriever(kb.articles, { thresholds: loadConfig({}).retrieval, defaultLang: 'en' });
+    const captured = capturingLogger();
+    lines = captured.lines;
+    watcher = watchKnowledgeBase(dir, retriever, kb.articles, captured.logger, {
+      ...MANUAL,
+      alreadyReported: kb.problems,
+    });
+    await watcher.reconcile();
+    expect(warnings(/broken\.md/)).toHaveLength(0);
+    // a new problem in that file is news
+    await writeFile(file('broken.md'), '---\nid: Bad Id\n---\nbody\n');
+    await watcher.reconcile();
+    expect(warnings(/broken\.md/)).toHaveLength(1);
+  });
+});
+
 describe('watchKnowledgeBase derived views', () => {
   it('rebuilds them once after a burst of changes, off the message path', async () => {
     let warmUps = 0;
@@ -393,6 +479,65 @@ describe('watchKnowledgeBase file-system events', () => {
     await unlink(file(VPN));
     await until(() => retriever.getArticle('vpn-connect-en') === undefined);
     expect(retriever.getArticle('vpn-connect-en')).toBeUndefined();
+  });
+
+  it('runs a pass within a few seconds even while events keep coming', async () => {
+    await start({ debounceMs: 300, rescanMs: 0 });
+    await writeFile(file('badge-lost-en.md'), note('badge-lost-en', 'I lost my office badge'));
+    // an article saved every 100 ms (a sync tool, an editor's autosave) for 4 s
+    const started = Date.now();
+    let saves = 0;
+    const busy = setInterval(() => {
+      saves += 1;
+      void writeFile(file('draft.md'), note('draft-en', `draft ${saves}`));
+    }, 100);
+    try {
+      await until(() => retriever.getArticle('badge-lost-en') !== undefined, 4000);
+      expect(retriever.getArticle('badge-lost-en')).toBeDefined();
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      clearInterval(busy);
+    }
+  });
+
+  it('ignores files that are not articles', async () => {
+    let passes = 0;
+    await start({ debounceMs: 50, rescanMs: 0 }, (r) => ({
+      upsert: (a) => r.upsert(a),
+      remove: (id) => r.remove(id),
+      getArticle: (id) => {
+        passes += 1;
+        return r.getArticle(id);
+      },
+    }));
+    // the follow-up pass that checks for files written while the folder watchers were being set up
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    passes = 0;
+    for (let i = 0; i < 5; i++) {
+      await writeFile(file('upload.log'), `line ${i}\n`, { flag: 'a' });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(passes).toBe(0);
+  });
+
+  it('watches a folder replaced under the same name (a checkout, a swapped-in knowledge base)', async () => {
+    const w = await start(LIVE);
+    const replaced = `${dir}-next`;
+    const old = `${dir}-old`;
+    await cp(dir, replaced, { recursive: true });
+    await rename(dir, old);
+    await rename(replaced, dir);
+    try {
+      await w.reconcile();
+      await writeFile(file('new-root-en.md'), note('new-root-en', 'Written into the new folder'));
+      await writeFile(file('network/new-sub-en.md'), note('new-sub-en', 'Written into the new sub-folder'));
+      await until(() => !!retriever.getArticle('new-root-en') && !!retriever.getArticle('new-sub-en'));
+      expect(retriever.getArticle('new-root-en')).toBeDefined();
+      expect(retriever.getArticle('new-sub-en')).toBeDefined();
+    } finally {
+      await rm(old, { recursive: true });
+    }
   });
 
   it('finds edits made while the first index was being built', async () => {
