@@ -3,6 +3,7 @@ import { errorMessage } from '../errors.js';
 import { parseInput } from '../parse-input.js';
 import type { RetrievalDecision } from '../retrieval/types.js';
 import { isCyrillic } from '../text/lang.js';
+import { hasRussianStopWordInLatin } from '../text/translit.js';
 import { parseAction, type ParsedAction } from './actions.js';
 import { conversationKey, type CoreContext } from './context.js';
 import { answerQuestion, pickOption, takeFeedback } from './flows/answer.js';
@@ -154,8 +155,10 @@ async function processMessage(
   if (query?.text) {
     try {
       decision = await ctx.retriever.search(query.text, { lang, exclude: query.exclude });
-      // Russian typed in Latin letters ("zabyl parol"): search recognised it, so reply in Russian.
-      if (!action && decision.lang === 'ru' && lang === 'en' && !isCyrillic(clean.text)) lang = 'ru';
+      // Russian typed in Latin letters ("kak smenit parol"): search read it so, and a Russian
+      // little word confirms it, so reply in Russian.
+      const russianInLatin = !isCyrillic(clean.text) && hasRussianStopWordInLatin(clean.text);
+      if (!action && decision.lang === 'ru' && lang === 'en' && russianInLatin) lang = 'ru';
     } catch (error) {
       ctx.logger.error({ err: errorMessage(error) }, 'retrieval failed');
     }

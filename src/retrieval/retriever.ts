@@ -2,16 +2,17 @@ import type { Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
 import {
   contentWords,
-  expandedTokens,
   functionWords,
   messageWords,
   formStem,
   stem,
+  thesaurusWords,
   tokenize,
 } from '../text/analyze.js';
+import { normalizeText } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
-import { latinToCyrillic } from '../text/translit.js';
+import { hasRussianStopWordInLatin, latinToCyrillic } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
 import type { Db } from '../storage/db.js';
 import { openDatabase } from '../storage/db.js';
@@ -306,7 +307,13 @@ export class KnowledgeRetriever implements Retriever {
    */
   resolveLang(text: string, hint?: Lang): Lang {
     const detected = detectLang(text);
-    if (detected === 'en' && this.looksTransliterated(text)) return 'ru';
+    // An English conversation needs a Russian little word as well ("ne", "kak") to switch.
+    if (
+      detected === 'en' &&
+      this.looksTransliterated(text) &&
+      (hint !== 'en' || hasRussianStopWordInLatin(text))
+    )
+      return 'ru';
     if (detected === 'en' && hint === 'ru' && !this.hasEnglishOnlyWord(text)) return 'ru';
     return detected ?? hint ?? this.defaultLang;
   }
@@ -325,9 +332,12 @@ export class KnowledgeRetriever implements Retriever {
    */
   private looksTransliterated(text: string): boolean {
     const vocabulary = this.getVocabulary();
+    // A recognised product spelling ("global protect") is English however it transliterates.
+    const spelled = thesaurusWords(normalizeText(text));
     let asIs = 0;
     let cyrillic = 0;
-    for (const word of expandedTokens(text)) {
+    for (const word of tokenize(normalizeText(text))) {
+      if (spelled.has(word)) continue;
       const cyrillicWord = latinToCyrillic(word);
       const english = STOPWORDS.has(word) || vocabulary.has(word);
       const russian = STOPWORDS.has(cyrillicWord) || vocabulary.has(cyrillicWord);

@@ -111,17 +111,28 @@ export function messageWords(
 ): { words: string[]; guesses: Set<string> } {
   const guesses = new Set<string>();
   if (!vocabulary || vocabulary.size === 0) return { words: contentWords(text), guesses };
-  const prepared = cyrillicWhereKnown(normalizeText(text), vocabulary, options.russianInLatin ?? false);
-  const known = (surface: string): string =>
-    tokenize(surface)
-      .filter((t) => vocabulary.knowsFormOf(t))
-      .join(' ');
-  const expanded = expandSynonyms(prepared, known);
+  const normalized = normalizeText(text);
+  // Words of a recognised spelling ("global protect", "аутлук") stay as typed: the thesaurus's
+  // canonical word carries their meaning.
+  const spelled = thesaurusWords(normalized);
+  const prepared = options.russianInLatin ? russianInCyrillic(normalized, vocabulary, spelled) : normalized;
+  // A recognised spelling is kept when the articles use all its words; otherwise only its
+  // canonical word stands for it: an unknown word would count as unmatched ("мфу"), a "repair"
+  // would guess ("ванддрайв"), and a known half of a name would mislead ("protect" of "global
+  // protect" matching antivirus protection).
+  const kept = (surface: string): string => {
+    const tokens = tokenize(surface);
+    const known = (t: string) => vocabulary.has(t) || (tokens.length === 1 && vocabulary.knowsFormOf(t));
+    return tokens.filter(known).join(' ');
+  };
+  const expanded = expandSynonyms(prepared, kept);
   const words = tokenize(expanded)
     .filter(isContentWord)
     .map((word) => {
-      const repaired = repairWord(word, vocabulary);
-      if (repaired !== word && repaired !== latinToCyrillic(word)) guesses.add(repaired);
+      const repaired = spelled.has(word) ? word : repairWord(word, vocabulary);
+      if (repaired !== word && !isTransliteration(word, repaired) && !isSlip(word, repaired)) {
+        guesses.add(repaired);
+      }
       return repaired;
     });
   // A word also typed as such is no guess ("outlok outlook").
@@ -129,18 +140,58 @@ export function messageWords(
   return { words, guesses };
 }
 
+/** Words inside the thesaurus's recognised spellings of `text` (normalized). */
+export function thesaurusWords(text: string): Set<string> {
+  const words = new Set<string>();
+  expandSynonyms(text, (surface) => {
+    for (const t of tokenize(surface)) words.add(t);
+    return surface;
+  });
+  return words;
+}
+
 /**
- * Latin words rewritten in Cyrillic when only that form is one the articles use ("zabyl parol"
- * -> "забыл пароль"), or, in Russian typed in Latin letters, a Russian stop word ("kak", "ne").
- * Done before the thesaurus and the stop list, which then see the Russian words.
+ * Russian typed in Latin letters: its stop words ("kak", "ne", "u menya") and the words only
+ * known in Cyrillic ("zabyl" -> "забыл") rewritten in Cyrillic before the thesaurus and the stop
+ * list see them; English stop words and recognised spellings stay.
  */
-function cyrillicWhereKnown(text: string, vocabulary: Vocabulary, russianInLatin: boolean): string {
+function russianInCyrillic(text: string, vocabulary: Vocabulary, spelled: ReadonlySet<string>): string {
   return text.replace(/[a-z]+/gi, (word) => {
     const lower = word.toLowerCase();
-    if (vocabulary.has(lower) || STOPWORDS.has(lower)) return word;
+    if (STOPWORDS.has(lower) || spelled.has(lower) || vocabulary.has(lower)) return word;
     const cyrillic = latinToCyrillic(lower);
-    return vocabulary.has(cyrillic) || (russianInLatin && STOPWORDS.has(cyrillic)) ? cyrillic : word;
+    return STOPWORDS.has(cyrillic) || vocabulary.has(cyrillic) ? cyrillic : word;
   });
+}
+
+/** "parol" -> "пароль": the same word in the other alphabet (soft and hard signs, й aside). */
+function isTransliteration(typed: string, known: string): boolean {
+  const bare = (w: string) => w.replace(/[ьъ]/g, '').replace(/й/g, 'и');
+  return bare(latinToCyrillic(typed)) === bare(known);
+}
+
+/**
+ * A slip of the fingers rather than another word: two neighbouring letters swapped ("headest"),
+ * or a letter doubled or not ("disconecting", "acess"). Such a repair is near-certain; a real
+ * word the articles do not use is rarely one slip from a word they do.
+ */
+export function isSlip(typed: string, known: string): boolean {
+  if (typed.length === known.length) {
+    const diff = [...typed].flatMap((ch, i) => (ch === known[i] ? [] : [i]));
+    return (
+      diff.length === 2 &&
+      diff[1] === diff[0]! + 1 &&
+      typed[diff[0]!] === known[diff[1]!] &&
+      typed[diff[1]!] === known[diff[0]!]
+    );
+  }
+  const [longer, shorter] = typed.length > known.length ? [typed, known] : [known, typed];
+  if (longer.length !== shorter.length + 1) return false;
+  for (let i = 0; i < longer.length; i++) {
+    if (longer.slice(0, i) + longer.slice(i + 1) !== shorter) continue;
+    if (longer[i] === longer[i - 1] || longer[i] === longer[i + 1]) return true;
+  }
+  return false;
 }
 
 /**

@@ -31,7 +31,8 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 /**
  * A word typed in two scripts ("outlооk" with Cyrillic "о", "пpинтep" with Latin "p": keyboard
  * layouts and copy-paste produce them) rewritten in its majority script, when every minority
- * letter has a look-alike there; otherwise, or on a tie, unchanged.
+ * letter has a look-alike there; on a tie, in the only script all its letters can be written in;
+ * otherwise unchanged.
  */
 function foldMixedScript(word: string): string {
   if (!LATIN.test(word) || !CYRILLIC.test(word)) return word;
@@ -41,13 +42,21 @@ function foldMixedScript(word: string): string {
     if (LATIN.test(ch)) latin += 1;
     else if (CYRILLIC.test(ch)) cyrillic += 1;
   }
-  if (latin === cyrillic) return word;
-  const [minority, table] = latin > cyrillic ? [CYRILLIC, CYRILLIC_TO_LATIN] : [LATIN, LATIN_TO_CYRILLIC];
+  const toLatin = rewrite(word, CYRILLIC, CYRILLIC_TO_LATIN);
+  const toCyrillic = rewrite(word, LATIN, LATIN_TO_CYRILLIC);
+  if (latin > cyrillic) return toLatin ?? word;
+  if (cyrillic > latin) return toCyrillic ?? word;
+  // A tie ("нe" with a Latin "e"): the one script every letter can be written in, if only one.
+  return toLatin === undefined ? (toCyrillic ?? word) : toCyrillic === undefined ? toLatin : word;
+}
+
+/** `word` with every letter of `script` replaced by its look-alike, or undefined if one has none. */
+function rewrite(word: string, script: RegExp, table: Record<string, string>): string | undefined {
   let out = '';
   for (const ch of word) {
-    if (!minority.test(ch)) out += ch;
+    if (!script.test(ch)) out += ch;
     else if (table[ch] !== undefined) out += table[ch];
-    else return word;
+    else return undefined;
   }
   return out;
 }

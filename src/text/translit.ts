@@ -1,3 +1,5 @@
+import { STOPWORDS } from './stopwords.js';
+
 /**
  * Russian typed in Latin letters ("printer ne pechataet", "zabyl parol") back to Cyrillic, so it
  * can match Russian articles. Longest sequences first; the result is only used when the
@@ -64,4 +66,18 @@ export function latinToCyrillic(word: string): string {
     i += 1;
   }
   return out;
+}
+
+/** English words that transliterate to Russian stop words ("no" -> "но", "by" -> "бы"). */
+const ENGLISH_LOOKALIKES = new Set(['no', 'so', 'by', 'pro']);
+
+/**
+ * True when the text has a Russian stop word typed in Latin letters that is not an English word
+ * too ("kak", "ne", "menya", "ot"): the surest sign of Russian typed on an English keyboard.
+ * Content words alone can mislead ("global", "soft", "visit" transliterate to Russian words).
+ */
+export function hasRussianStopWordInLatin(text: string): boolean {
+  return (text.toLowerCase().match(/[a-z]{2,}/g) ?? []).some(
+    (word) => !STOPWORDS.has(word) && !ENGLISH_LOOKALIKES.has(word) && STOPWORDS.has(latinToCyrillic(word)),
+  );
 }

@@ -121,6 +121,17 @@ describe('answering from the knowledge base', () => {
     expect(u.conversation()?.lang).toBe('ru');
   });
 
+  test('English words that read as Russian in Latin letters keep an English conversation', async () => {
+    for (const [id, text] of [
+      ['U-4e', 'global protect'],
+      ['U-4f', 'soft token expired'],
+    ] as const) {
+      const u = h.user(id, { locale: 'en-US' });
+      await u.say(text);
+      expect(u.conversation()?.lang, text).toBe('en');
+    }
+  });
+
   test('clarified in Russian by typing the option number', async () => {
     const u = h.user('U-5');
     const replies = await u.say('принтер');

@@ -5,6 +5,8 @@ import {
   contentWords,
   formStem,
   functionWords,
+  isSlip,
+  messageWords,
   repairWord,
   repairedWords,
   stem,
@@ -195,5 +197,30 @@ describe('analyzeQuery', () => {
     expect(words).toEqual(expect.arrayContaining(contentWords('принтер').filter((w) => w !== 'принтер')));
     // a variant the articles do use stays
     expect(repairedWords('принтер не печатает', v)).toContain('принтер');
+  });
+
+  it('reports typo repairs as guesses, but not slips of the fingers or transliteration', () => {
+    const v = vocabularyFrom('Лицензия на Автокад. Headset. Disconnecting. Пароль');
+    expect([...messageWords('авокадо', v).guesses]).toEqual(['автокад']);
+    expect([...messageWords('headest disconecting', v).guesses]).toEqual([]);
+    expect(messageWords('headest disconecting', v).words).toEqual(['headset', 'disconnecting']);
+    expect([...messageWords('parol', v).guesses]).toEqual([]);
+  });
+
+  it('isSlip tells a swapped or doubled letter from another word', () => {
+    expect(isSlip('headest', 'headset')).toBe(true);
+    expect(isSlip('disconecting', 'disconnecting')).toBe(true);
+    expect(isSlip('acess', 'access')).toBe(true);
+    expect(isSlip('tomorow', 'tomorrow')).toBe(true);
+    expect(isSlip('protector', 'projector')).toBe(false);
+    expect(isSlip('лифт', 'лист')).toBe(false);
+    expect(isSlip('weather', 'whether')).toBe(false);
+    expect(isSlip('synching', 'syncing')).toBe(false);
+  });
+
+  it('keeps a recognised product name whole: no half of it is searched, or transliterated', () => {
+    const v = vocabularyFrom('VPN client. Antivirus protection. Глобальный');
+    const words = repairedWords('global protect', v, { russianInLatin: true });
+    expect(words).toEqual(contentWords('vpn'));
   });
 });

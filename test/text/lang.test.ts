@@ -18,6 +18,8 @@ describe('detectLang', () => {
     expect(detectLang('ошибка net::err_cert_authority_invalid chrome')).toBe('ru');
     // English words only three times the Russian ones or fewer: Russian
     expect(detectLang('не могу зайти в teams, it says you have no access')).toBe('ru');
+    // a quoted English error in a Russian sentence: Russian words that are not names
+    expect(detectLang('при входе в VPN ошибка The remote connection was denied by the server')).toBe('ru');
   });
 
   it('judges a word typed in two scripts by its majority script', () => {

@@ -22,9 +22,16 @@ describe('normalizeText', () => {
     expect(normalizeText('Pr\u0435ss')).toBe('Press');
   });
 
-  it('leaves a mixed word alone when a letter has no look-alike or the scripts tie', () => {
+  it('leaves a mixed word alone when a letter has no look-alike', () => {
     expect(normalizeText('vpnы')).toBe('vpnы');
     expect(normalizeText('abвг')).toBe('abвг');
+  });
+
+  it('on a tie, writes the word in the one script all its letters exist in', () => {
+    // "н" has no Latin look-alike: "нe" (Latin e) is Russian "не"
+    expect(normalizeText('VPN н\u0065 п\u006fдключ\u0061\u0065тся')).toBe('VPN не подключается');
+    // both ways possible ("ea" / "еа"): left alone
+    expect(normalizeText('e\u0430')).toBe('e\u0430');
   });
 
   it('is idempotent and leaves plain text as it is', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latinToCyrillic } from '../../src/text/translit.js';
+import { hasRussianStopWordInLatin, latinToCyrillic } from '../../src/text/translit.js';
 
 describe('latinToCyrillic', () => {
   it('turns transliterated Russian back into Cyrillic', () => {
@@ -18,5 +18,18 @@ describe('latinToCyrillic', () => {
   it('passes digits and unknown characters through', () => {
     expect(latinToCyrillic('win11')).toBe('вин11');
     expect(latinToCyrillic('')).toBe('');
+  });
+});
+
+describe('hasRussianStopWordInLatin', () => {
+  it('finds Russian little words typed in Latin letters', () => {
+    expect(hasRussianStopWordInLatin('kak smenit parol')).toBe(true);
+    expect(hasRussianStopWordInLatin('u menya ne rabotaet printer')).toBe(true);
+  });
+
+  it('does not count content words or English words that transliterate to Russian ones', () => {
+    expect(hasRussianStopWordInLatin('zabyl parol')).toBe(false);
+    expect(hasRussianStopWordInLatin('global protect soft token')).toBe(false);
+    expect(hasRussianStopWordInLatin('no access on my laptop, i need it to print a doc')).toBe(false);
   });
 });
