@@ -339,8 +339,9 @@ export class KnowledgeRetriever implements Retriever {
     for (const word of tokenize(normalizeText(text))) {
       if (spelled.has(word)) continue;
       const cyrillicWord = latinToCyrillic(word);
-      const english = STOPWORDS.has(word) || vocabulary.has(word);
-      const russian = STOPWORDS.has(cyrillicWord) || vocabulary.has(cyrillicWord);
+      // By stem: "smenit" is a form of "сменить", which the articles use.
+      const english = STOPWORDS.has(word) || vocabulary.knowsFormOf(word);
+      const russian = STOPWORDS.has(cyrillicWord) || vocabulary.knowsFormOf(cyrillicWord);
       // "printer" is known both ways ("принтер"): it tells nothing about the language.
       if (english && !russian) asIs += 1;
       else if (russian && !english) cyrillic += 1;

@@ -6,6 +6,9 @@ import { STOPWORDS } from './stopwords.js';
  * knowledge base knows the word.
  */
 const LATIN_TO_CYRILLIC: [string, string][] = [
+  // Reflexive verb endings: "podklyuchaetsya" is "подключается", not "подключаеця".
+  ['tsya', 'тся'],
+  ['tsja', 'тся'],
   ['shch', 'щ'],
   ['sch', 'щ'],
   ['yo', 'ё'],

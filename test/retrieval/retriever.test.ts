@@ -153,6 +153,13 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     expect(retriever.resolveLang('kak dobavit printer')).toBe('ru');
     expect(retriever.resolveLang('how do I add a printer')).toBe('en');
     expect(retriever.resolveLang('printer ne pechataet')).toBe('ru');
+    // known by stem, not only as typed
+    expect(retriever.resolveLang('smenit parol')).toBe('ru');
+    // a recognised product name is not Russian, however it transliterates
+    expect(retriever.resolveLang('global protect')).toBe('en');
+    // in an English conversation, Russian content words alone do not switch; a little word does
+    expect(retriever.resolveLang('soft token', 'en')).toBe('en');
+    expect(retriever.resolveLang('kak smenit parol', 'en')).toBe('ru');
     expect(top(await retriever.search('kak dobavit printer'))).toBe('printer-add-ru');
   });
 

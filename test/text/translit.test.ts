@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { hasRussianStopWordInLatin, latinToCyrillic } from '../../src/text/translit.js';
 
 describe('latinToCyrillic', () => {
+  it('reads the reflexive ending -tsya as -тся', () => {
+    expect(latinToCyrillic('podklyuchaetsya')).toBe('подключается');
+    expect(latinToCyrillic('otkryvaetsja')).toBe('открывается');
+    expect(latinToCyrillic('tsentr')).toBe('центр');
+  });
+
   it('turns transliterated Russian back into Cyrillic', () => {
     expect(latinToCyrillic('pechataet')).toBe('печатает');
     expect(latinToCyrillic('printer')).toBe('принтер');
