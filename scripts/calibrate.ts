@@ -28,6 +28,7 @@ import {
   clarifyConfidence,
   confidenceModels,
   keywordConfidence,
+  roundScore,
   type ConfidenceFeatures,
 } from '../src/retrieval/confidence.js';
 import { decide, type Thresholds } from '../src/retrieval/decide.js';
@@ -154,9 +155,10 @@ function evaluateAt(
       .slice(0, 5)
       .map((c) => ({
         ...c,
-        score: fuseConfidence(keywordConfidence(c.features, models.answer), c.cosine, fusion),
+        score: roundScore(fuseConfidence(keywordConfidence(c.features, models.answer), c.cosine, fusion)),
       }))
-      .sort((x, y) => y.score - x.score);
+      // As the retriever orders them: by the rounded confidence, then by relevance.
+      .sort((x, y) => y.score - x.score || y.relevance - x.relevance);
     const group = fuseConfidence(
       clarifyConfidence(ranked[0]?.features, t.clarifyThreshold, models.clarify),
       ranked[0]?.cosine,

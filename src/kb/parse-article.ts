@@ -174,6 +174,18 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
 
   const articleId = id as string;
   const articleTitle = String(title).trim();
+  const sections = splitSections(articleId, articleTitle, bodyText);
+  if (sections.length === 0) {
+    // Headings only: nothing the bot could quote as an answer.
+    return fail([
+      {
+        file,
+        line: split.bodyStartLine,
+        kind: 'empty-body',
+        message: 'article body has headings but no text',
+      },
+    ]);
+  }
   return {
     article: {
       id: articleId,
@@ -183,7 +195,7 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
       questions: questions as string[],
       escalate: escalate as boolean,
       body: bodyText,
-      sections: splitSections(articleId, articleTitle, bodyText),
+      sections,
       file,
       hash: createHash('sha256').update(bytes).digest('hex'),
       idLine: yaml.keyLines.get('id') ?? split.yamlStartLine,

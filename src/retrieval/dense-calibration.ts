@@ -1,3 +1,4 @@
+import { roundScore } from './confidence.js';
 /**
  * One labelled query as the dense calibration sees it: every ranked article with its cosine, from
  * a ranking made with dense weight 0.
@@ -30,8 +31,8 @@ export function fitDenseBand(
     }
   if (right.length === 0 || wrong.length === 0)
     return { error: 'the model gave no cosine to the right articles or to the wrong ones' };
-  const floor = round(quantile(wrong, 0.5));
-  const ceiling = round(quantile(right, 0.9));
+  const floor = roundScore(quantile(wrong, 0.5));
+  const ceiling = roundScore(quantile(right, 0.9));
   if (ceiling <= floor)
     return {
       error: `the model scores right articles (90th percentile ${ceiling}) no higher than wrong ones (median ${floor}); it cannot help ranking`,
@@ -61,8 +62,4 @@ function quantile(values: readonly number[], q: number): number {
   const lo = Math.floor(at);
   const hi = Math.ceil(at);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

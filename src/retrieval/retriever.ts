@@ -22,6 +22,7 @@ import {
   confidenceFeatures,
   confidenceModels,
   keywordConfidence,
+  roundScore,
   type ConfidenceFeatures,
 } from './confidence.js';
 import { DenseIndex } from './dense-index.js';
@@ -112,6 +113,7 @@ const DENSE_CANDIDATES = 10;
 export class KnowledgeRetriever implements Retriever {
   private readonly articles = new Map<string, Article>();
   private readonly sections = new Map<string, Section>();
+  private readonly edits = new Map<string, number>();
   private readonly keyword: KeywordIndex;
   private readonly dense: DenseIndex | undefined;
   private lexicon: Lexicon | undefined;
@@ -151,8 +153,18 @@ export class KnowledgeRetriever implements Retriever {
    */
   async upsert(article: Article): Promise<boolean> {
     if (this.isIndexed(article)) return false;
+    const edit = this.nextEdit(article.id);
     const vectors = this.dense ? await this.dense.prepare(article) : undefined;
+    // A later upsert or remove of the same article, made while this one embedded, wins.
+    if (this.edits.get(article.id) !== edit) return false;
     return this.apply(article, vectors);
+  }
+
+  /** Numbers each edit of an article, so that an edit overtaken by a later one is dropped. */
+  private nextEdit(id: string): number {
+    const edit = (this.edits.get(id) ?? 0) + 1;
+    this.edits.set(id, edit);
+    return edit;
   }
 
   /** `upsert` for a keyword-only retriever, which never has to wait (see `createRetriever`). */
@@ -180,6 +192,7 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   remove(articleId: string): boolean {
+    this.nextEdit(articleId);
     const current = this.articles.get(articleId);
     if (!current) return false;
     this.keyword.remove(articleId);
@@ -378,6 +391,8 @@ export class KnowledgeRetriever implements Retriever {
       scoreHits(hits, terms, (id) => this.keyword.termsOf(id), idf).map((e) => [e.articleId, e]),
     );
     const cosines = await this.denseScores(clipped, searchLang, exclude);
+    // An article removed while the message was being embedded must not weigh in the confidences.
+    for (const id of evidence.keys()) if (!this.articles.has(id)) evidence.delete(id);
     const ids = new Set(evidence.keys());
     if (cosines) {
       const denseTop = [...cosines.entries()].sort((a, b) => b[1] - a[1]).slice(0, DENSE_CANDIDATES);
@@ -402,6 +417,9 @@ export class KnowledgeRetriever implements Retriever {
       matched: r.e?.matched ?? 0,
       intent: r.intent ?? 0,
     }));
+    // With a classifier, its models apply even when it knew no feature of the message: that a
+    // message shares nothing with any title or phrasing ("iso", "symbol": body words only) is
+    // itself evidence, which the intent-less models would ignore and answer at 0.91.
     const withIntent = classifier !== undefined;
     const models = confidenceModels(withIntent);
     const candidates: RankedCandidate[] = [];
@@ -409,19 +427,16 @@ export class KnowledgeRetriever implements Retriever {
       const article = this.articles.get(r.id);
       if (!article) return;
       const features = confidenceFeatures(signals, index);
-      const articleTerms = index < MAX_CANDIDATES ? this.keyword.termsOf(r.id) : undefined;
       candidates.push({
         articleId: article.id,
         title: article.title,
         lang: article.lang,
-        score: round(fuseConfidence(keywordConfidence(features, models.answer), r.cosine, this.denseFusion)),
-        keywordScore: round(r.e?.relevance ?? 0),
-        denseScore: r.cosine === undefined ? undefined : round(r.cosine),
-        sectionId: articleTerms ? bestSection(articleTerms, terms, idf) : `${article.id}#0`,
-        matchedMostlyByRepairs:
-          articleTerms && guesses.size > 0
-            ? repairedShare(articleTerms.all, terms, sureTerms, idf) > MAX_REPAIRED_SHARE
-            : undefined,
+        score: roundScore(
+          fuseConfidence(keywordConfidence(features, models.answer), r.cosine, this.denseFusion),
+        ),
+        keywordScore: roundScore(r.e?.relevance ?? 0),
+        denseScore: r.cosine === undefined ? undefined : roundScore(r.cosine),
+        sectionId: article.sections[0]?.id ?? `${article.id}#0`,
         evidence: r.e,
         relevance: r.relevance,
         features,
@@ -430,6 +445,16 @@ export class KnowledgeRetriever implements Retriever {
     });
     // The decision reads confidences, so the list it offers is in confidence order too.
     candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance);
+    // What only the candidates shown need, once their final order is known.
+    for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+      const articleTerms = this.keyword.termsOf(candidate.articleId);
+      if (!articleTerms) continue;
+      candidate.sectionId = bestSection(articleTerms, terms, idf);
+      if (guesses.size > 0) {
+        candidate.matchedMostlyByRepairs =
+          repairedShare(articleTerms.all, terms, sureTerms, idf) > MAX_REPAIRED_SHARE;
+      }
+    }
     return { lang, candidates, withIntent };
   }
 
@@ -539,10 +564,6 @@ export class KnowledgeRetriever implements Retriever {
     }
     return this.lexicon;
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /**

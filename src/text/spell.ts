@@ -60,7 +60,13 @@ export class Vocabulary {
       if (candidate[0] !== word[0] && word.length < 7) continue;
       const distance = editDistance(word, candidate, maxDistance);
       const count = this.counts.get(candidate) ?? 0;
-      if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
+      // Ties go to the more frequent word, then the alphabetically first: the same vocabulary
+      // repairs the same way whatever order its words were added in.
+      const better =
+        distance < bestDistance ||
+        (distance === bestDistance &&
+          (count > bestCount || (count === bestCount && best !== undefined && candidate < best)));
+      if (better) {
         best = candidate;
         bestDistance = distance;
         bestCount = count;

@@ -387,6 +387,13 @@ const CASES: Case[] = [
     message: /body is empty/,
   },
   {
+    name: 'body with headings but no text under them',
+    content: '---\nid: a\ntitle: T\nlang: en\n---\n## Steps\n\n## More steps\n',
+    kind: 'empty-body',
+    line: 6,
+    message: /^article body has headings but no text$/,
+  },
+  {
     name: 'binary file (line of the first NUL byte)',
     content: Uint8Array.from([...encoder.encode('---\nid: a\ntitle: T\nlang: en\n---\nBo'), 0, 0x64, 0x79]),
     kind: 'binary',

@@ -350,6 +350,29 @@ describe('KnowledgeRetriever updates', () => {
     expect(d.candidates.map((c) => c.articleId)).not.toContain('vpn-connect-en');
   });
 
+  it('gives every shown candidate a section that exists, also for an article without lead text', async () => {
+    const wifi = byId('wifi-connect-ru');
+    const markdown = await readFile(path.join(KB_DIR, wifi.file), 'utf8');
+    const noLead = parseArticle(
+      wifi.file,
+      Buffer.from(markdown.replace(/\n---\n[^\n]*\n/, '\n---\n')),
+    ).article!;
+    expect(noLead.sections.some((section) => section.index === 0)).toBe(false);
+    const own = createRetriever(
+      articles.map((a) => (a.id === noLead.id ? noLead : a)),
+      { thresholds, defaultLang: 'en' },
+    );
+    for (const text of [
+      'сбросить with сети принтер USB macOS',
+      'wifi сеть не подключается',
+      'printer vpn outlook',
+    ]) {
+      for (const candidate of (await own.search(text)).candidates) {
+        expect(own.getSection(candidate.sectionId), `${text}: ${candidate.sectionId}`).toBeDefined();
+      }
+    }
+  });
+
   it('refuses to build synchronously around an embedder', () => {
     const embedder: Embedder = { modelId: 'x', embed: async () => [] };
     expect(() =>
@@ -371,6 +394,27 @@ class SwitchableEmbedder implements Embedder {
       this.passageCalls += 1;
       if (this.failPassages) throw new Error('model crashed');
     }
+    return this.inner.embed(texts, kind);
+  }
+}
+
+/** The tiny model behind a gate the test opens: "the model is busy" at a chosen moment. */
+class GatedEmbedder implements Embedder {
+  private gate: Promise<void> | undefined;
+  private open: (() => void) | undefined;
+  constructor(private readonly inner: Embedder) {}
+  get modelId(): string {
+    return this.inner.modelId;
+  }
+  hold(): void {
+    this.gate = new Promise((resolve) => (this.open = resolve));
+  }
+  release(): void {
+    this.open?.();
+    this.gate = undefined;
+  }
+  async embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {
+    await this.gate;
     return this.inner.embed(texts, kind);
   }
 }
@@ -516,5 +560,38 @@ describe('KnowledgeRetriever with the tiny embedding model', () => {
     expect(await dense.upsert(v2)).toBe(true);
     expect(switchable.passageCalls).toBe(calls + 1);
     expect(top(await dense.search('zorblax handshake'))).toBe('vpn-connect-en');
+  });
+
+  it('drops an edit overtaken by a later one while it was embedding', async () => {
+    const gated = new GatedEmbedder(model);
+    const own = await indexRetriever([byId('vpn-connect-en')], {
+      thresholds,
+      defaultLang: 'en',
+      embedder: gated,
+    });
+    gated.hold();
+    const slow = own.upsert(await edited('vpn-connect-en', addQuestion('Zorblax tunnel refuses')));
+    expect(own.remove('vpn-connect-en')).toBe(true);
+    gated.release();
+    expect(await slow).toBe(false);
+    expect(own.getArticle('vpn-connect-en')).toBeUndefined();
+  });
+
+  it("leaves an article removed while a message was embedded out of that message's confidences", async () => {
+    const gated = new GatedEmbedder(model);
+    const pair = [byId('vpn-connect-en'), byId('vpn-drops-en')];
+    // Without the classifier, whose probabilities were taken before the removal by design.
+    const settings = { thresholds, defaultLang: 'en', intentClassifier: false } as const;
+    const own = await indexRetriever(pair, { ...settings, embedder: gated });
+    const fresh = await indexRetriever([byId('vpn-drops-en')], { ...settings, embedder: model });
+    const text = 'vpn keeps dropping every few minutes';
+    gated.hold();
+    const raced = own.search(text);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    own.remove('vpn-connect-en');
+    gated.release();
+    // the same confidences as a retriever that never had it (keyword scores were read before)
+    const confidences = (d: RetrievalDecision) => d.candidates.map((c) => [c.articleId, c.score]);
+    expect(confidences(await raced)).toEqual(confidences(await fresh.search(text)));
   });
 });

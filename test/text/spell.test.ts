@@ -80,6 +80,17 @@ describe('Vocabulary', () => {
   });
 });
 
+describe('Vocabulary ties', () => {
+  it('repairs the same way whatever order the words were added in', () => {
+    const oneWay = new Vocabulary();
+    const otherWay = new Vocabulary();
+    for (const w of ['boot', 'boat']) oneWay.add(w);
+    for (const w of ['boat', 'boot']) otherWay.add(w);
+    expect(oneWay.closest('bost')).toBe(otherWay.closest('bost'));
+    expect(oneWay.closest('bost')).toBe('boat');
+  });
+});
+
 describe('Vocabulary.knowsFormOf', () => {
   it('knows a word by any form with the same stem, only when given a stemmer', () => {
     const stemmer = (w: string) => w.replace(/(ing|ed|s)$/, '');
