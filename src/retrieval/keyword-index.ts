@@ -92,6 +92,11 @@ export class KeywordIndex {
 
   constructor(private readonly db: Db) {
     db.exec(SCHEMA);
+    // The index always starts empty and is filled from the articles: rows a previous run left in
+    // a reused database file would be searched without being known (and skew BM25's scale).
+    db.exec(
+      'DELETE FROM kw_article_fts; DELETE FROM kw_phrasing_fts; DELETE FROM kw_phrasing; DELETE FROM kw_article;',
+    );
   }
 
   /** Number of articles indexed. */

@@ -35,6 +35,17 @@ describe('KeywordIndex', () => {
     expect(count('kw_phrasing')).toBe(18);
   });
 
+  it('starts empty on a database that already holds an index (no rows from a previous run)', () => {
+    for (const a of fixture) index.upsert(a);
+    const again = new KeywordIndex(db);
+    expect(again.size).toBe(0);
+    expect(count('kw_article')).toBe(0);
+    expect(count('kw_phrasing')).toBe(0);
+    again.upsert(fixture[0]!);
+    const others = fixture.slice(1).flatMap((a) => analyzeQuery(a.title));
+    expect(again.search(others).every((hit) => hit.articleId === fixture[0]!.id)).toBe(true);
+  });
+
   it('ranks a word in the title above the same word in a body', () => {
     const inTitle = makeArticle({ id: 'in-title', title: 'Zebra scanner', body: `Scanner guide. ${filler}` });
     const inBody = makeArticle({
