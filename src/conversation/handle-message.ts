@@ -9,7 +9,7 @@ import { conversationKey, type CoreContext } from './context.js';
 import { answerQuestion, pickOption, takeFeedback } from './flows/answer.js';
 import { askForText, cancel, greet, sameProblem, staleAction, thank } from './flows/small-talk.js';
 import { addToTicket, cancelTicket, rate, relayToAgent, requestPerson } from './flows/with-people.js';
-import { chooseLang } from './language.js';
+import { chooseLang, localeLang } from './language.js';
 import { messages } from './messages.js';
 import { route, type Route } from './route.js';
 import { cleanUserText } from './sanitize.js';
@@ -154,11 +154,16 @@ async function processMessage(
   const query = searchFor(ctx, plan, clean.text, existing);
   if (query?.text) {
     try {
-      decision = await ctx.retriever.search(query.text, { lang, exclude: query.exclude });
-      // Russian typed in Latin letters ("kak smenit parol"): search read it so, and a Russian
-      // little word confirms it, so reply in Russian.
-      const russianInLatin = !isCyrillic(clean.text) && hasRussianStopWordInLatin(clean.text);
-      if (!action && decision.lang === 'ru' && lang === 'en' && russianInLatin) lang = 'ru';
+      // Search may assume the conversation's language, else the client's; a new conversation's
+      // guess from the message itself is no hint: Latin letters alone always read as English.
+      const known = action ? lang : (existing?.lang ?? localeLang(msg.locale));
+      const hint = known ?? (isCyrillic(clean.text) ? lang : undefined);
+      decision = await ctx.retriever.search(query.text, { lang: hint, exclude: query.exclude });
+      // Russian typed in Latin letters ("zabyl parol"): a new conversation takes the language
+      // search read; a running one switches on a Russian little word typed in Latin ("kak", "ne").
+      const latinOnly = !isCyrillic(clean.text);
+      const switches = existing === undefined || hasRussianStopWordInLatin(clean.text);
+      if (!action && latinOnly && switches && decision.lang !== lang) lang = decision.lang;
     } catch (error) {
       ctx.logger.error({ err: errorMessage(error) }, 'retrieval failed');
     }

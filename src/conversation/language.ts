@@ -30,7 +30,8 @@ const ENGLISH_WORDS = new Set([
   'again',
 ]);
 
-function localeLang(locale: string | undefined): Lang | undefined {
+/** The language a client's locale names ("ru-RU" -> ru), if it is one the bot speaks. */
+export function localeLang(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;
   if (/^ru\b/i.test(locale)) return 'ru';
   if (/^en\b/i.test(locale)) return 'en';

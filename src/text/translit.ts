@@ -75,12 +75,35 @@ export function latinToCyrillic(word: string): string {
 const ENGLISH_LOOKALIKES = new Set(['no', 'so', 'by', 'pro']);
 
 /**
- * True when the text has a Russian stop word typed in Latin letters that is not an English word
+ * Russian little words search keeps as meaningful ("не", "нет"), besides the stop list's: they
+ * tell Russian typed in Latin letters just as well.
+ */
+const RUSSIAN_LITTLE_WORDS = new Set([
+  'не',
+  'нет',
+  'ни',
+  'да',
+  'что',
+  'где',
+  'когда',
+  'почему',
+  'уже',
+  'тоже',
+  'очень',
+  'надо',
+  'нужно',
+  'можно',
+]);
+
+/**
+ * True when the text has a Russian little word typed in Latin letters that is not an English word
  * too ("kak", "ne", "menya", "ot"): the surest sign of Russian typed on an English keyboard.
  * Content words alone can mislead ("global", "soft", "visit" transliterate to Russian words).
  */
 export function hasRussianStopWordInLatin(text: string): boolean {
-  return (text.toLowerCase().match(/[a-z]{2,}/g) ?? []).some(
-    (word) => !STOPWORDS.has(word) && !ENGLISH_LOOKALIKES.has(word) && STOPWORDS.has(latinToCyrillic(word)),
-  );
+  return (text.toLowerCase().match(/[a-z]{2,}/g) ?? []).some((word) => {
+    if (STOPWORDS.has(word) || ENGLISH_LOOKALIKES.has(word)) return false;
+    const cyrillic = latinToCyrillic(word);
+    return STOPWORDS.has(cyrillic) || RUSSIAN_LITTLE_WORDS.has(cyrillic);
+  });
 }

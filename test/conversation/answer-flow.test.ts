@@ -115,10 +115,18 @@ describe('answering from the knowledge base', () => {
   });
 
   test('Russian typed in Latin letters gets a Russian article and a Russian conversation', async () => {
-    const u = h.user('U-4d');
-    const replies = await u.say('zabyl parol ot pochty');
-    expect(texts(replies)[0]).toBe('article:password-reset-ru');
-    expect(u.conversation()?.lang).toBe('ru');
+    for (const [id, text, locale] of [
+      ['U-4d', 'zabyl parol ot pochty', undefined],
+      ['U-4g', 'zabyl parol', undefined],
+      ['U-4h', 'ne mogu podklyuchitsya k vpn', 'ru-RU'],
+      ['U-4i', 'ne mogu podklyuchitsya k vpn', undefined],
+      ['U-4j', 'ne mogu podklyuchitsya k vpn', 'en-US'],
+    ] as const) {
+      const u = h.user(id, locale ? { locale } : {});
+      const replies = await u.say(text);
+      expect(texts(replies)[0], text).toMatch(/^(article|choices):.*-ru\b/);
+      expect(u.conversation()?.lang, text).toBe('ru');
+    }
   });
 
   test('English words that read as Russian in Latin letters keep an English conversation', async () => {

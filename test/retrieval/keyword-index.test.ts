@@ -43,7 +43,7 @@ describe('KeywordIndex', () => {
     expect(count('kw_phrasing')).toBe(0);
     again.upsert(fixture[0]!);
     const others = fixture.slice(1).flatMap((a) => analyzeQuery(a.title));
-    expect(again.search(others).every((hit) => hit.articleId === fixture[0]!.id)).toBe(true);
+    expect(again.search(others, undefined).every((hit) => hit.articleId === fixture[0]!.id)).toBe(true);
   });
 
   it('ranks a word in the title above the same word in a body', () => {
