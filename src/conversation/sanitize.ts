@@ -21,9 +21,12 @@ const INVISIBLE =
 /** Vertical tab, form feed, next line and the Unicode line and paragraph separators: line breaks. */
 // eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /[\u000B\u000C\u0085\u2028\u2029]/g;
-/** The file, group, record and unit separators: deleted, they would glue two words into one. */
+/**
+ * The file, group, record and unit separators and the zero-width space (text pasted from web
+ * pages): deleted, they would glue two words into one.
+ */
 // eslint-disable-next-line no-control-regex
-const WORD_BREAKS = /[\u001C-\u001F]/g;
+const WORD_BREAKS = /[\u001C-\u001F\u200B]/g;
 
 /** Room kept past the limit so a secret cut in half by truncation is still recognised. */
 const SECRET_SLACK = 512;

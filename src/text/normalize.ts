@@ -63,13 +63,18 @@ function rewrite(word: string, script: RegExp, table: Record<string, string>): s
 
 /**
  * Text as analysis should see it: compatibility forms folded (NFKC: full-width "ＶＰＮ", a
- * decomposed "ё"), invisible format characters (soft hyphens, zero-width spaces) and leftover
+ * decomposed "ё"), invisible format characters (soft hyphens, joiners; a zero-width space becomes
+ * a space) and leftover
  * combining marks (stress marks in Russian: "при́нтер") removed, and words typed in two scripts
  * brought to one. Every analysis path starts here, on articles and messages alike.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\p{Cf}\p{M}]/gu, '')
-    .replace(/[\p{L}]+/gu, foldMixedScript);
+  return (
+    text
+      .normalize('NFKC')
+      // A zero-width space separates words; the other format characters sit inside them.
+      .replace(/\u200B/g, ' ')
+      .replace(/[\p{Cf}\p{M}]/gu, '')
+      .replace(/[\p{L}]+/gu, foldMixedScript)
+  );
 }

@@ -20,6 +20,7 @@ describe('cleanUserText', () => {
     );
     expect(cleanUserText('vpn\u2028not\u2029ok', 100).text).toBe('vpn\nnot\nok');
     expect(cleanUserText('vpn\u001fnot\u001cconnecting', 100).text).toBe('vpn not connecting');
+    expect(cleanUserText('не работает\u200bвпн', 100).text).toBe('не работает впн');
   });
 
   test('truncates to the limit without splitting a surrogate pair', () => {

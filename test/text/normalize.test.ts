@@ -3,7 +3,9 @@ import { normalizeText } from '../../src/text/normalize.js';
 
 describe('normalizeText', () => {
   it('removes soft hyphens, zero-width characters and stress marks inside words', () => {
-    expect(normalizeText('pass\u00adword re\u200bset')).toBe('password reset');
+    expect(normalizeText('pass\u00adword re\u200dset')).toBe('password reset');
+    // a zero-width space separates words
+    expect(normalizeText('не работает\u200bвпн')).toBe('не работает впн');
     expect(normalizeText('принте\u0301р не печа\u0301тает')).toBe('принтер не печатает');
   });
 
