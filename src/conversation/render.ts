@@ -15,13 +15,14 @@ export function articleUrl(article: Article, baseUrl: string | undefined): strin
 const LIST_ITEM = /^\s*(\d+[.)]|[-*])\s/m;
 
 /**
- * The section to quote: the candidate's when it holds steps (a list); when retrieval picked a
- * section without steps (typically the intro), the article's first section with steps, since
- * the user needs something to do; else whatever exists.
+ * The section to quote: the candidate's when it holds steps (a list) or is a section of its own
+ * (one the message matched, "The printer shows an error", beats another one's steps); when
+ * retrieval picked the intro without steps, the article's first section with steps, since the
+ * user needs something to do; else whatever exists.
  */
 function pickSection(article: Article, sectionId: string | undefined): Section | undefined {
   const chosen = article.sections.find((s) => s.id === sectionId);
-  if (chosen && LIST_ITEM.test(chosen.body)) return chosen;
+  if (chosen && (LIST_ITEM.test(chosen.body) || chosen.index > 0)) return chosen;
   return article.sections.find((s) => LIST_ITEM.test(s.body)) ?? chosen ?? article.sections[0];
 }
 

@@ -19,8 +19,11 @@ export interface ArticleTerms {
   all: Set<string>;
   /** Terms of the title and of each `questions` entry, one set each. */
   phrasings: Set<string>[];
-  /** Terms of each section (heading + body), by section id. */
-  sections: { sectionId: string; terms: Set<string> }[];
+  /**
+   * Terms of each section, by section id: of its heading (none for the lead section, whose
+   * "heading" is the article title, shared by every question about the article) and of its body.
+   */
+  sections: { sectionId: string; heading: Set<string>; body: Set<string> }[];
 }
 
 export interface KeywordHit {
@@ -108,13 +111,14 @@ export class KeywordIndex {
   upsert(article: Article): void {
     const sectionTerms = article.sections.map((s) => ({
       sectionId: s.id,
-      terms: analyzeDocument(`${s.heading}\n${s.body}`),
+      heading: s.index === 0 ? [] : analyzeDocument(s.heading),
+      body: analyzeDocument(s.body),
     }));
     const titleTerms = analyzeDocument(article.title);
     const questionTerms = article.questions.map((q) => analyzeDocument(q));
     const tagTerms = analyzeDocument(article.tags.join(' '));
     const headingTerms = analyzeDocument(article.sections.map((s) => s.heading).join('\n'));
-    const bodyTerms = sectionTerms.flatMap((s) => s.terms);
+    const bodyTerms = article.sections.flatMap((s) => analyzeDocument(`${s.heading}\n${s.body}`));
 
     this.db.transaction(() => {
       this.deleteRows(article.id);
@@ -149,7 +153,11 @@ export class KeywordIndex {
       lang: article.lang,
       all,
       phrasings: [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => new Set(t)),
-      sections: sectionTerms.map((s) => ({ sectionId: s.sectionId, terms: new Set(s.terms) })),
+      sections: sectionTerms.map((s) => ({
+        sectionId: s.sectionId,
+        heading: new Set(s.heading),
+        body: new Set(s.body),
+      })),
     });
     for (const term of all) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }

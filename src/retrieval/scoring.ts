@@ -95,13 +95,21 @@ export function scoreHits(
   return out.sort((a, b) => b.relevance - a.relevance);
 }
 
-/** The section whose words cover most of the message; ties go to the earliest section. */
+/**
+ * The section whose words cover most of the message, a word in its heading counting twice (the
+ * heading says what the section is for: "Moving to a new phone"); ties go to the earliest section.
+ * The lead section's "heading" is the article title, which every question about the article
+ * matches, so only its body counts.
+ */
 export function bestSection(terms: ArticleTerms, queryTerms: string[], idf: (t: string) => number): string {
   let best = terms.sections[0]?.sectionId ?? `${terms.articleId}#0`;
   let bestScore = -1;
   for (const section of terms.sections) {
     let score = 0;
-    for (const term of new Set(queryTerms)) if (section.terms.has(term)) score += idf(term);
+    for (const term of new Set(queryTerms)) {
+      if (section.heading.has(term)) score += 2 * idf(term);
+      else if (section.body.has(term)) score += idf(term);
+    }
     if (score > bestScore) {
       best = section.sectionId;
       bestScore = score;

@@ -188,8 +188,8 @@ describe('KeywordIndex', () => {
       'vpn-connect-en#1',
       'vpn-connect-en#2',
     ]);
-    expect(terms.sections[2]!.terms.has(stem('unreachable'))).toBe(true);
-    expect(terms.sections[1]!.terms.has(stem('unreachable'))).toBe(false);
+    expect(terms.sections[2]!.body.has(stem('unreachable'))).toBe(true);
+    expect(terms.sections[1]!.body.has(stem('unreachable'))).toBe(false);
     expect(terms.phrasings).toHaveLength(3);
   });
 });

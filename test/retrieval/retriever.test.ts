@@ -350,6 +350,18 @@ describe('KnowledgeRetriever updates', () => {
     expect(d.candidates.map((c) => c.articleId)).not.toContain('vpn-connect-en');
   });
 
+  it('quotes the section the message is about, not the intro that repeats the title', async () => {
+    const heading = async (text: string) => {
+      const top = (await retriever.search(text)).candidates[0]!;
+      return retriever.getSection(top.sectionId)?.heading;
+    };
+    expect(await heading("my bluetooth headset won't pair")).toBe('Bluetooth on Windows 11');
+    expect(await heading('how do i share my calendar with my team')).toBe('Share your calendar');
+    expect(await heading('I got a new phone, how do I move my authenticator')).toBe('Moving to a new phone');
+    expect(await heading('новый телефон, как перенести аутентификатор')).toBe('Переезд на новый телефон');
+    expect(await heading('outlook stuck in outbox')).toBe('A message is stuck in the Outbox');
+  });
+
   it('gives every shown candidate a section that exists, also for an article without lead text', async () => {
     const wifi = byId('wifi-connect-ru');
     const markdown = await readFile(path.join(KB_DIR, wifi.file), 'utf8');
