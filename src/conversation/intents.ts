@@ -109,6 +109,21 @@ const THANKS_WORDS = new Set([
   'ок',
   'great',
   'отлично',
+  // "thanks, that helped", "спасибо, всё работает": thanks with the news that it is solved
+  'that',
+  'this',
+  'it',
+  'helped',
+  'worked',
+  'works',
+  'now',
+  'all',
+  'good',
+  'всё',
+  'все',
+  'помогло',
+  'заработало',
+  'работает',
 ]);
 const THANKS_CORE = re(`${L}(thanks|thank|thx|ty|cheers|спасибо|спс|благодар)`);
 
@@ -121,7 +136,7 @@ const ANGRY = re(
 );
 
 const YES = re(
-  `^((thanks|thank you|спасибо|спс)[\\s,.!]+)?(yes|yep|yeah|yup|y|sure|it worked|that worked|worked|solved|fixed|it helped|helped|всё работает|все работает|да|ага|угу|помогло|получилось|заработало|работает|решено)([\\s,.!]+(thanks|thank you|спасибо|спс))?[\\s.!)]*$`,
+  `^((thanks|thank you|спасибо|спс|большое спасибо)( a lot| so much| very much| большое)?[\\s,.!]+)?(yes|yep|yeah|yup|y|sure|it worked|that worked|worked|it works now|works now|solved|fixed|it helped|that helped|this helped|helped|всё работает|все работает|да|ага|угу|помогло|получилось|заработало|работает|решено)([\\s,.!]+(thanks|thank you|спасибо|спс)( a lot| so much| very much)?)?[\\s.!)]*$`,
 );
 const NO = re(
   `^(no|nope|nah|n|not really|didn'?t help|did not help|didn'?t work|did not work|still (broken|not working|the same)|doesn'?t work|нет|неа|не помогло|не получилось|не работает|всё ещё не работает|все еще не работает|не то)[\\s.!]*$`,

@@ -9,6 +9,9 @@ describe('detectIntent', () => {
     ['привет', 'greeting'],
     ['thanks a lot', 'thanks'],
     ['Спасибо большое!', 'thanks'],
+    ['thanks a lot, that helped!', 'thanks'],
+    ['спасибо, всё работает', 'thanks'],
+    ['thanks, it works now', 'thanks'],
     ['agent', 'human'],
     ['I want to talk to a human', 'human'],
     ['can I speak with a real person please', 'human'],
@@ -32,6 +35,8 @@ describe('detectIntent', () => {
     'how do I cancel a meeting in Outlook',
     'привет, не печатает принтер',
     'the person who left still has access',
+    'thanks, but it still does not work',
+    'спасибо, но всё равно не работает',
     '',
   ])('no intent: %s', (text) => {
     expect(detectIntent(text)).toBeUndefined();
@@ -43,6 +48,8 @@ describe('detectFeedback', () => {
     ['yes', true],
     ['Yes, thanks!', true],
     ['thanks, it worked', true],
+    ['thanks a lot, that helped!', true],
+    ['спасибо большое, всё работает', true],
     ['да', true],
     ['помогло', true],
     ['no', false],
