@@ -346,10 +346,11 @@ export class KnowledgeRetriever implements Retriever {
   private looksTransliterated(text: string): boolean {
     const vocabulary = this.getVocabulary();
     // A recognised product spelling ("global protect") is English however it transliterates.
-    const spelled = thesaurusWords(normalizeText(text));
+    const normalized = normalizeText(text);
+    const spelled = thesaurusWords(normalized);
     let asIs = 0;
     let cyrillic = 0;
-    for (const word of tokenize(normalizeText(text))) {
+    for (const word of tokenize(normalized)) {
       if (spelled.has(word)) continue;
       const cyrillicWord = latinToCyrillic(word);
       // By stem: "smenit" is a form of "сменить", which the articles use.

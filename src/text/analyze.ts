@@ -116,27 +116,25 @@ export function messageWords(
   // canonical word carries their meaning.
   const spelled = thesaurusWords(normalized);
   const prepared = options.russianInLatin ? russianInCyrillic(normalized, vocabulary, spelled) : normalized;
-  // A recognised spelling is kept when the articles use all its words; otherwise only its
-  // canonical word stands for it: an unknown word would count as unmatched ("мфу"), a "repair"
-  // would guess ("ванддрайв"), and a known half of a name would mislead ("protect" of "global
-  // protect" matching antivirus protection).
+  // Of a recognised spelling, only the words the articles use are kept (a one-word spelling also
+  // by stem); its canonical word stands for the rest: an unknown word would count as unmatched
+  // ("мфу"), a "repair" would guess ("ванддрайв"), and a half of a name known only by stem
+  // would mislead ("protect" of "global protect" matching antivirus "protection").
   const kept = (surface: string): string => {
     const tokens = tokenize(surface);
     const known = (t: string) => vocabulary.has(t) || (tokens.length === 1 && vocabulary.knowsFormOf(t));
     return tokens.filter(known).join(' ');
   };
-  const expanded = expandSynonyms(prepared, kept);
-  const words = tokenize(expanded)
-    .filter(isContentWord)
-    .map((word) => {
-      const repaired = spelled.has(word) ? word : repairWord(word, vocabulary);
-      if (repaired !== word && !isTransliteration(word, repaired) && !isSlip(word, repaired)) {
-        guesses.add(repaired);
-      }
-      return repaired;
-    });
+  const messageTokens = tokenize(expandSynonyms(prepared, kept));
+  const words = messageTokens.filter(isContentWord).map((word) => {
+    const repaired = spelled.has(word) ? word : repairWord(word, vocabulary);
+    if (repaired !== word && !isTransliteration(word, repaired) && !isSlip(word, repaired)) {
+      guesses.add(repaired);
+    }
+    return repaired;
+  });
   // A word also typed as such is no guess ("outlok outlook").
-  for (const word of tokenize(expanded)) guesses.delete(word);
+  for (const word of messageTokens) guesses.delete(word);
   return { words, guesses };
 }
 
