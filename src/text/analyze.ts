@@ -16,8 +16,12 @@ const tokenizer = new AggressiveTokenizerRu();
  * keeps "ё" (the Russian stemmer folds it itself); everything else separates words.
  */
 export function tokenize(text: string): string[] {
-  const lowered = normalizeText(text).toLowerCase();
-  return tokenizer.tokenize(lowered).filter((t) => t.length <= MAX_TOKEN);
+  return tokenizeNormalized(normalizeText(text));
+}
+
+/** `tokenize` for text `normalizeText` has already seen (it is idempotent, but not free). */
+function tokenizeNormalized(text: string): string[] {
+  return tokenizer.tokenize(text.toLowerCase()).filter((t) => t.length <= MAX_TOKEN);
 }
 
 /**
@@ -55,7 +59,7 @@ function cachedStemmer(russianLength: number): (token: string) => string {
  * decomposed "ё", a full-width "ＶＰＮ" or a soft hyphen inside a word meets the thesaurus.
  */
 export function expandedTokens(text: string): string[] {
-  return tokenize(expandSynonyms(normalizeText(text)));
+  return tokenizeNormalized(expandSynonyms(normalizeText(text)));
 }
 
 const isContentWord = (token: string): boolean => !STOPWORDS.has(token) && !/^\d$/.test(token);
@@ -121,11 +125,11 @@ export function messageWords(
   // ("мфу"), a "repair" would guess ("ванддрайв"), and a half of a name known only by stem
   // would mislead ("protect" of "global protect" matching antivirus "protection").
   const kept = (surface: string): string => {
-    const tokens = tokenize(surface);
+    const tokens = tokenizeNormalized(surface);
     const known = (t: string) => vocabulary.has(t) || (tokens.length === 1 && vocabulary.knowsFormOf(t));
     return tokens.filter(known).join(' ');
   };
-  const messageTokens = tokenize(expandSynonyms(prepared, kept));
+  const messageTokens = tokenizeNormalized(expandSynonyms(prepared, kept));
   const words = messageTokens.filter(isContentWord).map((word) => {
     const repaired = spelled.has(word) ? word : repairWord(word, vocabulary);
     if (repaired !== word && !isTransliteration(word, repaired) && !isSlip(word, repaired)) {
@@ -138,11 +142,11 @@ export function messageWords(
   return { words, guesses };
 }
 
-/** Words inside the thesaurus's recognised spellings of `text` (normalized). */
+/** Words inside the thesaurus's recognised spellings of `text` (already normalized). */
 export function thesaurusWords(text: string): Set<string> {
   const words = new Set<string>();
   expandSynonyms(text, (surface) => {
-    for (const t of tokenize(surface)) words.add(t);
+    for (const t of tokenizeNormalized(surface)) words.add(t);
     return surface;
   });
   return words;
