@@ -39,9 +39,8 @@ export function messageKey(channel: string, conversationId: string, messageId: s
   return `msg\u0000${channel}\u0000${conversationId}\u0000${messageId}`;
 }
 
-/** What to search before the transaction, if anything. */
 /**
- * What to search for this turn. The `[redacted]` placeholder is the bot's own word, not the
+ * What to search before the transaction, if anything. The `[redacted]` placeholder is the bot's own word, not the
  * user's: searched, it would count as an unmatched word and lower the confidence.
  */
 function searchFor(ctx: CoreContext, r: Route, text: string, c: Conversation | undefined) {

@@ -48,15 +48,17 @@ async function skippedEntryReason(full: string, name: string, isLink: boolean): 
  * `KB_UNREADABLE`.
  */
 export async function scanKnowledgeBase(dir: string): Promise<KbScan> {
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) throw new Error('not a directory');
-  } catch (error) {
-    throw new HelpdeskError(
+  const unreadable = (error: unknown) =>
+    new HelpdeskError(
       ErrorCodes.KB_UNREADABLE,
       `Knowledge-base folder "${dir}" cannot be read: ${errorMessage(error)}`,
       { cause: error },
     );
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new Error('not a directory');
+  } catch (error) {
+    throw unreadable(error);
   }
   const files: string[] = [];
   const folders: string[] = [];
@@ -94,11 +96,7 @@ export async function scanKnowledgeBase(dir: string): Promise<KbScan> {
   try {
     await walk(dir);
   } catch (error) {
-    throw new HelpdeskError(
-      ErrorCodes.KB_UNREADABLE,
-      `Knowledge-base folder "${dir}" cannot be read: ${errorMessage(error)}`,
-      { cause: error },
-    );
+    throw unreadable(error);
   }
   if (capped) {
     problems.push({
