@@ -21,7 +21,8 @@ export interface ArticleTerms {
   phrasings: Set<string>[];
   /**
    * Terms of each section, by section id: of its heading (none for the lead section, whose
-   * "heading" is the article title, shared by every question about the article) and of its body.
+   * "heading" is the article title, shared by every question about the article) and of its body
+   * (for a section other than the lead, heading and body analysed together).
    */
   sections: { sectionId: string; heading: Set<string>; body: Set<string> }[];
 }
@@ -109,16 +110,22 @@ export class KeywordIndex {
 
   /** Adds or replaces one article (all its rows) in a single transaction. */
   upsert(article: Article): void {
-    const sectionTerms = article.sections.map((s) => ({
-      sectionId: s.id,
-      heading: s.index === 0 ? [] : analyzeDocument(s.heading),
-      body: analyzeDocument(s.body),
-    }));
+    const sectionTerms = article.sections.map((s) => {
+      const full = analyzeDocument(`${s.heading}\n${s.body}`);
+      return {
+        sectionId: s.id,
+        full,
+        heading: s.index === 0 ? [] : analyzeDocument(s.heading),
+        // The lead section's "heading" is the title, so its body is analysed alone; for another
+        // section the joint analysis serves (its heading words are found in `heading` first).
+        body: s.index === 0 ? analyzeDocument(s.body) : full,
+      };
+    });
     const titleTerms = analyzeDocument(article.title);
     const questionTerms = article.questions.map((q) => analyzeDocument(q));
     const tagTerms = analyzeDocument(article.tags.join(' '));
     const headingTerms = analyzeDocument(article.sections.map((s) => s.heading).join('\n'));
-    const bodyTerms = article.sections.flatMap((s) => analyzeDocument(`${s.heading}\n${s.body}`));
+    const bodyTerms = sectionTerms.flatMap((s) => s.full);
 
     this.db.transaction(() => {
       this.deleteRows(article.id);
