@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.237,
-  coverage: 1.008,
-  phrasing: 1.506,
-  relative: 0.527,
-  gap: 2.287,
-  lead: 1.608,
-  matched: 1.778,
-  intent: 1.589,
+  bias: -6.531,
+  coverage: 0.836,
+  phrasing: 1.444,
+  relative: 0.823,
+  gap: 2.356,
+  lead: 1.775,
+  matched: 1.859,
+  intent: 1.714,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.472,
-  coverage: 2.787,
-  phrasing: 2.307,
-  matched: 3.946,
-  intent: 3.159,
+  bias: -9.755,
+  coverage: 2.667,
+  phrasing: 2.18,
+  matched: 4.212,
+  intent: 3.203,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -6.861,
-  coverage: -0.099,
-  phrasing: 2.606,
-  relative: 1.196,
-  gap: 3.317,
-  lead: 3.235,
-  matched: 2.204,
+  bias: -7.033,
+  coverage: -0.224,
+  phrasing: 2.628,
+  relative: 1.494,
+  gap: 3.34,
+  lead: 3.459,
+  matched: 2.2,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.489,
-  coverage: 1.438,
-  phrasing: 4.972,
-  matched: 4.205,
+  bias: -8.427,
+  coverage: 1.395,
+  phrasing: 4.723,
+  matched: 4.308,
   intent: 0,
 };
 

@@ -463,7 +463,7 @@ const GROUPS: Record<string, string[]> = {
     'стащил[аи]?',
     'свистнул[аи]?',
     'спер(?:ли|ла)',
-    'оставил[аи]? (?:в|на) (?:такси|поезде|самол[её]те|метро|автобусе|машине|электричке|кафе)',
+    '(?:оставил[аи]?|оста(?:лся|лась|лось|лись)) (?:в|на) (?:такси|поезде|самол[её]те|метро|автобусе|машине|электричке|кафе)',
     '(?:забыл[аи]?|оставил[аи]?)(?= (?:рабоч[а-я]* )?(?:ноут|телефон|сумк|мак|комп|айфон|планшет)[а-я]* (?:в|на) )',
     'в такси',
   ],
@@ -519,6 +519,10 @@ const GROUPS: Record<string, string[]> = {
     'перезаписал[а-яё]*',
     'перезаписан[а-яё]*',
     'зат[её]р(?:ла|ли)?',
+    '(?:files?|folders?|documents?) (?:has |have )?(?:disappeared|vanished|went missing|gone missing|(?:is|are) gone)',
+    '(?:disappeared|vanished|missing) (?:files?|folders?|documents?)',
+    '(?:пропал|исчез)[а-яё]* (?:[а-яё]+ )?(?:файл|папк|документ)[а-яё]*',
+    '(?:файл|папк|документ)[а-яё]* (?:[а-яё]+ )?(?:пропал|исчез)[а-яё]*',
   ],
   /** Getting an earlier file or version back. */
   cxrestore: [
@@ -645,6 +649,7 @@ const GROUPS: Record<string, string[]> = {
     'перевож[а-яё]*',
     'перев[её]л[а-яё]* (?:в|на) друг[а-яё]*',
     'перевод[а-яё]* (?:в|на) друг[а-яё]*',
+    'перев(?:одят|ели) (?:меня |нас )?(?:в|на)(?= (?!удал[её]нк)[а-яё])',
     'перех(?:ожу|одит|од) (?:в|на) друг[а-яё]*',
     'друг(?:ую|ой) должност[а-яё]*',
     'смен[а-яё]* (?:должност|рол|отдел)[а-яё]*',
@@ -847,6 +852,7 @@ const GROUPS: Record<string, string[]> = {
   bluetooth: ['блют?уз[а-яё]*', 'блютус[а-яё]*', 'блютуф', 'blutooth', 'bluetoth', 'bluetooh'],
   /** Updates and upgrades. */
   cxupdate: [
+    'new (?:\\w+ )?versions? (?:is |are )?(?:available|out)',
     'updat(?:e|es|ed|ing)',
     'upgrad(?:e|es|ed|ing)',
     'patch(?:es|ed|ing)?',
@@ -1010,6 +1016,7 @@ const GROUPS: Record<string, string[]> = {
     'вебинар[а-яё]*',
     'урок(?:и|ов|а)?',
     'научит[а-яё]*',
+    '(?:по|об)?учить(?:ся)?',
     'воркшоп[а-яё]*',
   ],
   /** Meeting rooms and booking them. */
@@ -1066,6 +1073,15 @@ const GROUPS: Record<string, string[]> = {
     'диск(?:а|е|у|ом)? [shp]',
     'папк[а-яё]* отдела',
   ],
+  /** A mailbox several people share (a team's or department's address). */
+  cxsharedmailbox: [
+    'shared (?:mail ?box|inbox|mail ?account|e-?mail address)(?:es)?',
+    '(?:team|department(?:al)?|group) (?:mail ?box|inbox)(?:es)?',
+    'общ(?:ий|его|ем|ему|ие|их|ая|ую|ей) (?:почтов[а-яё]* )?(?:почт[а-яё]*|ящик[а-яё]*|адрес[а-яё]*)',
+    '(?:почт[а-яё]*|ящик[а-яё]*) отдела',
+  ],
+  /** Colloquial verbs of sending, read as the word the articles use. */
+  отправить: ['(?:при|по)?слал[аи]?', '(?:при|по)?сылал[аи]?', 'шл(?:ет|ют|[её]т)'],
   /** Synchronisation. */
   cxsync: [
     'sync(?:s|ed|ing)?',
@@ -1261,6 +1277,8 @@ const GROUPS: Record<string, string[]> = {
     'срок действия',
   ],
   /** Changing something (a password) - Russian verb forms with different stems. */
+  /** "Update" said of a password means changing it, not installing updates. */
+  change: ['updat(?:e|ing)(?= (?:my |the |your |our )?(?:\\w+ )?passwords?)'],
   cxchange: ['смен(?:а|ы|у|е|ой|ить|ил|ила|или|ю|ите)', 'помен(?:ять|ял|яла|яли|яю|яйте)', 'изменить пароль'],
   /** Reset. */
   cxreset: [
@@ -1275,6 +1293,10 @@ const GROUPS: Record<string, string[]> = {
   /** Planned maintenance and downtime. */
   cxmaintenance: [
     'maintenance',
+    '(?:updat(?:e|es|ing)|patch(?:es|ing)?|upgrad(?:e|es|ing)|reboots?|restarts?) (?:on|of|to|for) (?:the |our )?servers?',
+    'servers? (?:updat(?:e|es|ing)|patch(?:es|ing)?|upgrad(?:e|es|ing)|reboots?|restarts?)',
+    'обновлени[а-яё]* (?:на )?сервер[а-яё]*',
+    'сервер[а-яё]* обновля[а-яё]*',
     'downtime',
     'planned work',
     'scheduled work',

@@ -148,6 +148,24 @@ describe('expandSynonyms', () => {
     expect(tokensOf('UPD: не помогло')).not.toContain('cxupdate');
   });
 
+  it('reads what a phrase means where its words alone mislead', () => {
+    expect(tokensOf('want to update my windows password')).toContain('change');
+    expect(tokensOf('want to update my windows password')).not.toContain('cxupdate');
+    expect(tokensOf('install the update on my laptop')).toContain('cxupdate');
+    expect(tokensOf('when are updates on servers done')).toContain('cxmaintenance');
+    expect(tokensOf('server patching tonight?')).toContain('cxmaintenance');
+    expect(tokensOf('new macOS version available')).toContain('cxupdate');
+    expect(tokensOf('не вижу общую почту отдела')).toContain('cxsharedmailbox');
+    expect(tokensOf('add the shared mailbox')).toContain('cxsharedmailbox');
+    expect(tokensOf('ноут остался в такси')).toContain('cxlost');
+    expect(tokensOf('письма я не слал')).toContain('отправить');
+    expect(tokensOf('пропал файл с диска')).toContain('cxdelete');
+    expect(tokensOf('my files disappeared overnight')).toContain('cxdelete');
+    expect(tokensOf('где поучиться excel')).toContain('cxtraining');
+    expect(tokensOf('меня переводят в маркетинг')).toContain('cxleaving');
+    expect(tokensOf('меня перевели на удаленку')).not.toContain('cxleaving');
+  });
+
   it('leaves text without variants unchanged', () => {
     expect(expandSynonyms('zebra quux blorp')).toBe('zebra quux blorp');
   });
