@@ -163,7 +163,9 @@ describe('expandSynonyms', () => {
     expect(tokensOf('my files disappeared overnight')).toContain('cxdelete');
     expect(tokensOf('где поучиться excel')).toContain('cxtraining');
     expect(tokensOf('меня переводят в маркетинг')).toContain('cxleaving');
+    expect(tokensOf('перевели меня в отдел продаж')).toContain('cxleaving');
     expect(tokensOf('меня перевели на удаленку')).not.toContain('cxleaving');
+    expect(tokensOf('документ перевели на английский')).not.toContain('cxleaving');
   });
 
   it('leaves text without variants unchanged', () => {
