@@ -95,7 +95,7 @@ const envSchema = z.object({
   DENSE_COSINE_CEILING: cosine.default(DEFAULT_DENSE_FUSION.ceiling),
 
   INTENT_CLASSIFIER: bool.default(true),
-  ANSWER_THRESHOLD: fraction.default(0.87),
+  ANSWER_THRESHOLD: fraction.default(0.88),
   CLARIFY_THRESHOLD: fraction.default(0.58),
   ANSWER_MARGIN: fraction.default(0.1),
 

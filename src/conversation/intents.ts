@@ -84,6 +84,16 @@ const GREETING_WORDS = new Set([
   'bot',
   'бот',
   'коллеги',
+  // "hi, how are you?", "привет, как дела?"
+  'how',
+  'are',
+  'you',
+  'doing',
+  'как',
+  'дела',
+  'ты',
+  'вы',
+  'поживаете',
 ]);
 const GREETING_CORE = re(`${L}(hi|hello|hey|hiya|morning|привет|здравствуй|добр|приветствую|хай|салют)`);
 
@@ -124,6 +134,14 @@ const THANKS_WORDS = new Set([
   'помогло',
   'заработало',
   'работает',
+  // "thanks, that's all!", "спасибо, на этом всё": thanks that close the conversation
+  "that's",
+  'thats',
+  'for',
+  'bye',
+  'пока',
+  'на',
+  'этом',
 ]);
 const THANKS_CORE = re(`${L}(thanks|thank|thx|ty|cheers|спасибо|спс|благодар)`);
 
@@ -154,7 +172,7 @@ export function detectIntent(text: string): Intent | undefined {
     if (w.every((x) => HUMAN_WORDS.has(x))) return 'human';
   }
   if (CANCEL.test(text.trim())) return 'cancel';
-  if (w.length <= 4 && GREETING_CORE.test(text) && w.every((x) => GREETING_WORDS.has(x))) return 'greeting';
+  if (w.length <= 6 && GREETING_CORE.test(text) && w.every((x) => GREETING_WORDS.has(x))) return 'greeting';
   if (w.length <= 6 && THANKS_CORE.test(text) && w.every((x) => THANKS_WORDS.has(x))) return 'thanks';
   if (ANGRY.test(text)) return 'angry';
   return undefined;

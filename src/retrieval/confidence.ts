@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.531,
-  coverage: 0.836,
-  phrasing: 1.444,
-  relative: 0.823,
-  gap: 2.356,
-  lead: 1.775,
-  matched: 1.859,
-  intent: 1.714,
+  bias: -6.561,
+  coverage: 0.788,
+  phrasing: 1.42,
+  relative: 0.864,
+  gap: 2.295,
+  lead: 1.841,
+  matched: 1.84,
+  intent: 1.857,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.755,
-  coverage: 2.667,
-  phrasing: 2.18,
-  matched: 4.212,
-  intent: 3.203,
+  bias: -9.703,
+  coverage: 2.71,
+  phrasing: 2.166,
+  matched: 4.167,
+  intent: 3.201,
 };
 
 /**
@@ -34,20 +34,20 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -7.033,
-  coverage: -0.224,
-  phrasing: 2.628,
-  relative: 1.494,
-  gap: 3.34,
-  lead: 3.459,
-  matched: 2.2,
+  bias: -7.056,
+  coverage: -0.231,
+  phrasing: 2.634,
+  relative: 1.519,
+  gap: 3.339,
+  lead: 3.465,
+  matched: 2.199,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.427,
-  coverage: 1.395,
-  phrasing: 4.723,
+  bias: -8.416,
+  coverage: 1.391,
+  phrasing: 4.693,
   matched: 4.308,
   intent: 0,
 };

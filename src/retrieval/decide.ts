@@ -18,8 +18,8 @@ export const CLARIFY_OPTION_SHARE = 0.1;
 
 /**
  * answer / clarify / decline from calibrated confidences (candidates best first):
- * - answer: the top candidate is confident, clearly ahead of the next one, and matched mostly by
- *   words the user typed, not by typo repairs;
+ * - answer: the top candidate is confident, clearly ahead of the next one, matched mostly by
+ *   words the user typed, not by typo repairs, and by more than a symptom;
  * - clarify: one to three candidates are plausible but none is clearly right;
  * - decline: nothing is good enough, so the bot offers a human instead of guessing.
  * `groupConfidence` is the chance that the right article is among the first few (see
@@ -35,7 +35,8 @@ export function decide(
   const plausible = groupConfidence ?? top.score;
   if (plausible < t.clarifyThreshold && top.score < t.answerThreshold) return { kind: 'decline', options: 0 };
   const second = candidates[1]?.score ?? 0;
-  if (top.score >= t.answerThreshold && top.score - second >= t.answerMargin && !top.matchedMostlyByRepairs)
+  const answerable = !top.matchedMostlyByRepairs && !top.matchedOnlyBySymptoms;
+  if (top.score >= t.answerThreshold && top.score - second >= t.answerMargin && answerable)
     return { kind: 'answer', options: 1 };
   // Options: those close to the best one. With a group confidence the individual scores may all
   // be low (several articles share the evidence), so the floor is relative to the best score.

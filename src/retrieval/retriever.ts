@@ -10,6 +10,7 @@ import {
   tokenize,
 } from '../text/analyze.js';
 import { normalizeText } from '../text/normalize.js';
+import { onlySymptoms } from '../text/symptoms.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
 import { hasRussianStopWordInLatin, latinToCyrillic } from '../text/translit.js';
@@ -447,7 +448,9 @@ export class KnowledgeRetriever implements Retriever {
     // The decision reads confidences, so the list it offers is in confidence order too.
     candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance);
     // What only the candidates shown need, once their final order is known.
+    const symptomsOnly = onlySymptoms(clipped);
     for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+      if (symptomsOnly) candidate.matchedOnlyBySymptoms = true;
       const articleTerms = this.keyword.termsOf(candidate.articleId);
       if (!articleTerms) continue;
       candidate.sectionId = bestSection(articleTerms, terms, idf);

@@ -27,6 +27,11 @@ export interface Candidate {
    * a guess at what the user meant, worth a "Did you mean...?" but not a straight answer.
    */
   matchedMostlyByRepairs?: boolean;
+  /**
+   * True when the message only says that something fails ("сломалось", "everything is broken"):
+   * an article that happens to share the symptom word is a candidate, never the answer.
+   */
+  matchedOnlyBySymptoms?: boolean;
 }
 
 export type DecisionKind = 'answer' | 'clarify' | 'decline';

@@ -11,15 +11,15 @@ const GROUPS: Record<string, string[]> = {
     'аутлука',
     'аутлуком',
     'аутлуку',
-    'оутлук',
+    'оутлук[а-яё]*',
     'outlok',
     'outlock',
     'outllok',
-    'аутлюк',
-    'аутглюк',
+    'аутлюк[а-яё]*',
+    'аутглюк[а-яё]*',
     'owa',
   ],
-  vpn: ['впн', 'впна', 'впне', 'впном', 'випиэн', 'globalprotect', 'global protect', 'глобалпротект'],
+  vpn: ['впн', 'впна', 'впне', 'впном', 'випиэн', 'globalprotect', 'global protect', 'глобалпротект[а-яё]*'],
   teams: [
     'тимс',
     'тимсе',
@@ -47,7 +47,7 @@ const GROUPS: Record<string, string[]> = {
     'wlan',
   ],
   onedrive: ['one drive', 'ванд{0,2}р?айв[а-я]*', 'уандрайв[а-я]*', 'онедрайв[а-я]*'],
-  sharepoint: ['share point', 'шарепоинт', 'шарпоинт', 'шейрпоинт'],
+  sharepoint: ['share point', 'шарепоинт[а-яё]*', 'шарпоинт[а-яё]*', 'шейрпоинт[а-яё]*'],
   zoom: ['зум', 'зуме', 'зума', 'зумом', 'зуму'],
   windows: [
     'винда',
@@ -55,10 +55,10 @@ const GROUPS: Record<string, string[]> = {
     'винде',
     'винду',
     'виндой',
-    'виндоус',
-    'виндовс',
-    'виндовз',
-    'виндоуз',
+    'виндоус[а-яё]*',
+    'виндовс[а-яё]*',
+    'виндовз[а-яё]*',
+    'виндоуз[а-яё]*',
     'win11',
     'win10',
     'windows11',
@@ -1027,16 +1027,10 @@ const GROUPS: Record<string, string[]> = {
     'huddle rooms?',
     'teams rooms?',
     'rooms?',
-    'book(?:ing|ed)?',
-    'reserv(?:e|ed|ing|ation)',
     'переговорк[а-яё]*',
     'переговорн[а-яё]*',
     'конференц ?зал[а-яё]*',
     'комнат[а-яё]* (?:для )?(?:переговоров|встреч)',
-    'забронир[а-яё]*',
-    'бронир[а-яё]*',
-    'брон[ьиюе]',
-    'зарезервир[а-яё]*',
   ],
   /** Scanning paper documents. */
   cxscan: [
@@ -1225,7 +1219,8 @@ const GROUPS: Record<string, string[]> = {
     'push(?:es)?',
     'push notifications?',
     'prompts?',
-    'notifications?',
+    '(?:mfa|authenticator|approval|sign-?in|login|test) notifications?',
+    'notifications? (?:to|from) (?:approve|authenticator|the authenticator)',
     'verification codes?',
     'one ?time code',
     'otp',
@@ -1233,8 +1228,8 @@ const GROUPS: Record<string, string[]> = {
     'text message',
     'number matching',
     'пуш[а-яё]*',
-    'уведомлени[а-яё]*',
-    'нотификаци[а-яё]*',
+    'уведомлени[а-яё]* (?:mfa|мфа|authenticator|аутентификатор[а-яё]*|о входе|для входа|на вход)',
+    '(?:mfa|мфа|authenticator|аутентификатор[а-яё]*) (?:не )?(?:присылает )?(?:уведомлени|нотификаци)[а-яё]*',
     'код(?:а|ом)? подтверждения',
     'одноразов[а-яё]* код[а-яё]*',
     'код(?:а)? из (?:смс|sms|приложения)',
@@ -1507,16 +1502,16 @@ function compile(): { buckets: Map<string, Bucket>; generic: Bucket | undefined 
 
 const COMPILED = compile();
 
-/**
- * Adds the canonical token next to each recognised variant (keeping the original words, which
- * still carry meaning for stemming), e.g. "не работает впн" -> "не работает впн vpn".
- * `keptWords` may drop some of a variant's own words: a message's spelling that no article uses
- * ("мфу", the "ms" of "ms teams") would only count as an unmatched word beside its canonical token.
- */
-export function expandSynonyms(text: string, keptWords?: (surface: string) => string): string {
+/** A recognised variant in a text: where it is and the canonical token it stands for. */
+export interface ConceptSpan {
+  start: number;
+  end: number;
+  canonical: string;
+}
+
+/** The recognised variants of `text`, left to right, none overlapping (the longest match wins). */
+export function* conceptSpans(text: string): Generator<ConceptSpan> {
   const wordStart = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
-  let out = '';
-  let copied = 0;
   for (let m = wordStart.exec(text); m !== null; m = wordStart.exec(text)) {
     const at = m.index;
     const bucket = COMPILED.buckets.get(m[0].toLowerCase()) ?? COMPILED.generic;
@@ -1526,10 +1521,25 @@ export function expandSynonyms(text: string, keptWords?: (surface: string) => st
     if (!hit || hit[0].length === 0) continue;
     const canonical = bucket.canonical[hit.slice(1).findIndex((g) => g !== undefined)];
     if (canonical === undefined) continue;
-    const surface = keptWords === undefined ? hit[0] : keptWords(hit[0]);
-    out += `${text.slice(copied, at)}${surface} ${canonical}`;
-    copied = at + hit[0].length;
-    wordStart.lastIndex = copied;
+    wordStart.lastIndex = at + hit[0].length;
+    yield { start: at, end: at + hit[0].length, canonical };
+  }
+}
+
+/**
+ * Adds the canonical token next to each recognised variant (keeping the original words, which
+ * still carry meaning for stemming), e.g. "не работает впн" -> "не работает впн vpn".
+ * `keptWords` may drop some of a variant's own words: a message's spelling that no article uses
+ * ("мфу", the "ms" of "ms teams") would only count as an unmatched word beside its canonical token.
+ */
+export function expandSynonyms(text: string, keptWords?: (surface: string) => string): string {
+  let out = '';
+  let copied = 0;
+  for (const { start, end, canonical } of conceptSpans(text)) {
+    const typed = text.slice(start, end);
+    const surface = keptWords === undefined ? typed : keptWords(typed);
+    out += `${text.slice(copied, start)}${surface} ${canonical}`;
+    copied = end;
   }
   return out + text.slice(copied);
 }

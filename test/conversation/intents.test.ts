@@ -12,6 +12,10 @@ describe('detectIntent', () => {
     ['thanks a lot, that helped!', 'thanks'],
     ['спасибо, всё работает', 'thanks'],
     ['thanks, it works now', 'thanks'],
+    ["thanks, that's all!", 'thanks'],
+    ['спасибо, на этом всё', 'thanks'],
+    ['привет, как дела?', 'greeting'],
+    ['hi there, how are you doing?', 'greeting'],
     ['agent', 'human'],
     ['I want to talk to a human', 'human'],
     ['can I speak with a real person please', 'human'],
@@ -37,6 +41,8 @@ describe('detectIntent', () => {
     'the person who left still has access',
     'thanks, but it still does not work',
     'спасибо, но всё равно не работает',
+    'hi, how do you add a printer',
+    'привет, как дела с впн?',
     '',
   ])('no intent: %s', (text) => {
     expect(detectIntent(text)).toBeUndefined();

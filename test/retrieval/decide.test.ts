@@ -47,6 +47,14 @@ describe('decide', () => {
     expect(decide([{ ...guess!, matchedMostlyByRepairs: false }, ...rest], T).kind).toBe('answer');
   });
 
+  it('never answers when the message only names a symptom: it asks instead', () => {
+    const [top, ...rest] = candidates(0.95, 0.1);
+    expect(decide([{ ...top!, matchedOnlyBySymptoms: true }, ...rest], T)).toEqual({
+      kind: 'clarify',
+      options: 1,
+    });
+  });
+
   it('does not answer when the runner-up is within the margin (asks instead)', () => {
     const d = decide(candidates(0.9, 0.85, 0.1), T);
     expect(d.kind).toBe('clarify');

@@ -221,6 +221,20 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     expect(await retriever.search('my laptpo is slow')).toMatchObject({ kind: 'answer' });
   });
 
+  it('does not answer a message that only says something fails, but answers once it names what', async () => {
+    for (const text of ['сломалось', 'всё сломалось', 'everything is broken', 'тормозит']) {
+      const d = await retriever.search(text);
+      expect(d.candidates[0]?.matchedOnlyBySymptoms, text).toBe(true);
+      expect(d.kind, text).not.toBe('answer');
+    }
+    expect((await retriever.search('сломалось')).kind).toBe('clarify');
+    for (const text of ['vpn не работает', 'ноутбук тормозит']) {
+      const d = await retriever.search(text);
+      expect(d.candidates[0]?.matchedOnlyBySymptoms, text).toBeFalsy();
+      expect(d.kind, text).toBe('answer');
+    }
+  });
+
   it('searchDetailed ranks every plausible article and agrees with search', async () => {
     const { decision, ranked } = await retriever.searchDetailed('printer offline');
     expect(ranked.length).toBeGreaterThanOrEqual(decision.candidates.length);

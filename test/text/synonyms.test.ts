@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSynonyms, literalFirst, minMatchLength } from '../../src/text/synonyms.js';
+import { conceptSpans, expandSynonyms, literalFirst, minMatchLength } from '../../src/text/synonyms.js';
 
 const tokensOf = (text: string): string[] => expandSynonyms(text).split(/\s+/);
 
@@ -166,6 +166,16 @@ describe('expandSynonyms', () => {
     expect(tokensOf('перевели меня в отдел продаж')).toContain('cxleaving');
     expect(tokensOf('меня перевели на удаленку')).not.toContain('cxleaving');
     expect(tokensOf('документ перевели на английский')).not.toContain('cxleaving');
+  });
+
+  it('conceptSpans reports each variant where it is typed, the longest match winning', () => {
+    const text = 'впн не работает, global protect висит';
+    expect([...conceptSpans(text)].map((s) => [text.slice(s.start, s.end), s.canonical])).toEqual([
+      ['впн', 'vpn'],
+      ['не работает', 'cxbroken'],
+      ['global protect', 'vpn'],
+      ['висит', 'cxstuck'],
+    ]);
   });
 
   it('leaves text without variants unchanged', () => {
