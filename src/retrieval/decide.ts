@@ -19,7 +19,8 @@ export const CLARIFY_OPTION_SHARE = 0.1;
 /**
  * answer / clarify / decline from calibrated confidences (candidates best first):
  * - answer: the top candidate is confident, clearly ahead of the next one, matched mostly by
- *   words the user typed, not by typo repairs, and by more than a symptom;
+ *   words the user typed, not by typo repairs, and not ruled out by the message itself (see
+ *   `Candidate.messageGuard`);
  * - clarify: one to three candidates are plausible but none is clearly right;
  * - decline: nothing is good enough, so the bot offers a human instead of guessing.
  * `groupConfidence` is the chance that the right article is among the first few (see
@@ -35,7 +36,7 @@ export function decide(
   const plausible = groupConfidence ?? top.score;
   if (plausible < t.clarifyThreshold && top.score < t.answerThreshold) return { kind: 'decline', options: 0 };
   const second = candidates[1]?.score ?? 0;
-  const answerable = !top.matchedMostlyByRepairs && !top.matchedOnlyBySymptoms;
+  const answerable = !top.matchedMostlyByRepairs && top.messageGuard === undefined;
   if (top.score >= t.answerThreshold && top.score - second >= t.answerMargin && answerable)
     return { kind: 'answer', options: 1 };
   // Options: those close to the best one. With a group confidence the individual scores may all

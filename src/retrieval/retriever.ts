@@ -10,7 +10,7 @@ import {
   tokenize,
 } from '../text/analyze.js';
 import { normalizeText } from '../text/normalize.js';
-import { onlySymptoms } from '../text/symptoms.js';
+import { nonItWords, onlySymptoms } from '../text/message-scope.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
 import { hasRussianStopWordInLatin, latinToCyrillic } from '../text/translit.js';
@@ -449,10 +449,14 @@ export class KnowledgeRetriever implements Retriever {
     candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance);
     // What only the candidates shown need, once their final order is known.
     const symptomsOnly = onlySymptoms(clipped);
+    const notItTerms = symptomsOnly ? [] : nonItWords(clipped).map(stem);
     for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
-      if (symptomsOnly) candidate.matchedOnlyBySymptoms = true;
+      if (symptomsOnly) candidate.messageGuard = 'symptoms-only';
       const articleTerms = this.keyword.termsOf(candidate.articleId);
       if (!articleTerms) continue;
+      if (notItTerms.length > 0 && !notItTerms.some((t) => articleTerms.all.has(t))) {
+        candidate.messageGuard = 'not-it';
+      }
       candidate.sectionId = bestSection(articleTerms, terms, idf);
       if (guesses.size > 0) {
         candidate.matchedMostlyByRepairs =

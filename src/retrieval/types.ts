@@ -28,10 +28,12 @@ export interface Candidate {
    */
   matchedMostlyByRepairs?: boolean;
   /**
-   * True when the message only says that something fails ("сломалось", "everything is broken"):
-   * an article that happens to share the symptom word is a candidate, never the answer.
+   * Why the message itself rules this article out as an answer, though not as an option:
+   * `symptoms-only`: it only says that something fails ("сломалось", "everything is broken"), so
+   * an article that happens to share the symptom word is a guess; `not-it`: it names a thing
+   * facilities or payroll handle ("кондиционер", "payslip") that the article never mentions.
    */
-  matchedOnlyBySymptoms?: boolean;
+  messageGuard?: 'symptoms-only' | 'not-it';
 }
 
 export type DecisionKind = 'answer' | 'clarify' | 'decline';

@@ -6,7 +6,7 @@ import { normalizeText } from './normalize.js';
 import type { Vocabulary } from './spell.js';
 import { STOPWORDS } from './stopwords.js';
 import { expandSynonyms } from './synonyms.js';
-import { latinToCyrillic } from './translit.js';
+import { cyrillicReadings, latinToCyrillic } from './translit.js';
 
 const MAX_TOKEN = 40;
 const tokenizer = new AggressiveTokenizerRu();
@@ -161,8 +161,8 @@ function russianInCyrillic(text: string, vocabulary: Vocabulary, spelled: Readon
   return text.replace(/[a-z]+/gi, (word) => {
     const lower = word.toLowerCase();
     if (STOPWORDS.has(lower) || spelled.has(lower) || vocabulary.has(lower)) return word;
-    const cyrillic = latinToCyrillic(lower);
-    return STOPWORDS.has(cyrillic) || vocabulary.has(cyrillic) ? cyrillic : word;
+    const known = cyrillicReadings(lower).find((c) => STOPWORDS.has(c) || vocabulary.has(c));
+    return known ?? word;
   });
 }
 
@@ -203,8 +203,10 @@ export function isSlip(typed: string, known: string): boolean {
 export function repairWord(word: string, vocabulary: Vocabulary): string {
   if (vocabulary.has(word)) return word;
   if (!isCyrillic(word) && /[a-z]/.test(word)) {
-    const cyrillic = latinToCyrillic(word);
-    if (vocabulary.has(cyrillic)) return cyrillic;
+    const readings = cyrillicReadings(word);
+    const known = readings.find((c) => vocabulary.has(c));
+    if (known) return known;
+    const cyrillic = readings[0]!;
     if (vocabulary.knowsFormOf(word)) return word;
     const close = vocabulary.closest(word);
     if (close) return close;

@@ -71,6 +71,15 @@ export function latinToCyrillic(word: string): string {
   return out;
 }
 
+/**
+ * The Cyrillic spellings a Latin word may stand for: "e" at the start of a word is "е" in some
+ * words and "э" in others ("etazh" is "этаж"), so both are tried, the plain reading first.
+ */
+export function cyrillicReadings(word: string): string[] {
+  const plain = latinToCyrillic(word);
+  return plain.startsWith('е') ? [plain, `э${plain.slice(1)}`] : [plain];
+}
+
 /** English words that transliterate to Russian stop words ("no" -> "но", "by" -> "бы"). */
 const ENGLISH_LOOKALIKES = new Set(['no', 'so', 'by', 'pro']);
 

@@ -49,7 +49,7 @@ describe('decide', () => {
 
   it('never answers when the message only names a symptom: it asks instead', () => {
     const [top, ...rest] = candidates(0.95, 0.1);
-    expect(decide([{ ...top!, matchedOnlyBySymptoms: true }, ...rest], T)).toEqual({
+    expect(decide([{ ...top!, messageGuard: 'symptoms-only' }, ...rest], T)).toEqual({
       kind: 'clarify',
       options: 1,
     });

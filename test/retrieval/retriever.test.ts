@@ -224,15 +224,31 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
   it('does not answer a message that only says something fails, but answers once it names what', async () => {
     for (const text of ['сломалось', 'всё сломалось', 'everything is broken', 'тормозит']) {
       const d = await retriever.search(text);
-      expect(d.candidates[0]?.matchedOnlyBySymptoms, text).toBe(true);
+      expect(d.candidates[0]?.messageGuard, text).toBe('symptoms-only');
       expect(d.kind, text).not.toBe('answer');
     }
     expect((await retriever.search('сломалось')).kind).toBe('clarify');
     for (const text of ['vpn не работает', 'ноутбук тормозит']) {
       const d = await retriever.search(text);
-      expect(d.candidates[0]?.matchedOnlyBySymptoms, text).toBeFalsy();
+      expect(d.candidates[0]?.messageGuard, text).toBeUndefined();
       expect(d.kind, text).toBe('answer');
     }
+  });
+
+  it('does not answer about a thing facilities handle with an article that never names it', async () => {
+    for (const text of [
+      'the air conditioning in the meeting room is broken',
+      'в переговорке не работает кондиционер',
+    ]) {
+      const d = await retriever.search(text);
+      expect(d.candidates[0]?.messageGuard, text).toBe('not-it');
+      expect(d.kind, text).not.toBe('answer');
+    }
+    // an article that names the thing may still answer: keyboard lights are the keyboard's
+    const lights = await retriever.search('keyboard lights are on but nothing types');
+    expect(lights.candidates[0]?.articleId).toBe('peripherals-en');
+    expect(lights.candidates[0]?.messageGuard).toBeUndefined();
+    expect(lights.kind).toBe('answer');
   });
 
   it('searchDetailed ranks every plausible article and agrees with search', async () => {

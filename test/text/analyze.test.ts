@@ -190,6 +190,12 @@ describe('analyzeQuery', () => {
     expect(repairedWords('kak podklyuchit vpn', v)).toEqual(['kak', 'подключить', 'vpn']);
   });
 
+  it('reads a leading Latin "e" as "э" when that is the word the articles use', () => {
+    const v = vocabularyFrom('Принтер на 4 этаже не работает');
+    expect(repairedWords('ne rabotaet printer na 3 etazhe', v, { russianInLatin: true })).toContain('этаже');
+    expect(repairWord('etazhe', v)).toBe('этаже');
+  });
+
   it("drops a thesaurus variant's own words when no article uses them, keeping its canonical token", () => {
     const v = vocabularyFrom('Принтер не печатает');
     const words = repairedWords('мфу не печатает', v);

@@ -165,6 +165,12 @@ describe('expandSynonyms', () => {
     expect(tokensOf('меня переводят в маркетинг')).toContain('cxleaving');
     expect(tokensOf('перевели меня в отдел продаж')).toContain('cxleaving');
     expect(tokensOf('меня перевели на удаленку')).not.toContain('cxleaving');
+    expect(tokensOf('the app on my phone that gives codes')).toContain('cxmfaprompt');
+    expect(tokensOf('не вижу second monitor')).toContain('cxprojector');
+    expect(tokensOf('teams notifications do not pop up')).not.toContain('cxmfaprompt');
+    expect(tokensOf('book a flight')).not.toContain('cxmeetingroom');
+    expect(tokensOf('файлы на шарепоинте')).toContain('sharepoint');
+    expect(tokensOf('отдел закупок')).not.toContain('cxlicense');
     expect(tokensOf('документ перевели на английский')).not.toContain('cxleaving');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasRussianStopWordInLatin, latinToCyrillic } from '../../src/text/translit.js';
+import { cyrillicReadings, hasRussianStopWordInLatin, latinToCyrillic } from '../../src/text/translit.js';
 
 describe('latinToCyrillic', () => {
   it('reads the reflexive ending -tsya as -тся', () => {
@@ -24,6 +24,13 @@ describe('latinToCyrillic', () => {
   it('passes digits and unknown characters through', () => {
     expect(latinToCyrillic('win11')).toBe('вин11');
     expect(latinToCyrillic('')).toBe('');
+  });
+});
+
+describe('cyrillicReadings', () => {
+  it('reads a leading "e" as both "е" and "э", the plain reading first', () => {
+    expect(cyrillicReadings('etazhe')).toEqual(['етаже', 'этаже']);
+    expect(cyrillicReadings('parol')).toEqual(['парол']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlySymptoms } from '../../src/text/symptoms.js';
+import { nonItWords, onlySymptoms } from '../../src/text/message-scope.js';
 
 describe('onlySymptoms', () => {
   it('is true for a message that says something fails without naming what', () => {
@@ -28,5 +28,17 @@ describe('onlySymptoms', () => {
       'кондиционер сломался',
     ])
       expect(onlySymptoms(text), text).toBe(false);
+  });
+});
+
+describe('nonItWords', () => {
+  it('finds what facilities or payroll handle in either language, and nothing in IT messages', () => {
+    expect(nonItWords('the air conditioning in the meeting room is broken')).toEqual(['air', 'conditioning']);
+    expect(nonItWords('в переговорке не работает кондиционер')).toEqual(['кондиционер']);
+    expect(nonItWords('сломался стул')).toEqual(['стул']);
+    expect(nonItWords('where is my payslip')).toEqual(['payslip']);
+    expect(nonItWords('it is too hot in here')).toEqual(['hot']);
+    for (const text of ['the projector in the meeting room is broken', 'после отпуска не работает впн', ''])
+      expect(nonItWords(text), text).toEqual([]);
   });
 });
