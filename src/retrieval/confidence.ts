@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.561,
-  coverage: 0.788,
-  phrasing: 1.42,
-  relative: 0.864,
-  gap: 2.295,
-  lead: 1.841,
-  matched: 1.84,
-  intent: 1.857,
+  bias: -6.478,
+  coverage: 0.758,
+  phrasing: 1.401,
+  relative: 0.821,
+  gap: 2.233,
+  lead: 1.871,
+  matched: 1.825,
+  intent: 1.895,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.703,
-  coverage: 2.71,
-  phrasing: 2.166,
-  matched: 4.167,
-  intent: 3.201,
+  bias: -9.677,
+  coverage: 2.72,
+  phrasing: 2.199,
+  matched: 4.153,
+  intent: 3.164,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -7.056,
-  coverage: -0.231,
-  phrasing: 2.634,
-  relative: 1.519,
-  gap: 3.339,
-  lead: 3.465,
-  matched: 2.199,
+  bias: -7.435,
+  coverage: -0.205,
+  phrasing: 2.712,
+  relative: 1.784,
+  gap: 3.465,
+  lead: 3.342,
+  matched: 2.233,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.416,
-  coverage: 1.391,
-  phrasing: 4.693,
-  matched: 4.308,
+  bias: -8.428,
+  coverage: 1.399,
+  phrasing: 4.696,
+  matched: 4.31,
   intent: 0,
 };
 

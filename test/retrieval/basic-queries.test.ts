@@ -19,6 +19,8 @@ const BASIC: [string, string][] = [
   ['mouse not working', 'peripherals-en'],
   ['camera not working', 'call-audio-video-en'],
   ['forgot my password', 'password-reset-en'],
+  ["outlook won't open", 'office-apps-crash-en'],
+  ['excel keeps crashing', 'office-apps-crash-en'],
   ['VPN не работает', 'vpn-connect-ru'],
   ['не работает vpn', 'vpn-connect-ru'],
   ['впн не работает', 'vpn-connect-ru'],
@@ -31,6 +33,8 @@ const BASIC: [string, string][] = [
   ['вайфай не работает', 'wifi-connect-ru'],
   ['не работает принтер', 'printer-not-printing-ru'],
   ['забыл пароль', 'password-reset-ru'],
+  ['аутлук не запускается', 'office-apps-crash-ru'],
+  ['ворд вылетает', 'office-apps-crash-ru'],
 ];
 
 let retriever: KnowledgeRetriever;
