@@ -39,16 +39,15 @@ export function onlySymptoms(text: string): boolean {
 
 /**
  * Things in the office that are not IT's: facilities and pay. Only what a message is about, not
- * context: "after my vacation the VPN..." is an IT question. Not part of the thesaurus, so that
- * these words weigh in no ranking.
+ * context ("after my vacation the VPN..." is an IT question), and nothing a device does too
+ * ("heating", "too hot", "cleaning up the disk"). Not part of the thesaurus, so that these words
+ * weigh in no ranking.
  */
 const NOT_IT = [
   'air ?con(?:ditioning|ditioner)?s?',
-  'heating',
   'heaters?',
   'radiators?',
   'thermostats?',
-  'too (?:hot|cold|warm)',
   'lights',
   'light ?bulbs?',
   'lamps?',
@@ -63,8 +62,6 @@ const NOT_IT = [
   'microwave',
   'elevators?',
   'parking(?: (?:pass|spot|space|permit|lot))?',
-  'cleaning',
-  'cleaners?',
   'plumbing',
   'pay ?slips?',
   'payroll',
