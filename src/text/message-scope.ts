@@ -1,7 +1,7 @@
 import { tokenize } from './analyze.js';
 import { normalizeText } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
-import { conceptSpans } from './synonyms.js';
+import { CANONICAL_TOKENS, conceptSpans } from './synonyms.js';
 
 /** Thesaurus concepts that say how something fails, never what fails. */
 const SYMPTOMS = new Set(['cxbroken', 'cxslow', 'cxcrash', 'cxstuck', 'cxerror']);
@@ -14,6 +14,21 @@ const FILLERS = new Set([
   ...['не', 'нет', 'ничего', 'ни', 'совсем', 'полностью', 'постоянно', 'теперь', 'сейчас'],
   ...['вдруг', 'внезапно', 'опять', 'снова', 'жутко', 'ужасно', 'сильно', 'слишком', 'капец'],
   ...['работает', 'работают', 'больше'],
+  // when and how often: "it crashes every time I open it", "тормозит уже неделю"
+  ...['every', 'time', 'times', 'day', 'days', 'week', 'weeks', 'since', 'when', 'whenever', 'often'],
+  ...['sometimes', 'today', 'yesterday', 'minutes', 'open', 'opening', 'start', 'starting', 'launch'],
+  ...['время', 'каждый', 'раз', 'день', 'дня', 'дней', 'неделю', 'недели', 'часто', 'иногда', 'вчера'],
+  ...['при', 'открытии', 'запуске', 'минут', 'утра'],
+]);
+
+/**
+ * Thesaurus concepts that say how, when or where something happens, not what it is: a message
+ * about "кондиционер в переговорке" names no IT thing, one about "проектор в переговорке" does.
+ */
+const CONTEXT = new Set([
+  ...['cxmeetingroom', 'cxcall', 'cxremote', 'cxoutage', 'cxitsupport', 'cxnewhire', 'cxleaving'],
+  ...['cxorder', 'cxaccess', 'cxlost', 'cxexpired', 'cxforgot', 'cxchange', 'cxreset', 'cxlocked'],
+  ...['cxupdate', 'cxinstall', 'cxtraining', 'cxmaintenance', 'отправить', 'change'],
 ]);
 
 /**
@@ -34,19 +49,24 @@ export function onlySymptoms(text: string): boolean {
   }
   if (symptoms === 0) return false;
   rest += ` ${normalized.slice(copied)}`;
-  return tokenize(rest).every((word) => STOPWORDS.has(word) || FILLERS.has(word) || /^\d+$/.test(word));
+  // A short number is a count ("10 minutes"); a longer one is an error code, which names the thing.
+  return tokenize(rest).every((word) => STOPWORDS.has(word) || FILLERS.has(word) || /^\d{1,2}$/.test(word));
 }
 
 /**
- * Things in the office that are not IT's: facilities and pay. Only what a message is about, not
- * context ("after my vacation the VPN..." is an IT question), and nothing a device does too
- * ("heating", "too hot", "cleaning up the disk"). Not part of the thesaurus, so that these words
- * weigh in no ranking.
+ * Things in the office that are not IT's: facilities and pay. Not words that are mostly context
+ * ("after my vacation the VPN..."). Not part of the thesaurus, so that these words weigh in no
+ * ranking.
  */
 const NOT_IT = [
   'air ?con(?:ditioning|ditioner)?s?',
   'heaters?',
   'radiators?',
+  'heating',
+  '(?:too |very |so )?(?:hot|cold|warm|stuffy)',
+  'doors?',
+  'cleaning',
+  'cleaners?',
   'thermostats?',
   'lights',
   'light ?bulbs?',
@@ -74,6 +94,7 @@ const NOT_IT = [
   'жарко',
   'холодно',
   'душно',
+  'двер(?:ь|и|ью|ей)',
   'свет(?:а|ом|у)?',
   'ламп(?:а|ы|у|е|ой|очк[а-яё]*)',
   'стул(?:а|у|ом|е|ья|ьев|ьях)?',
@@ -98,10 +119,17 @@ const NOT_IT_PATTERN = new RegExp(
 );
 
 /**
- * The words of a message that name something facilities or payroll handle ("кондиционер",
- * "chairs"), as typed, fillers left out ("too" of "too hot"); empty for an IT message.
+ * The words (normalized, lowercased) of a message about something facilities or payroll handle
+ * ("кондиционер в переговорке не работает", "chairs"), fillers left out ("too" of "too hot").
+ * Empty when the message also names an IT thing: "лампа проектора", "свет на мониторе", "the
+ * parking website won't load in Chrome" are IT questions.
  */
 export function nonItWords(text: string): string[] {
-  const named = normalizeText(text).match(NOT_IT_PATTERN)?.join(' ') ?? '';
-  return tokenize(named).filter((word) => !STOPWORDS.has(word) && !FILLERS.has(word));
+  const normalized = normalizeText(text);
+  const named = normalized.match(NOT_IT_PATTERN);
+  if (!named) return [];
+  const namesIt = (concept: string) => !SYMPTOMS.has(concept) && !CONTEXT.has(concept);
+  for (const span of conceptSpans(normalized)) if (namesIt(span.canonical)) return [];
+  for (const word of tokenize(normalized)) if (CANONICAL_TOKENS.has(word) && namesIt(word)) return [];
+  return tokenize(named.join(' ')).filter((word) => !STOPWORDS.has(word) && !FILLERS.has(word));
 }

@@ -5,6 +5,8 @@ describe('onlySymptoms', () => {
   it('is true for a message that says something fails without naming what', () => {
     for (const text of [
       'сломалось',
+      'it crashes every time I open it',
+      'тормозит уже неделю',
       'Всё сломалось!!!',
       'ничего не работает',
       'everything is broken',
@@ -23,6 +25,7 @@ describe('onlySymptoms', () => {
       'printer broken',
       'outlook crashes',
       'ошибка 0x80070005',
+      'error 1603',
       'hello',
       '',
       'кондиционер сломался',
@@ -38,11 +41,18 @@ describe('nonItWords', () => {
     expect(nonItWords('сломался стул')).toEqual(['стул']);
     expect(nonItWords('where is my payslip')).toEqual(['payslip']);
     expect(nonItWords('в офисе очень душно')).toEqual(['душно']);
+    expect(nonItWords('it is very hot in the meeting room')).toEqual(['hot']);
     for (const text of [
       'the projector in the meeting room is broken',
       'после отпуска не работает впн',
       'my laptop gets too hot and is heating up',
-      'cleaning up the disk',
+      'cleaning up the disk on my laptop',
+      // the thing named is IT's, the facilities word is where it is or a part of it
+      'принтер возле лифта пишет замятие бумаги',
+      'projector lamp is dead',
+      'нет света на мониторе',
+      'the parking system website will not load in Chrome',
+      'I got a suspicious email about my payslip',
       '',
     ])
       expect(nonItWords(text), text).toEqual([]);

@@ -171,6 +171,21 @@ describe('expandSynonyms', () => {
     expect(tokensOf('book a flight')).not.toContain('cxmeetingroom');
     expect(tokensOf('файлы на шарепоинте')).toContain('sharepoint');
     expect(tokensOf('отдел закупок')).not.toContain('cxlicense');
+    // and not where the same words mean something else
+    expect(tokensOf('after the update passwords are not saved')).not.toContain('change');
+    expect(tokensOf('update the password manager app')).not.toContain('change');
+    expect(tokensOf('I updated my password')).toContain('change');
+    expect(tokensOf('windows shows code 43')).not.toContain('cxmfaprompt');
+    expect(tokensOf('пропала папка отдела')).not.toContain('cxdelete');
+    expect(tokensOf('файлы не пропали')).not.toContain('cxdelete');
+    expect(tokensOf('пропали все мои файлы')).toContain('cxdelete');
+    expect(tokensOf('my files are missing')).toContain('cxdelete');
+    expect(tokensOf('я остался в кафе')).not.toContain('cxlost');
+    expect(tokensOf('нас перевели на новую версию outlook')).not.toContain('cxleaving');
+    expect(tokensOf('общий адрес сервера')).not.toContain('cxsharedmailbox');
+    expect(tokensOf('a new version of Teams is available')).toContain('cxupdate');
+    expect(tokensOf('patching the servers tonight')).toContain('cxmaintenance');
+    expect(tokensOf('не приходят уведомления от authenticator')).toContain('cxmfaprompt');
     expect(tokensOf('документ перевели на английский')).not.toContain('cxleaving');
   });
 
@@ -182,6 +197,15 @@ describe('expandSynonyms', () => {
       ['global protect', 'vpn'],
       ['висит', 'cxstuck'],
     ]);
+  });
+
+  it('refuses variants whose classes overlap the separators: they backtrack catastrophically', () => {
+    // A space compiles to [\\s_-]*; next to "\\w+", "new" + 2,000 underscores took 4.7 s.
+    for (const body of ['new (?:\\w+ )?versions?', 'a.b', '\\S+ x'])
+      expect(() => minMatchLength(body), body).toThrow(/overlap the separators/);
+    expect(minMatchLength('a\\.b[.]')).toBe(4);
+    for (const start of ['new', 'update', 'left my', 'get my'])
+      expect(expandSynonyms(`${start}${'_'.repeat(2_000)}`)).toContain(start);
   });
 
   it('leaves text without variants unchanged', () => {
