@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.478,
-  coverage: 0.758,
-  phrasing: 1.401,
-  relative: 0.821,
-  gap: 2.233,
-  lead: 1.871,
-  matched: 1.825,
-  intent: 1.895,
+  bias: -6.509,
+  coverage: 0.754,
+  phrasing: 1.405,
+  relative: 0.829,
+  gap: 2.22,
+  lead: 1.891,
+  matched: 1.836,
+  intent: 1.905,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.677,
-  coverage: 2.72,
-  phrasing: 2.199,
-  matched: 4.153,
-  intent: 3.164,
+  bias: -9.716,
+  coverage: 2.699,
+  phrasing: 2.172,
+  matched: 4.173,
+  intent: 3.2,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -7.435,
-  coverage: -0.205,
+  bias: -7.461,
+  coverage: -0.195,
   phrasing: 2.712,
-  relative: 1.784,
-  gap: 3.465,
-  lead: 3.342,
-  matched: 2.233,
+  relative: 1.788,
+  gap: 3.478,
+  lead: 3.371,
+  matched: 2.241,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.428,
-  coverage: 1.399,
-  phrasing: 4.696,
-  matched: 4.31,
+  bias: -8.409,
+  coverage: 1.438,
+  phrasing: 4.884,
+  matched: 4.199,
   intent: 0,
 };
 
