@@ -1397,21 +1397,76 @@ interface Bucket {
 }
 
 /**
- * The lowercase first character a variant must start with, or undefined when it varies: a group,
- * a class, an optional first letter ("x?y") or an alternation at the top ("ab|cd").
+ * The lowercase characters a match of the variant can start with, or undefined when its first
+ * atoms do not tell (a class, an escape, a capital letter). A leading group gives the first
+ * characters of each of its alternatives, and when it may match nothing ("(?:при|по)?слал"),
+ * those of what follows too; a lookaround takes no character and is skipped. Variants filed under
+ * their first characters are only tried at words that start with one of them.
  */
-export function literalFirst(body: string): string | undefined {
-  const first = body[0];
-  if (first === undefined || !/[\p{Ll}\p{N}]/u.test(first) || /^.[?*{]/u.test(body)) return undefined;
-  let depth = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') i += 1;
-    else if (c === '(' || c === '[') depth += 1;
-    else if (c === ')' || c === ']') depth -= 1;
-    else if (c === '|' && depth === 0) return undefined;
+export function firstCharacters(body: string): string[] | undefined {
+  const found = new Set<string>();
+  const end = alternativesFrom(body, 0, found);
+  if (end === undefined || end.nullable || end.at !== body.length) return undefined;
+  return [...found].sort();
+}
+
+/** Parse position after a run of alternatives, and whether one of them may match nothing. */
+interface Parsed {
+  at: number;
+  nullable: boolean;
+}
+
+/**
+ * First characters of "a|b|c" from `at` up to a closing ")" or the end, added to `found`;
+ * undefined if untellable. Without `found` it only finds the end of the group.
+ */
+function alternativesFrom(body: string, at: number, found?: Set<string>): Parsed | undefined {
+  let nullable = false;
+  let i = at;
+  for (;;) {
+    const sequence = sequenceFrom(body, i, found);
+    if (!sequence) return undefined;
+    nullable ||= sequence.nullable;
+    i = sequence.at;
+    if (body[i] !== '|') return { at: i, nullable };
+    i += 1;
   }
-  return first;
+}
+
+/** First characters of one alternative, read atom by atom until an atom that must match one. */
+function sequenceFrom(body: string, at: number, found?: Set<string>): Parsed | undefined {
+  let i = at;
+  let collecting = found !== undefined;
+  while (i < body.length && body[i] !== '|' && body[i] !== ')') {
+    let atomNullable: boolean;
+    if (body[i] === '(') {
+      const lookaround = /^\(\?<?[=!]/.test(body.slice(i, i + 4));
+      const open = body.startsWith('(?:', i) ? 3 : lookaround ? (body[i + 2] === '<' ? 4 : 3) : 1;
+      const inner = alternativesFrom(body, i + open, lookaround || !collecting ? undefined : found);
+      if (!inner || body[inner.at] !== ')') return undefined;
+      i = inner.at + 1;
+      atomNullable = lookaround || inner.nullable;
+    } else {
+      const c = body[i]!;
+      if (collecting && !/[\p{Ll}\p{N}]/u.test(c)) return undefined;
+      if (collecting) found?.add(c);
+      i = c === '\\' ? i + 2 : c === '[' ? closingBracket(body, i) + 1 : i + 1;
+      atomNullable = false;
+    }
+    const quantifier = body[i];
+    if (quantifier === '?' || quantifier === '*') {
+      atomNullable = true;
+      i += 1;
+    } else if (quantifier === '+') {
+      i += 1;
+    } else if (quantifier === '{') {
+      atomNullable ||= body[i + 1] === '0';
+      i = body.indexOf('}', i) + 1;
+    }
+    if (body[i] === '?') i += 1;
+    if (!atomNullable) collecting = false;
+  }
+  return { at: i, nullable: collecting };
 }
 
 /**
@@ -1494,11 +1549,11 @@ function closingBracket(body: string, open: number): number {
  * own capture group whose index names the canonical token.
  */
 function compile(): { buckets: Map<string, Bucket>; generic: Bucket | undefined } {
-  const entries: { body: string; canonical: string; first: string | undefined; shortest: number }[] = [];
+  const entries: { body: string; canonical: string; firsts: string[] | undefined; shortest: number }[] = [];
   for (const [canonical, variants] of Object.entries(GROUPS)) {
     for (const variant of variants) {
       const body = variant.replace(/ /g, '[\\s_-]*');
-      entries.push({ body, canonical, first: literalFirst(body), shortest: minMatchLength(body) });
+      entries.push({ body, canonical, firsts: firstCharacters(body), shortest: minMatchLength(body) });
     }
   }
   entries.sort((a, b) => b.shortest - a.shortest || b.body.length - a.body.length);
@@ -1510,12 +1565,11 @@ function compile(): { buckets: Map<string, Bucket>; generic: Bucket | undefined 
           canonical: selected.map((e) => e.canonical),
         };
   const buckets = new Map<string, Bucket>();
-  for (const first of new Set(entries.map((e) => e.first))) {
-    if (first === undefined) continue;
-    const bucket = bucketOf(entries.filter((e) => e.first === first || e.first === undefined));
+  for (const first of new Set(entries.flatMap((e) => e.firsts ?? []))) {
+    const bucket = bucketOf(entries.filter((e) => e.firsts === undefined || e.firsts.includes(first)));
     if (bucket) buckets.set(first, bucket);
   }
-  return { buckets, generic: bucketOf(entries.filter((e) => e.first === undefined)) };
+  return { buckets, generic: bucketOf(entries.filter((e) => e.firsts === undefined)) };
 }
 
 const COMPILED = compile();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conceptSpans, expandSynonyms, literalFirst, minMatchLength } from '../../src/text/synonyms.js';
+import { conceptSpans, expandSynonyms, firstCharacters, minMatchLength } from '../../src/text/synonyms.js';
 
 const tokensOf = (text: string): string[] => expandSynonyms(text).split(/\s+/);
 
@@ -87,16 +87,20 @@ describe('expandSynonyms', () => {
     expect(after(text, word)).toBe(token);
   });
 
-  it('files a variant under its first letter only when every match starts with it', () => {
-    expect(literalFirst('впн')).toBe('в');
-    expect(literalFirst('2fa')).toBe('2');
-    expect(literalFirst('(?:is|are) down')).toBeUndefined();
-    expect(literalFirst('[cd] drive')).toBeUndefined();
-    expect(literalFirst('x?box')).toBeUndefined();
-    expect(literalFirst('ab|cd')).toBeUndefined();
-    expect(literalFirst('a(b|c)d')).toBe('a');
-    expect(literalFirst('a\\|b')).toBe('a');
-    expect(literalFirst('VPN')).toBeUndefined();
+  it('files a variant under every character a match can start with, or nowhere when that is unclear', () => {
+    expect(firstCharacters('впн')).toEqual(['в']);
+    expect(firstCharacters('2fa')).toEqual(['2']);
+    expect(firstCharacters('(?:is|are) down')).toEqual(['a', 'i']);
+    expect(firstCharacters('ab|cd')).toEqual(['a', 'c']);
+    expect(firstCharacters('x?box')).toEqual(['b', 'x']);
+    expect(firstCharacters('(?:при|по)?слал[аи]?')).toEqual(['п', 'с']);
+    expect(firstCharacters('a(b|c)d')).toEqual(['a']);
+    expect(firstCharacters('a\\|b')).toEqual(['a']);
+    expect(firstCharacters('a(?:[bc]+)d{0,2}')).toEqual(['a']);
+    // a lookaround takes no character
+    expect(firstCharacters('(?<=(?:ноут|тел)[а-яё]*[\\s_-]+)оста')).toEqual(['о']);
+    for (const unclear of ['[cd] drive', '(?:[а-я]+ )?x', '\\d+', 'VPN', 'a?', '(?:x|y?)'])
+      expect(firstCharacters(unclear), unclear).toBeUndefined();
   });
 
   it('prefers the longest match, not the longest pattern: a drive letter makes a network drive', () => {
