@@ -10,7 +10,7 @@ import {
   tokenize,
 } from '../text/analyze.js';
 import { normalizeText } from '../text/normalize.js';
-import { nonItWords, onlySymptoms } from '../text/message-scope.js';
+import { messageScope } from '../text/message-scope.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
 import { hasRussianStopWordInLatin, latinToCyrillic } from '../text/translit.js';
@@ -448,10 +448,10 @@ export class KnowledgeRetriever implements Retriever {
     // The decision reads confidences, so the list it offers is in confidence order too.
     candidates.sort((a, b) => b.score - a.score || b.relevance - a.relevance);
     // What only the candidates shown need, once their final order is known.
-    const symptomsOnly = onlySymptoms(clipped);
-    const notItTerms = symptomsOnly ? [] : nonItWords(clipped).map(stem);
+    const scope = messageScope(clipped);
+    const notItTerms = scope.nonItWords.map(stem);
     for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
-      if (symptomsOnly) candidate.messageGuard = 'symptoms-only';
+      if (scope.onlySymptoms) candidate.messageGuard = 'symptoms-only';
       const articleTerms = this.keyword.termsOf(candidate.articleId);
       if (!articleTerms) continue;
       if (notItTerms.length > 0 && !notItTerms.some((t) => articleTerms.all.has(t))) {

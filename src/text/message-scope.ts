@@ -1,7 +1,7 @@
 import { tokenize } from './analyze.js';
 import { normalizeText } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
-import { CANONICAL_TOKENS, conceptSpans } from './synonyms.js';
+import { CANONICAL_TOKENS, conceptSpans, type ConceptSpan } from './synonyms.js';
 
 /** Thesaurus concepts that say how something fails, never what fails. */
 const SYMPTOMS = new Set(['cxbroken', 'cxslow', 'cxcrash', 'cxstuck', 'cxerror']);
@@ -36,18 +36,15 @@ const CONTEXT = new Set([
  * тормозит") without naming what. The one article that happens to use the word ("сломалась
  * зарядка") must not be answered for it; the bot may still offer candidates or ask.
  */
-export function onlySymptoms(text: string): boolean {
-  const normalized = normalizeText(text);
+function onlySymptoms(normalized: string, spans: readonly ConceptSpan[]): boolean {
   let rest = '';
   let copied = 0;
-  let symptoms = 0;
-  for (const span of conceptSpans(normalized)) {
+  for (const span of spans) {
     if (!SYMPTOMS.has(span.canonical)) return false;
-    symptoms += 1;
     rest += ` ${normalized.slice(copied, span.start)}`;
     copied = span.end;
   }
-  if (symptoms === 0) return false;
+  if (spans.length === 0) return false;
   rest += ` ${normalized.slice(copied)}`;
   // A short number is a count ("10 minutes"); a longer one is an error code, which names the thing.
   return tokenize(rest).every((word) => STOPWORDS.has(word) || FILLERS.has(word) || /^\d{1,2}$/.test(word));
@@ -124,12 +121,27 @@ const NOT_IT_PATTERN = new RegExp(
  * Empty when the message also names an IT thing: "лампа проектора", "свет на мониторе", "the
  * parking website won't load in Chrome" are IT questions.
  */
-export function nonItWords(text: string): string[] {
-  const normalized = normalizeText(text);
+function nonItWords(normalized: string, spans: readonly ConceptSpan[]): string[] {
   const named = normalized.match(NOT_IT_PATTERN);
   if (!named) return [];
   const namesIt = (concept: string) => !SYMPTOMS.has(concept) && !CONTEXT.has(concept);
-  for (const span of conceptSpans(normalized)) if (namesIt(span.canonical)) return [];
-  for (const word of tokenize(normalized)) if (CANONICAL_TOKENS.has(word) && namesIt(word)) return [];
+  if (spans.some((span) => namesIt(span.canonical))) return [];
+  if (tokenize(normalized).some((word) => CANONICAL_TOKENS.has(word) && namesIt(word))) return [];
   return tokenize(named.join(' ')).filter((word) => !STOPWORDS.has(word) && !FILLERS.has(word));
+}
+
+/** What a message is about, as far as answering it goes; see `Candidate.messageGuard`. */
+export interface MessageScope {
+  /** It only says that something fails, without naming what. */
+  onlySymptoms: boolean;
+  /** The facilities or payroll things it is about, when it names no IT thing (else empty). */
+  nonItWords: string[];
+}
+
+/** The message's scope, from one normalization and one pass of the thesaurus. */
+export function messageScope(text: string): MessageScope {
+  const normalized = normalizeText(text);
+  const spans = [...conceptSpans(normalized)];
+  const symptomsOnly = onlySymptoms(normalized, spans);
+  return { onlySymptoms: symptomsOnly, nonItWords: symptomsOnly ? [] : nonItWords(normalized, spans) };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nonItWords, onlySymptoms } from '../../src/text/message-scope.js';
+import { messageScope } from '../../src/text/message-scope.js';
+
+const onlySymptoms = (text: string) => messageScope(text).onlySymptoms;
+const nonItWords = (text: string) => messageScope(text).nonItWords;
 
 describe('onlySymptoms', () => {
   it('is true for a message that says something fails without naming what', () => {
