@@ -1540,9 +1540,10 @@ function closingBracket(body: string, open: number): number {
 }
 
 /**
- * The variants split by their first character: at each word start only the variants that can
- * match there are tried (an alternation of all 1,100 costs a try of each at every word). Each
- * bucket also holds the variants whose first character varies, and keeps the global order:
+ * The variants split by the characters they can start with: at each word start only the variants
+ * that can match there are tried (an alternation of all 1,200 costs a try of each at every word).
+ * A variant that may start with several characters is in each of their buckets; each bucket also
+ * holds the few variants whose first character cannot be told, and keeps the global order:
  * longest match first, so "ms teams" wins over "teams" and "диск S" (a network drive) over
  * "диск". The order goes by the fewest characters a variant must match, not by the length of its
  * pattern: "диск(?:а|е|у|ом|и)?" is the longer pattern but the shorter match. Each variant is its
