@@ -20,7 +20,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** `tokenize` for text `normalizeText` has already seen (it is idempotent, but not free). */
-function tokenizeNormalized(text: string): string[] {
+export function tokenizeNormalized(text: string): string[] {
   return tokenizer.tokenize(text.toLowerCase()).filter((t) => t.length <= MAX_TOKEN);
 }
 

@@ -1,4 +1,4 @@
-import { tokenize } from './analyze.js';
+import { tokenizeNormalized } from './analyze.js';
 import { normalizeText } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 import { CANONICAL_TOKENS, conceptSpans, type ConceptSpan } from './synonyms.js';
@@ -47,7 +47,9 @@ function onlySymptoms(normalized: string, spans: readonly ConceptSpan[]): boolea
   if (spans.length === 0) return false;
   rest += ` ${normalized.slice(copied)}`;
   // A short number is a count ("10 minutes"); a longer one is an error code, which names the thing.
-  return tokenize(rest).every((word) => STOPWORDS.has(word) || FILLERS.has(word) || /^\d{1,2}$/.test(word));
+  return tokenizeNormalized(rest).every(
+    (word) => STOPWORDS.has(word) || FILLERS.has(word) || /^\d{1,2}$/.test(word),
+  );
 }
 
 /**
@@ -126,8 +128,8 @@ function nonItWords(normalized: string, spans: readonly ConceptSpan[]): string[]
   if (!named) return [];
   const namesIt = (concept: string) => !SYMPTOMS.has(concept) && !CONTEXT.has(concept);
   if (spans.some((span) => namesIt(span.canonical))) return [];
-  if (tokenize(normalized).some((word) => CANONICAL_TOKENS.has(word) && namesIt(word))) return [];
-  return tokenize(named.join(' ')).filter((word) => !STOPWORDS.has(word) && !FILLERS.has(word));
+  if (tokenizeNormalized(normalized).some((word) => CANONICAL_TOKENS.has(word) && namesIt(word))) return [];
+  return tokenizeNormalized(named.join(' ')).filter((word) => !STOPWORDS.has(word) && !FILLERS.has(word));
 }
 
 /** What a message is about, as far as answering it goes; see `Candidate.messageGuard`. */
