@@ -6,7 +6,7 @@ import { normalizeText } from './normalize.js';
 import type { Vocabulary } from './spell.js';
 import { STOPWORDS } from './stopwords.js';
 import { expandSynonyms } from './synonyms.js';
-import { cyrillicReadings, latinToCyrillic } from './translit.js';
+import { cyrillicReadings } from './translit.js';
 
 const MAX_TOKEN = 40;
 const tokenizer = new AggressiveTokenizerRu();
@@ -169,7 +169,7 @@ function russianInCyrillic(text: string, vocabulary: Vocabulary, spelled: Readon
 /** "parol" -> "пароль": the same word in the other alphabet (soft and hard signs, й aside). */
 function isTransliteration(typed: string, known: string): boolean {
   const bare = (w: string) => w.replace(/[ьъ]/g, '').replace(/й/g, 'и');
-  return bare(latinToCyrillic(typed)) === bare(known);
+  return cyrillicReadings(typed).some((reading) => bare(reading) === bare(known));
 }
 
 /**

@@ -194,6 +194,8 @@ describe('analyzeQuery', () => {
     const v = vocabularyFrom('Принтер на 4 этаже не работает');
     expect(repairedWords('ne rabotaet printer na 3 etazhe', v, { russianInLatin: true })).toContain('этаже');
     expect(repairWord('etazhe', v)).toBe('этаже');
+    // that reading is transliteration, not a guess at a typo
+    expect(messageWords('etazhe', v).guesses.size).toBe(0);
   });
 
   it("drops a thesaurus variant's own words when no article uses them, keeping its canonical token", () => {
