@@ -42,6 +42,11 @@ await runCli(USAGE, async () => {
         `${i + 1}. ${c.articleId}  score ${c.score.toFixed(3)} keyword ${c.keywordScore.toFixed(3)}${intent}${dense}  "${c.title}" -> ${c.sectionId}\n`,
       );
     });
+    for (const f of decision.followUps ?? []) {
+      process.stdout.write(
+        `also: ${f.articleId}  "${f.title}" for "${f.question}" (offered once the first is solved)\n`,
+      );
+    }
     return 0;
   } finally {
     db.close();

@@ -48,8 +48,10 @@ function searchFor(ctx: CoreContext, r: Route, text: string, c: Conversation | u
   if (r.kind === 'question') return { text: searchable(text), exclude: [] as string[] };
   const tried = c?.context.tried ?? [];
   if (r.kind === 'feedback' && !r.solved && c?.context.question) {
+    // The other problems of the message have their own turn: not a next try for this one.
+    const queued = (c.context.followUps ?? []).map((f) => f.articleId);
     return tried.length < ctx.config.conversation.maxArticlesTried
-      ? { text: searchable(c.context.question), exclude: tried }
+      ? { text: searchable(c.context.question), exclude: [...tried, ...queued] }
       : undefined;
   }
   return undefined;
@@ -94,7 +96,7 @@ function execute(
     case 'feedback':
       return takeFeedback(turn, r.solved, decision);
     case 'pick':
-      return pickOption(turn, r.articleId);
+      return pickOption(turn, r.articleId, topicStart);
     case 'rating':
       return rate(turn, r.score);
     case 'stale':

@@ -25,6 +25,12 @@ export interface Catalogue {
   notThis: string;
   declined: string;
   confirmed: string;
+  /** Said before the first answer to a message that states several problems. */
+  severalProblems: string;
+  /** Offers the next problem of that message once the first one is solved. */
+  followUpPrompt: string;
+  notNow: string;
+  followUpSkipped: string;
   nextCandidate: string;
   nothingMore: string;
   cancelled: string;
@@ -70,6 +76,11 @@ const en: Catalogue = {
   declined:
     "Sorry, I couldn't find an article about this. Try describing it in other words, or I can pass it to a person.",
   confirmed: "Great, glad it's fixed! Write any time something else comes up.",
+  severalProblems:
+    "You mentioned more than one problem. Let's start with this one and come back to the rest after.",
+  followUpPrompt: "Great, glad it's fixed! You also mentioned another problem. Shall we look at it now?",
+  notNow: 'Not now',
+  followUpSkipped: 'OK. Write any time you want to come back to it.',
   nextCandidate: 'Sorry about that. Maybe this one fits better:',
   nothingMore: "Sorry, I don't have anything else on this. Shall I pass it to a person?",
   cancelled: 'OK, cancelled. Ask me anything whenever you need.',
@@ -121,6 +132,10 @@ const ru: Catalogue = {
   declined:
     'К сожалению, не нашёл статьи на эту тему. Попробуйте описать проблему другими словами или давайте передам вопрос специалисту.',
   confirmed: 'Отлично, рад, что получилось! Если что-то ещё понадобится, пишите.',
+  severalProblems: 'Вы описали несколько проблем. Начнём с этой, а к остальным вернёмся потом.',
+  followUpPrompt: 'Отлично, рад, что получилось! Вы упоминали ещё одну проблему. Разберёмся с ней сейчас?',
+  notNow: 'Не сейчас',
+  followUpSkipped: 'Хорошо. Напишите, когда захотите к ней вернуться.',
   nextCandidate: 'Жаль. Возможно, подойдёт вот это:',
   nothingMore: 'Больше мне предложить нечего. Передать вопрос специалисту?',
   cancelled: 'Хорошо, отменил. Пишите, если что-то понадобится.',

@@ -24,6 +24,7 @@ export function startQuestion(turn: Turn, text: string, topicStart: number): Que
   };
   delete turn.conversation.context.options;
   delete turn.conversation.context.answeredAt;
+  delete turn.conversation.context.followUps;
   return question;
 }
 

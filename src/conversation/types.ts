@@ -86,8 +86,14 @@ export interface ConversationContext {
   question?: string;
   /** Articles already shown for the current question, in order. */
   tried?: string[];
-  /** The clarify options on screen (article id + section id). */
-  options?: { articleId: string; sectionId: string; title: string }[];
+  /**
+   * The clarify options on screen (article id + section id). An option with a `question` is a
+   * further problem of an earlier message, offered once the first one was solved: picking it
+   * starts that question.
+   */
+  options?: { articleId: string; sectionId: string; title: string; question?: string }[];
+  /** Further problems of the current question's message, to offer once it is solved. */
+  followUps?: { articleId: string; sectionId: string; title: string; question: string }[];
   /** Ticket resolved by an agent that still waits for the user's 1-5 rating. */
   ratingTicketId?: string;
   /** When the last article answer was shown (ISO), for "same problem again" detection. */

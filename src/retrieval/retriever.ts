@@ -10,7 +10,8 @@ import {
   tokenize,
 } from '../text/analyze.js';
 import { normalizeText } from '../text/normalize.js';
-import { messageScope } from '../text/message-scope.js';
+import { messageScope, statesProblem } from '../text/message-scope.js';
+import { problemParts } from '../text/problem-parts.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
 import { hasRussianStopWordInLatin, latinToCyrillic } from '../text/translit.js';
@@ -42,6 +43,7 @@ import {
   type IntentExample,
 } from './intent-model.js';
 import { KeywordIndex } from './keyword-index.js';
+import { combineProblems, type PartDecision } from './problems.js';
 import { bestSection, scoreHits, type KeywordEvidence } from './scoring.js';
 import type { Candidate, Embedder, RetrievalDecision, Retriever, SearchOptions } from './types.js';
 
@@ -470,10 +472,30 @@ export class KnowledgeRetriever implements Retriever {
     return (await this.searchDetailed(text, options)).decision;
   }
 
-  /** The decision plus the full ranking behind it (for `eval` and `ask`). */
+  /**
+   * The decision plus the full ranking behind it (for `eval` and `ask`). A message that states
+   * several problems is also searched part by part (see `combineProblems`).
+   */
   async searchDetailed(
     text: string,
     options: SearchOptions = {},
+  ): Promise<{ decision: RetrievalDecision; ranked: RankedCandidate[] }> {
+    const whole = await this.searchWhole(text, options);
+    const texts = problemParts(text.slice(0, MAX_QUERY_CHARS)).filter(statesProblem);
+    if (texts.length < 2) return whole;
+    const partOptions = { ...options, lang: whole.decision.lang };
+    const parts: PartDecision<RankedCandidate[]>[] = [];
+    for (const part of texts) {
+      const found = await this.searchWhole(part, partOptions);
+      parts.push({ text: part, decision: found.decision, detail: found.ranked });
+    }
+    const chosen = combineProblems({ decision: whole.decision, detail: whole.ranked }, parts);
+    return { decision: chosen.decision, ranked: chosen.detail };
+  }
+
+  private async searchWhole(
+    text: string,
+    options: SearchOptions,
   ): Promise<{ decision: RetrievalDecision; ranked: RankedCandidate[] }> {
     const { lang, candidates, withIntent } = await this.rank(text, options);
     const top: Candidate[] = candidates

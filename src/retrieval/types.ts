@@ -49,6 +49,20 @@ export interface RetrievalDecision {
   candidates: Candidate[];
   /** How many of the first candidates are close enough to offer (1 for answer, 0 for decline). */
   options: number;
+  /**
+   * Further problems the same message states, each answered on its own by another article
+   * ("vpn drops and outlook is slow"): the bot comes back to them once the first is solved.
+   */
+  followUps?: FollowUp[];
+}
+
+/** A further problem of the message: the part that states it and the article that answers it. */
+export interface FollowUp {
+  /** The part of the message, as typed; it becomes the question when the user takes it up. */
+  question: string;
+  articleId: string;
+  sectionId: string;
+  title: string;
 }
 
 export interface SearchOptions {

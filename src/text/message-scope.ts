@@ -147,3 +147,35 @@ export function messageScope(text: string): MessageScope {
   const symptomsOnly = onlySymptoms(normalized, spans);
   return { onlySymptoms: symptomsOnly, nonItWords: symptomsOnly ? [] : nonItWords(normalized, spans) };
 }
+
+/** Thesaurus concepts that say something is wrong: a part with one states a problem. */
+const TROUBLE = new Set([
+  ...SYMPTOMS,
+  ...['cxdrop', 'cxforgot', 'cxlocked', 'cxlost', 'cxexpired', 'cxhacked', 'cxmalware', 'cxscam'],
+  ...['cxoutage', 'cxdelete', 'cxmfaprompt'],
+]);
+
+/** Negations, questions and requests: "can't", "how do I", "need", "не", "как", "нужен", "?". */
+const ASKS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[
+    ...['not', 'no', 'never', 'cannot', 'unable', 'fails?', 'failed', 'failing', 'error'],
+    "(?:can|won|doesn|don|isn|aren|didn|wasn|couldn|haven|hasn)[’']?t",
+    ...['how', 'why', 'what', 'where', 'which', 'can', 'could', 'should', 'need', 'needs', 'want'],
+    ...['please', 'help', 'не', 'нет', 'нельзя', 'невозможно', 'никак', 'как', 'почему', 'где'],
+    ...['что', 'зачем', 'можно', 'нужен', 'нужн[а-яё]*', 'надо', 'помоги[а-яё]*', 'хочу', 'подскажите'],
+  ].join('|')})(?![\\p{L}\\p{N}])|\\?`,
+  'iu',
+);
+
+/**
+ * True when a part of a message says something is wrong or asks for something ("vpn drops",
+ * "I forgot my password", "how do I book a room"), false for one that only sets the scene ("I
+ * changed my password and now...", "I'm presenting in the meeting room in 10 minutes"): only the
+ * former is a problem of its own when a message is split (see `problemParts`).
+ */
+export function statesProblem(text: string): boolean {
+  const normalized = normalizeText(text);
+  if (ASKS.test(normalized)) return true;
+  for (const span of conceptSpans(normalized)) if (TROUBLE.has(span.canonical)) return true;
+  return false;
+}

@@ -30,6 +30,22 @@ describe('ask CLI', { timeout: 90_000 }, () => {
     expect(top.denseScore).toBeUndefined();
   });
 
+  it('prints the further problems of a message that states several', () => {
+    const run = runCli(
+      SCRIPT,
+      ['--kb', 'knowledge-base', 'outlook keeps crashing and my laptop is very slow'],
+      {
+        env: { EMBEDDINGS: 'off', DATA_DIR: dir },
+        timeoutMs: 60_000,
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^decision: answer/);
+    expect(run.stdout).toMatch(/\n1\. office-apps-crash-en /);
+    expect(run.stdout).toContain('also: laptop-slow-en');
+    expect(run.stdout).toContain('for "my laptop is very slow"');
+  });
+
   it('exits 2 with the usage line when the text is missing', () => {
     const run = runCli(SCRIPT, ['--kb', 'knowledge-base', '--json'], {
       env: { EMBEDDINGS: 'off', DATA_DIR: dir },

@@ -212,4 +212,73 @@ describe('answering from the knowledge base', () => {
     const q = h.stores.conversations.getQuestion(no.conversation()?.context.questionId ?? '');
     expect(q).toMatchObject({ text: 'пароль', outcome: 'declined' });
   });
+
+  test('two problems in one message: the first is answered, the second offered once it is solved', async () => {
+    const u = h.user('U-TWO');
+    const first = await u.say("vpn won't connect and I forgot my password");
+    expect(texts(first)).toEqual([
+      "You mentioned more than one problem. Let's start with this one and come back to the rest after.",
+      'article:vpn-connect-en',
+      'choices:feedback:yes,feedback:no',
+    ]);
+    const asked = u.conversation()?.context.questionId ?? '';
+    // The queued problem survives a restart like the rest of the conversation.
+    await h.restart();
+    const offer = await u.press('feedback:yes');
+    expect(offer).toEqual([
+      {
+        type: 'choices',
+        prompt: "Great, glad it's fixed! You also mentioned another problem. Shall we look at it now?",
+        choices: [
+          { id: 'clarify:password-reset-en', label: expect.any(String) },
+          { id: 'clarify:none', label: 'Not now' },
+        ],
+      },
+    ]);
+    expect(h.stores.conversations.getQuestion(asked)).toMatchObject({
+      outcome: 'confirmed',
+      articles: ['vpn-connect-en'],
+    });
+
+    expect(texts(await u.press('clarify:password-reset-en'))).toEqual([
+      'article:password-reset-en',
+      'choices:feedback:yes,feedback:no',
+    ]);
+    const second = h.stores.conversations.getQuestion(u.conversation()?.context.questionId ?? '');
+    expect(second).toMatchObject({ text: 'I forgot my password', outcome: 'answered' });
+    expect(second?.id).not.toBe(asked);
+    expect(texts(await u.press('feedback:yes'))).toEqual([
+      "Great, glad it's fixed! Write any time something else comes up.",
+    ]);
+    expect(u.conversation()?.state).toBe('resolved');
+  });
+
+  test('two problems in Russian: a typed "нет" to the second one leaves it, a new message forgets it', async () => {
+    const u = h.user('U-TWO-RU', { locale: 'ru-RU' });
+    const first = await u.say('не подключается впн, и ещё забыл пароль');
+    expect(texts(first)[0]).toBe(
+      'Вы описали несколько проблем. Начнём с этой, а к остальным вернёмся потом.',
+    );
+    expect(texts(first)[1]).toBe('article:vpn-connect-ru');
+    expect(choiceIds(await u.say('да'))).toEqual(['clarify:password-reset-ru', 'clarify:none']);
+    expect(texts(await u.say('нет'))).toEqual(['Хорошо. Напишите, когда захотите к ней вернуться.']);
+    expect(u.conversation()?.state).toBe('resolved');
+    expect(u.conversation()?.context.followUps).toBeUndefined();
+
+    const later = h.user('U-TWO-NEW');
+    await later.say("vpn won't connect and I forgot my password");
+    // A new question instead of feedback: the queued problem belonged to the old one.
+    await later.say('printer');
+    expect(later.conversation()?.context.followUps).toBeUndefined();
+  });
+
+  test('the second problem waits while the first is not solved, and goes with it to a person', async () => {
+    const u = h.user('U-TWO-NO');
+    await u.say("vpn won't connect and I forgot my password");
+    const no = texts(await u.press('feedback:no'));
+    expect(no.join(' ')).not.toContain('password-reset-en');
+    expect(u.conversation()?.context.followUps?.map((f) => f.articleId)).toEqual(['password-reset-en']);
+    await u.press('handoff:request');
+    expect(u.conversation()?.state).toBe('escalated');
+  });
 });

@@ -251,6 +251,29 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     expect(lights.kind).toBe('answer');
   });
 
+  it('answers one problem of a message that states two, and keeps the other as a follow-up', async () => {
+    const ru = await retriever.search('принтер не печатает, плюс впн постоянно отваливается');
+    expect(ru.kind).toBe('answer');
+    expect(ru.candidates[0]?.articleId).toBe('printer-not-printing-ru');
+    expect(ru.followUps).toEqual([
+      expect.objectContaining({ articleId: 'vpn-drops-ru', question: 'впн постоянно отваливается' }),
+    ]);
+    const en = await retriever.search('outlook keeps crashing and my laptop is very slow');
+    expect(en.candidates[0]?.articleId).toBe('office-apps-crash-en');
+    expect(en.followUps?.map((f) => [f.articleId, f.question])).toEqual([
+      ['laptop-slow-en', 'my laptop is very slow'],
+    ]);
+    const [followUp] = en.followUps ?? [];
+    expect(byId('laptop-slow-en').sections.some((s) => s.id === followUp?.sectionId)).toBe(true);
+    // One problem told in two clauses, or with a scene-setting part, is no split.
+    for (const text of [
+      'printer and scanner not working',
+      "I changed my password and now the wifi won't connect",
+      'outlook keeps crashing',
+    ])
+      expect((await retriever.search(text)).followUps, text).toBeUndefined();
+  });
+
   it('searchDetailed ranks every plausible article and agrees with search', async () => {
     const { decision, ranked } = await retriever.searchDetailed('printer offline');
     expect(ranked.length).toBeGreaterThanOrEqual(decision.candidates.length);

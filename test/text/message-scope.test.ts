@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageScope } from '../../src/text/message-scope.js';
+import { messageScope, statesProblem } from '../../src/text/message-scope.js';
 
 const onlySymptoms = (text: string) => messageScope(text).onlySymptoms;
 const nonItWords = (text: string) => messageScope(text).nonItWords;
@@ -59,5 +59,34 @@ describe('nonItWords', () => {
       '',
     ])
       expect(nonItWords(text), text).toEqual([]);
+  });
+});
+
+describe('statesProblem', () => {
+  it('is true for a part that says something is wrong or asks for something', () => {
+    for (const text of [
+      'vpn drops',
+      'outlook is slow',
+      'I forgot my password',
+      'my account is locked',
+      'не работает впн',
+      'принтер не печатает',
+      "the printer won't print",
+      'how do I book a meeting room',
+      'нужен доступ к папке',
+      'new laptop?',
+    ])
+      expect(statesProblem(text), text).toBe(true);
+  });
+
+  it('is false for a part that only sets the scene', () => {
+    for (const text of [
+      'сменил пароль',
+      "I'm presenting in the meeting room in 10 minutes",
+      'I changed my password yesterday',
+      'HDMI is connected',
+      '',
+    ])
+      expect(statesProblem(text), text).toBe(false);
   });
 });

@@ -120,6 +120,13 @@ export function answerQuestion(
   const urgent = isUrgent(turn, text, candidates);
   if (frustrated) turn.text(turn.t.frustrated);
   if (decision.kind === 'answer') {
+    const followUps = (decision.followUps ?? []).filter(
+      (f) => f.articleId !== top.articleId && turn.ctx.articles.getArticle(f.articleId),
+    );
+    if (followUps.length > 0) {
+      turn.conversation = { ...turn.conversation, context: { ...turn.conversation.context, followUps } };
+      turn.text(turn.t.severalProblems);
+    }
     showArticle(turn, top.articleId, top.sectionId, {
       offerPerson: frustrated || urgent,
       urgent: urgent && !frustrated,
@@ -138,7 +145,7 @@ export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecisio
   if (solved) {
     setOutcome(turn, 'confirmed');
     turn.conversation = { ...turn.conversation, state: 'resolved' };
-    turn.text(turn.t.confirmed);
+    if (!offerFollowUp(turn)) turn.text(turn.t.confirmed);
     return;
   }
   setOutcome(turn, 'declined');
@@ -157,13 +164,47 @@ export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecisio
   }
 }
 
-/** A clarify option was picked (or "None of these"). */
-export function pickOption(turn: Turn, articleId: string | undefined): void {
-  const option = turn.conversation.context.options?.find((o) => o.articleId === articleId);
+/**
+ * Once a question is solved, the next further problem its message stated ("vpn drops and outlook
+ * is slow"), as a one-option choice: its article or "Not now". False when there is none left.
+ */
+function offerFollowUp(turn: Turn): boolean {
+  const [next, ...rest] = turn.conversation.context.followUps ?? [];
+  if (!next) return false;
+  const context = { ...turn.conversation.context, options: [next], followUps: rest };
+  turn.conversation = { ...turn.conversation, state: 'clarifying', context };
+  turn.choices(turn.t.followUpPrompt, [
+    { id: ActionIds.clarify(next.articleId), label: next.title },
+    { id: ActionIds.clarifyNone, label: turn.t.notNow },
+  ]);
+  return true;
+}
+
+/**
+ * A clarify option was picked (or "None of these"). A further problem picked becomes the new
+ * question (its part of the message is what a "No" re-searches); the ones after it stay queued.
+ */
+export function pickOption(turn: Turn, articleId: string | undefined, topicStart: number): void {
+  const options = turn.conversation.context.options ?? [];
+  const option = options.find((o) => o.articleId === articleId);
+  const followUp = options[0]?.question !== undefined;
+  if (!option && followUp) {
+    const context = { ...turn.conversation.context };
+    delete context.options;
+    delete context.followUps;
+    turn.conversation = { ...turn.conversation, state: 'resolved', context };
+    turn.text(turn.t.followUpSkipped);
+    return;
+  }
   if (!option) {
     setOutcome(turn, 'declined');
     offerHandoff(turn, turn.t.declined);
     return;
+  }
+  if (option.question !== undefined) {
+    const later = turn.conversation.context.followUps ?? [];
+    startQuestion(turn, option.question, topicStart);
+    turn.conversation = { ...turn.conversation, context: { ...turn.conversation.context, followUps: later } };
   }
   showArticle(turn, option.articleId, option.sectionId, { offerPerson: false });
 }
