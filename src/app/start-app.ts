@@ -49,7 +49,7 @@ async function startOn(
   logger: Logger,
   notifier: ChannelNotifier,
 ): Promise<RunningApp> {
-  const { retriever, problems } = await buildRetriever({ config, logger, db });
+  const { retriever, problems } = await buildRetriever({ config, logger, db, pruneVectorCache: true });
   if (retriever.listArticles().length === 0) {
     logger.warn(
       { dir: config.kb.dir },

@@ -18,6 +18,11 @@ export async function buildRetriever(options: {
   /** Holds the vector cache (migrated); the keyword index is private to the retriever. */
   db: Db;
   kbDir?: string;
+  /**
+   * Delete cached vectors the index did not use (the bot at start-up). Not for `ask`, which may
+   * read another knowledge base from the same database.
+   */
+  pruneVectorCache?: boolean;
 }): Promise<{ retriever: KnowledgeRetriever; problems: KbProblem[] }> {
   const { config, logger, db } = options;
   const dir = options.kbDir ?? config.kb.dir;
@@ -25,13 +30,19 @@ export async function buildRetriever(options: {
   for (const problem of kb.problems)
     logger.warn({ file: problem.file, line: problem.line }, `skipped article: ${formatProblem(problem)}`);
   const model = await createEmbedder(config.embeddings, logger);
+  const cache = model ? new CachedEmbedder(db, model) : undefined;
   const retriever = await indexRetriever(kb.articles, {
     thresholds: config.retrieval,
     defaultLang: config.kb.defaultLang,
     intentClassifier: config.intentClassifier,
     denseFusion: config.embeddings.fusion,
-    embedder: model ? new CachedEmbedder(db, model) : undefined,
+    embedder: cache,
   });
+  if (cache && options.pruneVectorCache && retriever.usesEmbeddings) {
+    const removed = cache.pruneUnused();
+    if (removed > 0)
+      logger.info({ removed }, 'deleted cached vectors of texts no longer in the knowledge base');
+  }
   logger.info(
     { articles: kb.articles.length, problems: kb.problems.length, embeddings: retriever.usesEmbeddings },
     `knowledge base indexed from ${dir}`,

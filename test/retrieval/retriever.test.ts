@@ -542,6 +542,40 @@ describe('KnowledgeRetriever with the tiny embedding model', () => {
     }
   });
 
+  it('buildRetriever for the bot keeps only the vectors of the knowledge base it serves', async () => {
+    const config = loadConfig({
+      EMBEDDINGS: 'required',
+      MODELS_DIR: tiny.modelsDir,
+      EMBEDDING_MODEL: tiny.modelName,
+    });
+    const own = openDatabase(':memory:');
+    migrate(own, EMBEDDING_MIGRATIONS);
+    const count = () => (own.prepare('SELECT count(*) AS n FROM embedding_cache').get() as { n: number }).n;
+    const stale = own.prepare('INSERT INTO embedding_cache (model, hash, dims, vector) VALUES (?, ?, 1, ?)');
+    try {
+      await buildRetriever({ config, logger: silentLogger(), db: own, kbDir: FIXTURE_KB });
+      const served = count();
+      // A version edited away, and a model no longer configured.
+      const modelId = (own.prepare('SELECT model FROM embedding_cache LIMIT 1').get() as { model: string })
+        .model;
+      stale.run(modelId, 'f'.repeat(64), Buffer.alloc(4));
+      stale.run('old-model', 'e'.repeat(64), Buffer.alloc(4));
+      // `ask` may read another knowledge base from the bot's database: it prunes nothing.
+      await buildRetriever({ config, logger: silentLogger(), db: own, kbDir: FIXTURE_KB });
+      expect(count()).toBe(served + 2);
+      await buildRetriever({
+        config,
+        logger: silentLogger(),
+        db: own,
+        kbDir: FIXTURE_KB,
+        pruneVectorCache: true,
+      });
+      expect(count()).toBe(served);
+    } finally {
+      own.close();
+    }
+  });
+
   it('follows the configured dense fusion: weight 0 ranks by keywords, weight 1 by cosine', async () => {
     const own = openDatabase(':memory:');
     migrate(own, EMBEDDING_MIGRATIONS);

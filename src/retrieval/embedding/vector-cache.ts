@@ -48,6 +48,8 @@ export class CachedEmbedder implements Embedder {
   private readonly select;
   private readonly insert;
   private readonly queries = new Map<string, Float32Array>();
+  /** Hashes of every passage asked for since this wrapper was made: what `pruneUnused` keeps. */
+  private readonly used = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -80,6 +82,7 @@ export class CachedEmbedder implements Embedder {
     const found = new Map<string, Float32Array>();
     const missing = new Map<string, string>(); // hash → text, each distinct text once
     hashes.forEach((hash, i) => {
+      this.used.add(hash);
       if (found.has(hash) || missing.has(hash)) return;
       const row = this.select.get(this.modelId, hash);
       const vector = row && fromBlob(row.vector, row.dims);
@@ -98,6 +101,30 @@ export class CachedEmbedder implements Embedder {
       for (const [hash, vector] of entries) found.set(hash, vector);
     }
     return hashes.map((hash) => found.get(hash)!);
+  }
+
+  /**
+   * Deletes the vectors nobody asked for since this wrapper was made: texts edited away or
+   * removed from the knowledge base, and every vector of another model (a replaced model never
+   * comes back under the same id). Called by the bot once its start-up index is built, so the
+   * cache holds the knowledge base it serves, not every version it ever served. Returns how many
+   * vectors were deleted.
+   */
+  pruneUnused(): number {
+    const prune = this.db.transaction((keep: string[]) => {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS embedding_keep (hash TEXT PRIMARY KEY) WITHOUT ROWID');
+      this.db.exec('DELETE FROM embedding_keep');
+      const add = this.db.prepare<[string]>('INSERT OR IGNORE INTO embedding_keep (hash) VALUES (?)');
+      for (const hash of keep) add.run(hash);
+      const { changes } = this.db
+        .prepare<[string]>(
+          'DELETE FROM embedding_cache WHERE model <> ? OR hash NOT IN (SELECT hash FROM embedding_keep)',
+        )
+        .run(this.modelId);
+      this.db.exec('DROP TABLE embedding_keep');
+      return changes;
+    });
+    return prune([...this.used]);
   }
 
   private async embedQueries(texts: string[]): Promise<Float32Array[]> {

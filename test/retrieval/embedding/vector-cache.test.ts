@@ -109,6 +109,23 @@ describe('CachedEmbedder', () => {
     expect(after[0]).toBeInstanceOf(Float32Array);
   });
 
+  it('prunes the vectors not asked for since it was made, and those of other models', async () => {
+    const model = new CountingEmbedder('model-a');
+    await new CachedEmbedder(db, model).embed(ARTICLES, 'passage');
+    await new CachedEmbedder(db, new CountingEmbedder('model-b')).embed(ARTICLES, 'passage');
+    const fresh = new CachedEmbedder(db, model);
+    await fresh.embed([ARTICLES[0]!, ARTICLES[0]!], 'passage');
+    await fresh.embed(['query text'], 'query');
+    expect(fresh.pruneUnused()).toBe(5);
+    const rows = db.prepare('SELECT model, hash FROM embedding_cache').all();
+    expect(rows).toEqual([{ model: 'model-a', hash: contentHash(ARTICLES[0]!) }]);
+    expect(fresh.pruneUnused()).toBe(0);
+    // Pruned texts are embedded again when they come back; the kept one is not.
+    const again = new CountingEmbedder('model-a');
+    await new CachedEmbedder(db, again).embed(ARTICLES, 'passage');
+    expect(again.embedded()).toEqual([ARTICLES[1], ARTICLES[2]]);
+  });
+
   it('does not persist queries but remembers recent ones in memory', async () => {
     const model = new CountingEmbedder('model-a');
     const cached = new CachedEmbedder(db, model, 2);
