@@ -14,7 +14,7 @@ import { messageScope, statesProblem } from '../text/message-scope.js';
 import { problemParts } from '../text/problem-parts.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
-import { hasRussianStopWordInLatin, latinToCyrillic } from '../text/translit.js';
+import { cyrillicReadings, hasRussianStopWordInLatin } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
 import type { Db } from '../storage/db.js';
 import { openDatabase } from '../storage/db.js';
@@ -355,10 +355,9 @@ export class KnowledgeRetriever implements Retriever {
     let cyrillic = 0;
     for (const word of tokenize(normalized)) {
       if (spelled.has(word)) continue;
-      const cyrillicWord = latinToCyrillic(word);
-      // By stem: "smenit" is a form of "сменить", which the articles use.
+      // By stem: "smenit" is a form of "сменить", which the articles use; "eto" is "это".
       const english = STOPWORDS.has(word) || vocabulary.knowsFormOf(word);
-      const russian = STOPWORDS.has(cyrillicWord) || vocabulary.knowsFormOf(cyrillicWord);
+      const russian = cyrillicReadings(word).some((c) => STOPWORDS.has(c) || vocabulary.knowsFormOf(c));
       // "printer" is known both ways ("принтер"): it tells nothing about the language.
       if (english && !russian) asIs += 1;
       else if (russian && !english) cyrillic += 1;

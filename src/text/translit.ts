@@ -112,7 +112,6 @@ const RUSSIAN_LITTLE_WORDS = new Set([
 export function hasRussianStopWordInLatin(text: string): boolean {
   return (text.toLowerCase().match(/[a-z]{2,}/g) ?? []).some((word) => {
     if (STOPWORDS.has(word) || ENGLISH_LOOKALIKES.has(word)) return false;
-    const cyrillic = latinToCyrillic(word);
-    return STOPWORDS.has(cyrillic) || RUSSIAN_LITTLE_WORDS.has(cyrillic);
+    return cyrillicReadings(word).some((c) => STOPWORDS.has(c) || RUSSIAN_LITTLE_WORDS.has(c));
   });
 }

@@ -160,6 +160,7 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     // in an English conversation, Russian content words alone do not switch; a little word does
     expect(retriever.resolveLang('soft token', 'en')).toBe('en');
     expect(retriever.resolveLang('kak smenit parol', 'en')).toBe('ru');
+    expect(retriever.resolveLang('eto printer', 'en')).toBe('ru');
     expect(top(await retriever.search('kak dobavit printer'))).toBe('printer-add-ru');
   });
 

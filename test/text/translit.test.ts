@@ -38,6 +38,8 @@ describe('hasRussianStopWordInLatin', () => {
   it('finds Russian little words typed in Latin letters', () => {
     expect(hasRussianStopWordInLatin('kak smenit parol')).toBe(true);
     expect(hasRussianStopWordInLatin('u menya ne rabotaet printer')).toBe(true);
+    // a leading "e" is "э" as well: "eto" is "это"
+    expect(hasRussianStopWordInLatin('eto moy noutbuk')).toBe(true);
   });
 
   it('does not count content words or English words that transliterate to Russian ones', () => {
