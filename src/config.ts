@@ -96,7 +96,7 @@ const envSchema = z.object({
 
   INTENT_CLASSIFIER: bool.default(true),
   ANSWER_THRESHOLD: fraction.default(0.88),
-  CLARIFY_THRESHOLD: fraction.default(0.58),
+  CLARIFY_THRESHOLD: fraction.default(0.53),
   ANSWER_MARGIN: fraction.default(0.1),
 
   TIER2_AGENTS: csv.default([]),

@@ -5,14 +5,14 @@
  * as "answer when at least X likely right".
  */
 export const CONFIDENCE_MODEL = {
-  bias: -6.509,
-  coverage: 0.754,
-  phrasing: 1.405,
-  relative: 0.829,
-  gap: 2.22,
-  lead: 1.891,
-  matched: 1.836,
-  intent: 1.905,
+  bias: -6.468,
+  coverage: 0.682,
+  phrasing: 1.422,
+  relative: 0.617,
+  gap: 2.328,
+  lead: 1.936,
+  matched: 1.903,
+  intent: 1.889,
 };
 
 /**
@@ -21,11 +21,11 @@ export const CONFIDENCE_MODEL = {
  * two close printer articles for "printer" make answering risky but clarifying right.
  */
 export const CLARIFY_MODEL = {
-  bias: -9.716,
-  coverage: 2.699,
-  phrasing: 2.172,
-  matched: 4.173,
-  intent: 3.2,
+  bias: -9.872,
+  coverage: 2.682,
+  phrasing: 1.994,
+  matched: 4.189,
+  intent: 3.314,
 };
 
 /**
@@ -34,21 +34,21 @@ export const CLARIFY_MODEL = {
  * missing classifier as "no article is likely" and the bot would stop answering.
  */
 export const CONFIDENCE_MODEL_WITHOUT_INTENT: typeof CONFIDENCE_MODEL = {
-  bias: -7.461,
-  coverage: -0.195,
-  phrasing: 2.712,
-  relative: 1.788,
-  gap: 3.478,
-  lead: 3.371,
-  matched: 2.241,
+  bias: -7.559,
+  coverage: -0.372,
+  phrasing: 2.803,
+  relative: 1.761,
+  gap: 3.514,
+  lead: 3.405,
+  matched: 2.331,
   intent: 0,
 };
 
 export const CLARIFY_MODEL_WITHOUT_INTENT: typeof CLARIFY_MODEL = {
-  bias: -8.409,
-  coverage: 1.438,
-  phrasing: 4.884,
-  matched: 4.199,
+  bias: -8.746,
+  coverage: 1.349,
+  phrasing: 4.594,
+  matched: 4.462,
   intent: 0,
 };
 

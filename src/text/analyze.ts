@@ -105,6 +105,15 @@ export function repairedWords(
 }
 
 /**
+ * The concept of "it does not work". Typed as one word ("broken", "dead", "сломался"), it says
+ * nothing its canonical token does not, so the message keeps only the token: as a word of its own
+ * it matched the few articles that happen to use it ("a broken screen" of the hardware request,
+ * "is it broken for everyone?") and counted against the rest, so "printer broken" was declined
+ * while "printer not working" was answered.
+ */
+const GENERIC_FAILURE = 'cxbroken';
+
+/**
  * `repairedWords`, plus the words that are typo repairs: guesses of what the user meant, which
  * may be wrong for a real word the articles do not use ("авокадо" -> "автокад").
  */
@@ -124,8 +133,9 @@ export function messageWords(
   // by stem); its canonical word stands for the rest: an unknown word would count as unmatched
   // ("мфу"), a "repair" would guess ("ванддрайв"), and a half of a name known only by stem
   // would mislead ("protect" of "global protect" matching antivirus "protection").
-  const kept = (surface: string): string => {
+  const kept = (surface: string, canonical: string): string => {
     const tokens = tokenizeNormalized(surface);
+    if (canonical === GENERIC_FAILURE && tokens.length === 1) return '';
     const known = (t: string) => vocabulary.has(t) || (tokens.length === 1 && vocabulary.knowsFormOf(t));
     return tokens.filter(known).join(' ');
   };

@@ -1608,12 +1608,15 @@ export function* conceptSpans(text: string): Generator<ConceptSpan> {
  * `keptWords` may drop some of a variant's own words: a message's spelling that no article uses
  * ("мфу", the "ms" of "ms teams") would only count as an unmatched word beside its canonical token.
  */
-export function expandSynonyms(text: string, keptWords?: (surface: string) => string): string {
+export function expandSynonyms(
+  text: string,
+  keptWords?: (surface: string, canonical: string) => string,
+): string {
   let out = '';
   let copied = 0;
   for (const { start, end, canonical } of conceptSpans(text)) {
     const typed = text.slice(start, end);
-    const surface = keptWords === undefined ? typed : keptWords(typed);
+    const surface = keptWords === undefined ? typed : keptWords(typed, canonical);
     out += `${text.slice(copied, start)}${surface} ${canonical}`;
     copied = end;
   }

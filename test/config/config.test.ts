@@ -42,7 +42,7 @@ describe('loadConfig defaults', () => {
         dtype: 'auto',
         fusion: { weight: 0.5, floor: 0.78, ceiling: 0.92 },
       },
-      retrieval: { answerThreshold: 0.88, clarifyThreshold: 0.58, answerMargin: 0.1 },
+      retrieval: { answerThreshold: 0.88, clarifyThreshold: 0.53, answerMargin: 0.1 },
       intentClassifier: true,
       handoff: {
         tier2Agents: [],

@@ -236,6 +236,21 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     }
   });
 
+  it('reads "X is broken" like "X is not working": the article about X comes first', async () => {
+    for (const [text, id] of [
+      ['printer broken', 'printer-not-printing-en'],
+      ['vpn is broken', 'vpn-connect-en'],
+      ['teams is broken', 'teams-app-en'],
+      ['wifi broken', 'wifi-connect-en'],
+      ['принтер сломался', 'printer-not-printing-ru'],
+      ['впн сломался', 'vpn-connect-ru'],
+    ]) {
+      const d = await retriever.search(text!);
+      expect(top(d), text).toBe(id);
+      expect(d.kind, text).not.toBe('decline');
+    }
+  });
+
   it('does not answer about a thing facilities handle with an article that never names it', async () => {
     for (const text of [
       'the air conditioning in the meeting room is broken',

@@ -207,6 +207,16 @@ describe('analyzeQuery', () => {
     expect(repairedWords('принтер не печатает', v)).toContain('принтер');
   });
 
+  it('keeps only the canonical token of a one-word "it does not work", whatever the articles use', () => {
+    const v = vocabularyFrom('A broken screen is replaced. The printer is not working. Сломался ноутбук');
+    expect(messageWords('printer broken', v).words).toEqual(['printer', 'cxbroken']);
+    expect(messageWords('принтер сломался', v).words).not.toContain(contentWords('сломался')[0]);
+    expect(messageWords('принтер сломался', v).words).toContain('cxbroken');
+    // more than a word is a phrasing of its own, as is every other concept's word
+    expect(messageWords('printer not working', v).words).toEqual(['printer', 'not', 'working', 'cxbroken']);
+    expect(messageWords('broken screen', v).words).toEqual(['cxbroken', 'screen']);
+  });
+
   it('reports typo repairs as guesses, but not slips of the fingers or transliteration', () => {
     const v = vocabularyFrom('Лицензия на Автокад. Headset. Disconnecting. Пароль');
     expect([...messageWords('авокадо', v).guesses]).toEqual(['автокад']);
