@@ -22,7 +22,8 @@ export interface PartDecision<T> {
  *   of their own: the whole answer stands alone.
  * - When the whole message is not answered (its evidence is split between two topics), the first
  *   part's answer is given and the later parts become follow-ups.
- * Returns the chosen decision (with `followUps`) and whose detail goes with it.
+ * Returns the chosen decision (with `followUps`, and `problem`: the part it answers) and whose
+ * detail goes with it.
  */
 export function combineProblems<T>(
   whole: { decision: RetrievalDecision; detail: T },
@@ -50,5 +51,5 @@ export function combineProblems<T>(
         : [];
     });
   const chosen = wholeTop === undefined ? primary : whole;
-  return { decision: { ...chosen.decision, followUps }, detail: chosen.detail };
+  return { decision: { ...chosen.decision, followUps, problem: primary.text }, detail: chosen.detail };
 }

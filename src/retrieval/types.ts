@@ -54,6 +54,8 @@ export interface RetrievalDecision {
    * ("vpn drops and outlook is slow"): the bot comes back to them once the first is solved.
    */
   followUps?: FollowUp[];
+  /** With `followUps`: the part of the message this decision is about, re-searched after a "No". */
+  problem?: string;
 }
 
 /** A further problem of the message: the part that states it and the article that answers it. */

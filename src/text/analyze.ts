@@ -19,9 +19,15 @@ export function tokenize(text: string): string[] {
   return tokenizeNormalized(normalizeText(text));
 }
 
+/**
+ * "won't" is read as "wont", the way it is often typed: split at the apostrophe it left the word
+ * "won", which matched "who won the match" to every article about things that won't start.
+ */
+const WONT = /\bwon['\u2019]t\b/g;
+
 /** `tokenize` for text `normalizeText` has already seen (it is idempotent, but not free). */
 export function tokenizeNormalized(text: string): string[] {
-  return tokenizer.tokenize(text.toLowerCase()).filter((t) => t.length <= MAX_TOKEN);
+  return tokenizer.tokenize(text.toLowerCase().replace(WONT, 'wont')).filter((t) => t.length <= MAX_TOKEN);
 }
 
 /**

@@ -287,6 +287,15 @@ const GROUPS: Record<string, string[]> = {
   phishing: ['фишинг[а-я]*', 'phish', 'fishing'],
 
   // --- Concept groups: chat symptoms and slang mapped to one helpdesk concept. ---
+  /** A web page that sends the user back to its sign-in page again and again. */
+  cxsigninloop: [
+    '(?:sign in|log in) loops?',
+    'loop(?:s|ing)? (?:on|back to) (?:the )?(?:sign in|log in)',
+    '(?:keeps?|kept) (?:sending|redirecting|taking|bouncing|throwing) me back to (?:the )?(?:sign in|log in)',
+    '(?:keeps?|kept) redirecting me to (?:the )?(?:sign in|log in)',
+    '(?:вы|пере)?кида[её]т обратно на (?:логин|вход|страницу входа)',
+  ],
+
   /** Something is down for many people at once. */
   cxoutage: [
     'outages?',
@@ -296,7 +305,7 @@ const GROUPS: Record<string, string[]> = {
     'for (?:every|any)(?:one|body)',
     '(?:every|any)(?:one|body) (?:in|on|at) (?:the|my|our)',
     '(?:nobody|no one) (?:can|is able)',
-    '(?:the )?(?:whole|entire) (?:office|floor|team|department|building|company)',
+    '(?:the )?(?:whole|entire) (?:[a-z]+ )?(?:office|floor|team|department|building|company)',
     'many people',
     'several people',
     'nobody (?:in|on) (?:the|my|our)',

@@ -275,6 +275,8 @@ describe('answering from the knowledge base', () => {
   test('the second problem waits while the first is not solved, and goes with it to a person', async () => {
     const u = h.user('U-TWO-NO');
     await u.say("vpn won't connect and I forgot my password");
+    // A "No" is about the VPN alone: the password part is not searched again with it.
+    expect(u.conversation()?.context.question).toBe("vpn won't connect");
     const no = texts(await u.press('feedback:no'));
     expect(no.join(' ')).not.toContain('password-reset-en');
     expect(u.conversation()?.context.followUps?.map((f) => f.articleId)).toEqual(['password-reset-en']);

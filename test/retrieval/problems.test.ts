@@ -38,6 +38,8 @@ describe('combineProblems', () => {
     expect(chosen.decision.followUps).toEqual([
       { question: 'printer jams', articleId: 'printer', sectionId: 'printer#1', title: 'T printer' },
     ]);
+    // The part answered, which a "No" re-searches alone.
+    expect(chosen.decision.problem).toBe('vpn drops');
   });
 
   it('answers the first part when the whole message was split between two topics', () => {
@@ -50,6 +52,7 @@ describe('combineProblems', () => {
     expect(chosen.decision.kind).toBe('answer');
     expect(chosen.decision.candidates[0]?.articleId).toBe('printer');
     expect(chosen.decision.followUps?.map((f) => f.articleId)).toEqual(['vpn']);
+    expect(chosen.decision.problem).toBe('printer jams');
   });
 
   it('is no split unless two parts are answered by different articles', () => {

@@ -21,6 +21,19 @@ function vocabularyFrom(text: string): Vocabulary {
 }
 
 describe('tokenize', () => {
+  it('reads "won\'t" as "wont", not as the word "won"', () => {
+    expect(tokenize("it won't start, it WON’T turn on")).toEqual([
+      'it',
+      'wont',
+      'start',
+      'it',
+      'wont',
+      'turn',
+      'on',
+    ]);
+    expect(tokenize('who won the match')).toContain('won');
+  });
+
   it('lowercases and splits on punctuation', () => {
     expect(tokenize('Hello, World! VPN/Outlook...broken?')).toEqual([
       'hello',

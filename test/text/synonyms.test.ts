@@ -191,6 +191,12 @@ describe('expandSynonyms', () => {
     expect(tokensOf('patching the servers tonight')).toContain('cxmaintenance');
     expect(tokensOf('не приходят уведомления от authenticator')).toContain('cxmfaprompt');
     expect(tokensOf('документ перевели на английский')).not.toContain('cxleaving');
+    expect(tokensOf('the portal keeps sending me back to the login page')).toContain('cxsigninloop');
+    expect(tokensOf('sharepoint sign-in loop')).toContain('cxsigninloop');
+    expect(tokensOf('сайт кидает обратно на вход')).toContain('cxsigninloop');
+    expect(tokensOf('I cannot sign in')).not.toContain('cxsigninloop');
+    expect(tokensOf('the whole sales team cannot work')).toContain('cxoutage');
+    expect(tokensOf('the whole thing is slow')).not.toContain('cxoutage');
   });
 
   it('conceptSpans reports each variant where it is typed, the longest match winning', () => {

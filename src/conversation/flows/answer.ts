@@ -124,7 +124,12 @@ export function answerQuestion(
       (f) => f.articleId !== top.articleId && turn.ctx.articles.getArticle(f.articleId),
     );
     if (followUps.length > 0) {
-      turn.conversation = { ...turn.conversation, context: { ...turn.conversation.context, followUps } };
+      // A "No" re-searches the problem answered, not the whole message with the others in it.
+      const question = decision.problem ?? turn.conversation.context.question;
+      turn.conversation = {
+        ...turn.conversation,
+        context: { ...turn.conversation.context, followUps, question },
+      };
       turn.text(turn.t.severalProblems);
     }
     showArticle(turn, top.articleId, top.sectionId, {
