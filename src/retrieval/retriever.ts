@@ -451,12 +451,16 @@ export class KnowledgeRetriever implements Retriever {
     // What only the candidates shown need, once their final order is known.
     const scope = messageScope(clipped);
     const notItTerms = scope.nonItWords.map(stem);
+    const personalTerms = scope.personalWords.map(stem);
     for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
       if (scope.onlySymptoms) candidate.messageGuard = 'symptoms-only';
       const articleTerms = this.keyword.termsOf(candidate.articleId);
       if (!articleTerms) continue;
       if (notItTerms.length > 0 && !notItTerms.some((t) => articleTerms.all.has(t))) {
         candidate.messageGuard = 'not-it';
+      }
+      if (personalTerms.length > 0 && !personalTerms.some((t) => articleTerms.all.has(t))) {
+        candidate.messageGuard = 'personal';
       }
       candidate.sectionId = bestSection(articleTerms, terms, idf);
       if (guesses.size > 0) {

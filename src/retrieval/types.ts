@@ -31,9 +31,11 @@ export interface Candidate {
    * Why the message itself rules this article out as an answer, though not as an option:
    * `symptoms-only`: it only says that something fails ("сломалось", "everything is broken"), so
    * an article that happens to share the symptom word is a guess; `not-it`: it names a thing
-   * facilities or payroll handle ("кондиционер", "payslip") that the article never mentions.
+   * facilities or payroll handle ("кондиционер", "payslip") that the article never mentions;
+   * `personal`: it is about the user's own device or account ("my personal iPhone", "личная
+   * почта gmail") and the article never speaks of personal ones (company IT does not support them).
    */
-  messageGuard?: 'symptoms-only' | 'not-it';
+  messageGuard?: 'symptoms-only' | 'not-it' | 'personal';
 }
 
 export type DecisionKind = 'answer' | 'clarify' | 'decline';

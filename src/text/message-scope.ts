@@ -112,10 +112,13 @@ const NOT_IT = [
   'расч[её]тн[а-яё]* лист[а-яё]*',
   'зарплат[а-яё]*',
 ];
-const NOT_IT_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${NOT_IT.map((p) => p.replace(/ /g, '[\\s_-]*')).join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
+/** One pattern of whole-word alternatives; a space also matches a hyphen, an underscore or nothing. */
+function wordsPattern(alternatives: readonly string[]): RegExp {
+  const body = alternatives.map((p) => p.replace(/ /g, '[\\s_-]*')).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+const NOT_IT_PATTERN = wordsPattern(NOT_IT);
 
 /**
  * The words (normalized, lowercased) of a message about something facilities or payroll handle
@@ -132,12 +135,40 @@ function nonItWords(normalized: string, spans: readonly ConceptSpan[]): string[]
   return tokenizeNormalized(named.join(' ')).filter((word) => !STOPWORDS.has(word) && !FILLERS.has(word));
 }
 
+/**
+ * Words that make a device or account the user's own rather than the company's ("my personal
+ * iPhone", "my home router", "личная почта gmail"). The marker is the word an article about it
+ * would use; one captured group per pattern names it when the pattern has more words.
+ */
+const PERSONAL = [
+  'personal',
+  '(home) (?:pc|computer|laptop|desktop|printer|router|wi ?fi|network|internet)',
+  'gmail',
+  'icloud',
+  'yahoo',
+  'hotmail',
+  'личн[а-яё]*',
+  'домашн[а-яё]*',
+];
+const PERSONAL_PATTERN = wordsPattern(PERSONAL);
+
+/** The words that make the message about the user's own things (see `PERSONAL`), lowercased. */
+function personalWords(normalized: string): string[] {
+  const words: string[] = [];
+  for (const match of normalized.matchAll(PERSONAL_PATTERN)) {
+    words.push((match.slice(1).find((group) => group !== undefined) ?? match[0]).toLowerCase());
+  }
+  return words;
+}
+
 /** What a message is about, as far as answering it goes; see `Candidate.messageGuard`. */
 export interface MessageScope {
   /** It only says that something fails, without naming what. */
   onlySymptoms: boolean;
   /** The facilities or payroll things it is about, when it names no IT thing (else empty). */
   nonItWords: string[];
+  /** The words making it about the user's own device or account ("personal", "домашний"). */
+  personalWords: string[];
 }
 
 /** The message's scope, from one normalization and one pass of the thesaurus. */
@@ -145,7 +176,11 @@ export function messageScope(text: string): MessageScope {
   const normalized = normalizeText(text);
   const spans = [...conceptSpans(normalized)];
   const symptomsOnly = onlySymptoms(normalized, spans);
-  return { onlySymptoms: symptomsOnly, nonItWords: symptomsOnly ? [] : nonItWords(normalized, spans) };
+  return {
+    onlySymptoms: symptomsOnly,
+    nonItWords: symptomsOnly ? [] : nonItWords(normalized, spans),
+    personalWords: personalWords(normalized),
+  };
 }
 
 /** Thesaurus concepts that say something is wrong: a part with one states a problem. */

@@ -267,6 +267,20 @@ describe('KnowledgeRetriever on the sample knowledge base (keyword only)', () =>
     expect(lights.kind).toBe('answer');
   });
 
+  it("does not answer about the user's own device or account with an article about company ones", async () => {
+    for (const text of ["my personal iphone won't charge", 'как восстановить пароль от личной почты gmail']) {
+      const d = await retriever.search(text);
+      expect(d.candidates[0]?.messageGuard, text).toBe('personal');
+      expect(d.kind, text).not.toBe('answer');
+    }
+    // an article that speaks of personal accounts may still answer
+    const sharing = await retriever.search(
+      "can i just email the contract to the client's gmail from my personal account",
+    );
+    expect(sharing.candidates[0]?.articleId).toBe('file-sharing-external-en');
+    expect(sharing.candidates[0]?.messageGuard).toBeUndefined();
+  });
+
   it('answers one problem of a message that states two, and keeps the other as a follow-up', async () => {
     const ru = await retriever.search('принтер не печатает, плюс впн постоянно отваливается');
     expect(ru.kind).toBe('answer');

@@ -62,6 +62,20 @@ describe('nonItWords', () => {
   });
 });
 
+describe('personalWords', () => {
+  it("finds the words that make a device or account the user's own, in either language", () => {
+    const personal = (text: string) => messageScope(text).personalWords;
+    expect(personal("my personal iphone won't charge")).toEqual(['personal']);
+    expect(personal('how to reset my gmail password')).toEqual(['gmail']);
+    expect(personal('my home wi-fi router is slow')).toEqual(['home']);
+    expect(personal('как восстановить пароль от личной почты')).toEqual(['личной']);
+    expect(personal('домашний роутер не раздаёт вайфай')).toEqual(['домашний']);
+    // working from home is where the user is, not whose the device is
+    expect(personal('I work from home and the vpn drops')).toEqual([]);
+    expect(personal('vpn не работает из дома')).toEqual([]);
+  });
+});
+
 describe('statesProblem', () => {
   it('is true for a part that says something is wrong or asks for something', () => {
     for (const text of [
