@@ -105,6 +105,14 @@ function repairedShare(
   return total === 0 ? 0 : guessed / total;
 }
 
+/**
+ * The message names something (a facilities thing, a personal device) that the article never
+ * mentions: the article may be offered for the rest of the message, but not given as the answer.
+ */
+function neverNamed(messageTerms: readonly string[], articleTerms: ReadonlySet<string>): boolean {
+  return messageTerms.length > 0 && !messageTerms.some((t) => articleTerms.has(t));
+}
+
 /** How many dense-only articles (no shared words with the message) may join the candidates. */
 const DENSE_CANDIDATES = 10;
 
@@ -456,12 +464,8 @@ export class KnowledgeRetriever implements Retriever {
       if (scope.onlySymptoms) candidate.messageGuard = 'symptoms-only';
       const articleTerms = this.keyword.termsOf(candidate.articleId);
       if (!articleTerms) continue;
-      if (notItTerms.length > 0 && !notItTerms.some((t) => articleTerms.all.has(t))) {
-        candidate.messageGuard = 'not-it';
-      }
-      if (personalTerms.length > 0 && !personalTerms.some((t) => articleTerms.all.has(t))) {
-        candidate.messageGuard = 'personal';
-      }
+      if (neverNamed(notItTerms, articleTerms.all)) candidate.messageGuard = 'not-it';
+      if (neverNamed(personalTerms, articleTerms.all)) candidate.messageGuard = 'personal';
       candidate.sectionId = bestSection(articleTerms, terms, idf);
       if (guesses.size > 0) {
         candidate.matchedMostlyByRepairs =
