@@ -17,6 +17,34 @@ export default tseslint.config(
     },
   },
   {
+    // Adapters reach the core through its one public entry, never past it.
+    files: ['adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!index\\.js$)',
+              message: 'Adapters import the core only from src/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The core knows no channel; only the entry points in src/cli compose adapters.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)adapters/', message: 'The core imports no adapter.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

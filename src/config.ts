@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAddress } from './channels/address.js';
 import { ErrorCodes, HelpdeskError } from './errors.js';
 import { DEFAULT_DENSE_FUSION, type DenseFusion } from './retrieval/fusion.js';
 
@@ -18,6 +19,25 @@ const csv = z.string().transform((v) =>
     .map((s) => s.trim())
     .filter((s) => s.length > 0),
 );
+
+/** A comma-separated list of channel-qualified ids (`slack:U0123,web:alice`). */
+const addressList = csv.superRefine((ids, ctx) => {
+  const bad = ids.filter((id) => parseAddress(id) === undefined);
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected channel-qualified ids such as slack:U0123, teams:<id> or web:alice (not ${bad
+        .map((b) => JSON.stringify(b.slice(0, 40)))
+        .join(', ')})`,
+    });
+  }
+});
+
+/** An HTTP header name, as a proxy sets it (`X-Forwarded-User`). */
+const headerName = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'expected an HTTP header name such as X-Forwarded-User')
+  .transform((v) => v.toLowerCase());
 
 /**
  * A number written the plain decimal way. `Number()` alone would also take "0x50", "4e3" or
@@ -99,14 +119,17 @@ const envSchema = z.object({
   CLARIFY_THRESHOLD: fraction.default(0.53),
   ANSWER_MARGIN: fraction.default(0.1),
 
-  TIER2_AGENTS: csv.default([]),
-  TIER3_AGENTS: csv.default([]),
+  TIER2_AGENTS: addressList.default([]),
+  TIER3_AGENTS: addressList.default([]),
   BUSINESS_HOURS: z
     .string()
     .regex(HOURS_PATTERN, 'expected e.g. "mon-fri 09:00-18:00"')
     .default('mon-fri 09:00-18:00'),
   TIMEZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default('UTC'),
-  ONCALL_TARGET: z.string().min(1).optional(),
+  ONCALL_TARGET: z
+    .string()
+    .refine((v) => parseAddress(v) !== undefined, 'expected a channel-qualified id such as slack:C0123')
+    .optional(),
   SLA_HIGH_MINUTES: minutes.default(30),
   SLA_NORMAL_MINUTES: minutes.default(240),
   SLA_LOW_MINUTES: minutes.default(1440),
@@ -114,11 +137,31 @@ const envSchema = z.object({
   MAX_MESSAGE_CHARS: wholeNumber('', 200, 40_000).default(4000),
   MAX_ARTICLES_TRIED: wholeNumber('', 1, 5).default(3),
 
-  PORT: wholeNumber('', 1, 65_535).default(3978),
+  PORT: wholeNumber('', 0, 65_535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }).optional(),
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(' of seconds', 1, 600).default(20),
+  WEB_USER_HEADER: headerName.optional(),
+  WEB_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }).optional(),
+  SLACK_TIER2_CHANNEL: z
+    .string()
+    .regex(/^[A-Z0-9]{2,32}$/, 'expected a Slack channel id such as C0123ABC')
+    .optional(),
+  SLACK_TIER3_CHANNEL: z
+    .string()
+    .regex(/^[A-Z0-9]{2,32}$/, 'expected a Slack channel id such as C0123ABC')
+    .optional(),
+
+  TEAMS_ENABLED: bool.default(false),
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
 });
 
 /** Checks across keys, reported like the others under the key to fix. */
@@ -128,6 +171,28 @@ const envSchema = z.object({
  * bounds that are valid on their own (an invalid one is reported by the schema).
  */
 function crossCheckIssues(cleaned: Record<string, string>): { key: string; message: string }[] {
+  const issues: { key: string; message: string }[] = [];
+  const slackToken = envSchema.shape.SLACK_BOT_TOKEN.safeParse(cleaned.SLACK_BOT_TOKEN).data;
+  if (slackToken && !cleaned.SLACK_SIGNING_SECRET && !cleaned.SLACK_APP_TOKEN) {
+    issues.push({
+      key: 'SLACK_SIGNING_SECRET',
+      message: 'is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    });
+  }
+  if ((cleaned.SLACK_SIGNING_SECRET || cleaned.SLACK_APP_TOKEN) && !cleaned.SLACK_BOT_TOKEN) {
+    issues.push({ key: 'SLACK_BOT_TOKEN', message: 'is required when Slack is configured' });
+  }
+  if (
+    cleaned.MICROSOFT_APP_ID &&
+    !cleaned.MICROSOFT_APP_PASSWORD &&
+    cleaned.MICROSOFT_APP_TYPE !== 'UserAssignedMSI'
+  ) {
+    issues.push({ key: 'MICROSOFT_APP_PASSWORD', message: 'is required with MICROSOFT_APP_ID' });
+  }
+  return [...issues, ...denseBandIssues(cleaned)];
+}
+
+function denseBandIssues(cleaned: Record<string, string>): { key: string; message: string }[] {
   const floor = envSchema.shape.DENSE_COSINE_FLOOR.safeParse(cleaned.DENSE_COSINE_FLOOR);
   const ceiling = envSchema.shape.DENSE_COSINE_CEILING.safeParse(cleaned.DENSE_COSINE_CEILING);
   if (!floor.success || !ceiling.success || floor.data < ceiling.data) return [];
@@ -182,16 +247,48 @@ export interface Config {
     /** Articles the bot proposes for one question before it offers a person instead. */
     maxArticlesTried: number;
   };
-  http: { port: number };
-  slack: { botToken: string | undefined; signingSecret: string | undefined };
-  teams: { appId: string | undefined; appPassword: string | undefined };
+  http: {
+    port: number;
+    host: string;
+    /** The address people reach the server at (links in messages); `http://localhost:PORT` when unset. */
+    publicUrl: string | undefined;
+    /** How long SIGTERM waits for running turns and deliveries before closing anyway. */
+    shutdownGraceSeconds: number;
+  };
+  web: {
+    /** Header a single sign-on proxy sets with the user's login; then nothing else is trusted. */
+    userHeader: string | undefined;
+    /** Key that signs session cookies; generated and kept in the database when unset. */
+    sessionSecret: string | undefined;
+  };
+  slack: {
+    botToken: string | undefined;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+    tier2Channel: string | undefined;
+    tier3Channel: string | undefined;
+  };
+  teams: {
+    enabled: boolean;
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId: string | undefined;
+  };
 }
 
 /** Every environment key the bot reads (all documented in .env.example). */
 export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 /** Key names whose values must never be printed, even in validation errors. */
-export const SECRET_KEYS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'MICROSOFT_APP_PASSWORD'];
+export const SECRET_KEYS = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MICROSOFT_APP_PASSWORD',
+  'WEB_SESSION_SECRET',
+];
 
 /**
  * Validates `env` (normally `process.env`) and returns the typed configuration.
@@ -252,8 +349,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     },
     conversation: { maxMessageChars: e.MAX_MESSAGE_CHARS, maxArticlesTried: e.MAX_ARTICLES_TRIED },
-    http: { port: e.PORT },
-    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET },
-    teams: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+      shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    },
+    web: { userHeader: e.WEB_USER_HEADER, sessionSecret: e.WEB_SESSION_SECRET },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      tier2Channel: e.SLACK_TIER2_CHANNEL,
+      tier3Channel: e.SLACK_TIER3_CHANNEL,
+    },
+    teams: {
+      enabled: e.TEAMS_ENABLED,
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appType: e.MICROSOFT_APP_TYPE,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+    },
   };
 }

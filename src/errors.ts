@@ -51,6 +51,19 @@ export class HelpdeskError extends Error {
   }
 }
 
+/**
+ * A channel's refusal of a delivery, for its notifier to throw: `retryAfterMs` when the remote
+ * said when to come back (HTTP 429 `Retry-After`), `permanent` when trying again cannot help
+ * (403/404: the bot was removed from the chat). The outbox honours both.
+ */
+export function deliveryRefused(
+  message: string,
+  options: { status?: number; retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {},
+): HelpdeskError {
+  const { cause, ...details } = options;
+  return new HelpdeskError(ErrorCodes.REMOTE_REJECTED, message, { cause, details });
+}
+
 /** Narrowing helper for `catch (e)` blocks that only handle one code. */
 export function isHelpdeskError(error: unknown, code?: ErrorCode): error is HelpdeskError {
   return error instanceof HelpdeskError && (code === undefined || error.code === code);

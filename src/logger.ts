@@ -24,9 +24,13 @@ const SECRET_KEYS = [
   'botToken',
   'signingSecret',
   'appPassword',
+  'appToken',
+  'sessionSecret',
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
   'MICROSOFT_APP_PASSWORD',
+  'WEB_SESSION_SECRET',
 ];
 
 /**
@@ -37,7 +41,13 @@ const SECRET_KEYS = [
 export const REDACT_PATHS = [
   // Not `*.*.key`: pino's intermediate wildcards walk into Buffers and throw.
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),
-  ...['slack.botToken', 'slack.signingSecret', 'teams.appPassword'].map((path) => `config.${path}`),
+  ...[
+    'slack.botToken',
+    'slack.signingSecret',
+    'slack.appToken',
+    'teams.appPassword',
+    'web.sessionSecret',
+  ].map((path) => `config.${path}`),
   '*.headers.authorization',
   '*.headers.Authorization',
   'req.headers.cookie',

@@ -1,4 +1,4 @@
-import type { Choice } from '../../src/conversation/types.js';
+import type { Choice } from '../../src/index.js';
 
 /**
  * The buttons last printed, numbered as shown, shared by the chat loop (replies to what was
@@ -19,6 +19,11 @@ export class TerminalButtons {
    */
   clear(): void {
     this.current = [];
+  }
+
+  /** The buttons on screen, in their printed order ([1] first). */
+  shown(): readonly Choice[] {
+    return this.current;
   }
 
   /** The button a typed number presses, if the line is a number of a button on screen. */

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { HelpdeskCore } from '../../src/conversation/core.js';
-import { errorMessage } from '../../src/errors.js';
-import { AGENT_COMMAND_HELP, parseAgentCommand } from './agent-command.js';
+import {
+  agentCommandHelp,
+  errorMessage,
+  parseAgentCommand,
+  type HelpdeskCore,
+  type IncomingMessage,
+} from '../../src/index.js';
 import { TerminalButtons } from './buttons.js';
+import { TERMINAL_CHANNEL } from './terminal-adapter.js';
 import { renderAgentResult, renderReplies } from './render.js';
 
 /** Who is typing: the employee, and the agent identity used for `/` commands. */
@@ -16,7 +21,7 @@ export interface TerminalIdentity {
 
 const HELP = `Type your IT question (English or Russian). A number presses a button.
 Agent commands (as the configured local agent):
-${AGENT_COMMAND_HELP}
+${agentCommandHelp()}
 /help this text, /quit to leave`;
 
 /**
@@ -46,6 +51,7 @@ export async function runTerminalChat(
         const action = parseAgentCommand(line, {
           agentId: who.agentId,
           agentName: who.agentName,
+          channel: TERMINAL_CHANNEL,
           messageId: randomUUID(),
         });
         io.print(
@@ -57,17 +63,19 @@ export async function runTerminalChat(
       }
       const pressed = buttons.pick(line);
       if (!pressed) buttons.clear();
-      const replies = await core.handleMessage({
-        channel: 'terminal',
+      const incoming: IncomingMessage = {
+        channel: TERMINAL_CHANNEL,
         userId: who.userId,
         userName: who.userName,
         conversationId,
         messageId: randomUUID(),
         ...(pressed ? { action: pressed.id } : { text: line }),
-      });
+      };
+      const replies = await core.handleMessage(incoming);
       const rendered = renderReplies(replies);
       if (rendered.text) io.print(rendered.text);
       buttons.show(rendered.choices);
+      core.reportReplies(incoming, true);
     } catch (error) {
       io.print(`error: ${errorMessage(error)}`);
     }

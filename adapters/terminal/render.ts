@@ -1,11 +1,34 @@
-import type { Choice, Reply } from '../../src/conversation/types.js';
-import type { AgentResult } from '../../src/handoff/agent-action.js';
-import type { AgentEvent, OnCallPage, QueueEvent } from '../../src/handoff/ports.js';
+import {
+  agentResultText,
+  inlineToPlain,
+  parseMarkup,
+  STATUS_WORDS,
+  type AgentEvent,
+  type AgentResult,
+  type Choice,
+  type OnCallPage,
+  type QueueEvent,
+  type Reply,
+} from '../../src/index.js';
 
 /** Control characters other than newline and tab would let text repaint the terminal. */
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** Article steps as plain lines: the core's markup read, lists numbered, links written out. */
+function plainSteps(markup: string): string[] {
+  const lines: string[] = [];
+  for (const block of parseMarkup(markup)) {
+    if (block.type === 'paragraph') lines.push(...block.lines.map((l) => clean(inlineToPlain(l))));
+    else if (block.type === 'heading') lines.push(clean(inlineToPlain(block.content)));
+    else
+      block.items.forEach((item, i) =>
+        lines.push(`${block.ordered ? `${block.start + i}.` : '-'} ${clean(inlineToPlain(item))}`),
+      );
+  }
+  return lines;
 }
 
 /**
@@ -22,7 +45,7 @@ export function renderReplies(replies: readonly Reply[]): { text: string; choice
         break;
       case 'article':
         lines.push(`bot> ${clean(reply.title)} — ${clean(reply.sectionHeading)}`);
-        for (const line of clean(reply.steps).split('\n')) lines.push(`     ${line}`);
+        for (const line of plainSteps(reply.steps)) lines.push(`     ${line}`);
         lines.push(`     (full article: ${reply.url})`);
         break;
       case 'choices':
@@ -58,6 +81,20 @@ export function renderQueueEvent(event: QueueEvent): string {
       return `${head} unclaimed, ${event.overdueMinutes} min past its SLA`;
     case 'ticket-cancelled':
       return `${head} cancelled by the user`;
+    case 'ticket-claimed':
+      return `${head} claimed by ${clean(event.byName)}`;
+    case 'user-message':
+      return `${head} user: ${clean(event.text)}`;
+    case 'agent-replied':
+      return `${head} ${clean(event.byName)}: ${clean(event.text)}`;
+    case 'note-added':
+      return `${head} note by ${clean(event.byName)}: ${clean(event.text)}`;
+    case 'ticket-transferred':
+      return `${head} transferred to ${clean(event.to)} by ${event.by}`;
+    case 'ticket-resolved':
+      return `${head} resolved by ${event.by}`;
+    case 'ticket-handed-back':
+      return `${head} handed back to the bot by ${event.by}`;
   }
 }
 
@@ -82,19 +119,18 @@ export function renderPage(target: string, page: OnCallPage): string {
 export function renderAgentResult(result: AgentResult): string {
   switch (result.kind) {
     case 'duplicate':
-      return '[agent] already done';
     case 'done':
-      return `[agent] ${result.ticket.id} is now ${result.ticket.status}${result.redacted ? ' (a secret was redacted)' : ''}`;
+      return `[agent] ${agentResultText(result)}`;
     case 'queue': {
       const row = (t: (typeof result.queued)[number]) =>
-        `  ${t.id} ${t.priority.padEnd(6)} tier ${t.tier} ${t.status.padEnd(9)} ${clean(t.subject).slice(0, 60)}`;
+        `  ${t.id} ${t.priority.padEnd(6)} tier ${t.tier} ${STATUS_WORDS[t.status]}: ${clean(t.subject).slice(0, 60)}`;
       return ['[agent] queue:', ...result.queued.map(row), '[agent] mine:', ...result.mine.map(row)].join(
         '\n',
       );
     }
     case 'ticket':
       return [
-        `[agent] ${result.ticket.id} ${result.ticket.status} ${result.ticket.priority}: ${clean(result.ticket.subject)}`,
+        `[agent] ${result.ticket.id} ${STATUS_WORDS[result.ticket.status]}, ${result.ticket.priority}: ${clean(result.ticket.subject)}`,
         ...result.transcript.map((e) => `  ${e.author}: ${clean(e.text)}`),
         ...result.notes.map((n) => `  ${n.kind} by ${clean(n.agentName ?? n.agentId)}: ${clean(n.text)}`),
       ].join('\n');

@@ -1,4 +1,4 @@
-import type { ChannelNotifier } from '../../src/handoff/ports.js';
+import type { ChannelNotifier } from '../../src/index.js';
 import type { TerminalButtons } from './buttons.js';
 import { renderAgentEvent, renderPage, renderQueueEvent, renderReplies } from './render.js';
 

@@ -1,13 +1,18 @@
+import type { ChannelAdapter } from '../channels/ports.js';
+import { channelRegistry } from '../channels/registry.js';
+import { sqliteChannelState } from '../channels/sqlite-channel-state.js';
 import { shortIds } from '../clock.js';
 import type { Config } from '../config.js';
 import { createHelpdeskCore, startSweepTimer, type HelpdeskCore } from '../conversation/core.js';
 import { createSqliteStores } from '../conversation/sqlite-stores.js';
-import type { ChannelNotifier } from '../handoff/ports.js';
+import { errorMessage } from '../errors.js';
 import { watchKnowledgeBase, type KbWatcher } from '../kb/watch.js';
 import type { Logger } from '../logger.js';
+import type { KbProblem } from '../kb/types.js';
 import { buildRetriever } from '../retrieval/build-retriever.js';
 import type { KnowledgeRetriever } from '../retrieval/retriever.js';
-import { checkIntegrity, migrate, openDatabase } from '../storage/db.js';
+import { createMetrics, type Metrics } from '../server/metrics.js';
+import { checkIntegrity, migrate, openDatabase, type Db } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { acquireInstanceLock } from '../storage/instance-lock.js';
 
@@ -15,26 +20,40 @@ import { acquireInstanceLock } from '../storage/instance-lock.js';
 export interface RunningApp {
   core: HelpdeskCore;
   retriever: KnowledgeRetriever;
-  close(): Promise<void>;
+  metrics: Metrics;
+  adapters: readonly ChannelAdapter[];
+  /** Knowledge-base files reported and skipped at start-up. */
+  problems: readonly KbProblem[];
+  /** Turns whose replies a killed process never confirmed, sent again through the outbox. */
+  recovered: number;
+  /**
+   * Stops the adapters, waits up to `graceMs` for running deliveries, then closes the database:
+   * never under a running delivery unless the grace ran out.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
- * Composition root shared by every entry point: opens and migrates the database, indexes the
- * knowledge base, starts the live re-index and the SLA sweep, and delivers what a previous run
- * left in the outbox. Channels differ only in the `notifier` they pass.
+ * Composition root shared by every entry point: opens and migrates the database (the adapters'
+ * own schema steps too), indexes the knowledge base, starts the core, the adapters, the live
+ * re-index and the SLA sweep, and sends what a previous run left in the outbox. Channels differ
+ * only in the adapters passed; the core imports none of them.
  */
 export async function startApp(
   config: Config,
   logger: Logger,
-  notifier: ChannelNotifier,
+  adapters: readonly ChannelAdapter[],
 ): Promise<RunningApp> {
+  const names = adapters.map((a) => a.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`two adapters are named "${twice}"`);
   const releaseLock = acquireInstanceLock(config.databasePath);
-  let db: ReturnType<typeof openDatabase> | undefined;
+  let db: Db | undefined;
   try {
     db = openDatabase(config.databasePath);
     checkIntegrity(db, config.databasePath);
-    migrate(db, ALL_MIGRATIONS);
-    return await startOn(db, releaseLock, config, logger, notifier);
+    migrate(db, [...ALL_MIGRATIONS, ...adapters.flatMap((a) => a.migrations ?? [])]);
+    return await startOn(db, releaseLock, config, logger, adapters);
   } catch (error) {
     db?.close();
     releaseLock();
@@ -43,11 +62,11 @@ export async function startApp(
 }
 
 async function startOn(
-  db: ReturnType<typeof openDatabase>,
+  db: Db,
   releaseLock: () => void,
   config: Config,
   logger: Logger,
-  notifier: ChannelNotifier,
+  adapters: readonly ChannelAdapter[],
 ): Promise<RunningApp> {
   const { retriever, problems } = await buildRetriever({ config, logger, db, pruneVectorCache: true });
   if (retriever.listArticles().length === 0) {
@@ -56,32 +75,66 @@ async function startOn(
       'the knowledge base has no articles: every question will be declined',
     );
   }
+  const stores = createSqliteStores(db);
+  const metrics = createMetrics((tier) => stores.tickets.queue([tier]).length);
   const core = createHelpdeskCore({
     config,
-    stores: createSqliteStores(db),
+    stores,
     retriever,
     articles: retriever,
-    notifier,
+    channels: channelRegistry(adapters),
+    metrics,
     logger,
     ids: shortIds,
   });
+  const recovered = core.recover();
+  if (recovered > 0) logger.info({ recovered }, 'replies a previous run never confirmed go out again');
+  const started: ChannelAdapter[] = [];
   let watcher: KbWatcher | undefined;
+  let stopSweep = () => {};
+  const close = async (graceMs = 10_000) => {
+    stopSweep();
+    for (const adapter of [...started].reverse()) {
+      await adapter
+        .stop()
+        .catch((error: unknown) =>
+          logger.error({ channel: adapter.name, err: errorMessage(error) }, 'adapter did not stop cleanly'),
+        );
+    }
+    await core.idle(graceMs);
+    // A re-index in progress may still write the vector cache: the database closes after it.
+    await watcher?.close();
+    db.close();
+    releaseLock();
+  };
+  try {
+    for (const adapter of adapters) {
+      await adapter.start({
+        core,
+        config,
+        logger: logger.child({ channel: adapter.name }),
+        knowledge: retriever,
+        state: sqliteChannelState(db, adapter.name),
+        db,
+        metrics,
+      });
+      started.push(adapter);
+    }
+  } catch (error) {
+    await close(1000);
+    throw error;
+  }
   if (config.kb.watch)
     watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger, {
       rescanMs: config.kb.rescanSeconds * 1000,
       alreadyReported: problems,
     });
-  const stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
-  await core.flush();
-  return {
-    core,
-    retriever,
-    async close() {
-      stopSweep();
-      // A re-index in progress may still write the vector cache: the database closes after it.
-      await watcher?.close();
-      db.close();
-      releaseLock();
-    },
-  };
+  stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
+  // What a previous run left in the outbox: a channel that is down must not hold up the start.
+  const flushed = await Promise.race([
+    core.flush(),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2_000).unref()),
+  ]);
+  if (flushed === undefined) logger.warn('deliveries left by the previous run are still going out');
+  return { core, retriever, metrics, adapters, problems, recovered, close };
 }

@@ -1,76 +1,71 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import path from 'node:path';
-import { pino } from 'pino';
-import { TerminalButtons } from '../../adapters/terminal/buttons.js';
-import { runTerminalChat } from '../../adapters/terminal/chat.js';
-import { TerminalNotifier } from '../../adapters/terminal/terminal-notifier.js';
-import { startApp } from '../app/start-app.js';
+import { configuredAdapters } from '../../adapters/configured.js';
 import { loadConfig } from '../config.js';
-import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
-import { createLogger } from '../logger.js';
-import { parseCliArgs, runCli } from './args.js';
+import { errorMessage } from '../errors.js';
+import { cliLogger, createLogger } from '../logger.js';
+import { startServer } from '../server/serve.js';
+import { runCli } from './args.js';
 
-const USAGE = 'npm start [-- --user NAME]';
-
-/** The local agent the terminal chat acts as, unless TIER2_AGENTS is configured. */
-const LOCAL_AGENT = 'local-agent';
+const USAGE = 'npm start   (settings come from the environment; see .env.example)';
 
 /**
- * The log file, checked now so that a folder in its place or a read-only disk is one clear
- * start-up error; a write error later is reported once on stderr instead of killing the bot.
+ * `npm start`: the product. One HTTP server on PORT with the web chat at `/`, plus Slack and
+ * Teams when their settings are present. Reads nothing from standard input, so it runs as a
+ * service or in a container; SIGTERM and SIGINT shut it down cleanly (exit 0).
  */
-function openLogFile(file: string): ReturnType<typeof pino.destination> {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    closeSync(openSync(file, 'a'));
-  } catch (error) {
-    throw new HelpdeskError(
-      ErrorCodes.CONFIG_INVALID,
-      `Cannot write the log file ${file}: ${errorMessage(error)}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  const destination = pino.destination({ dest: file, sync: false });
-  let reported = false;
-  destination.on('error', (error: unknown) => {
-    if (!reported) process.stderr.write(`cannot write the log file ${file}: ${errorMessage(error)}\n`);
-    reported = true;
-  });
-  return destination;
-}
-
 await runCli(USAGE, async () => {
-  const { values } = parseCliArgs(process.argv.slice(2), { user: { type: 'string' } });
-  // Trying the bot locally needs an agent to play Tier 2; real deployments configure their own.
-  const loaded = loadConfig(process.env);
-  const config =
-    loaded.handoff.tier2Agents.length > 0
-      ? loaded
-      : { ...loaded, handoff: { ...loaded.handoff, tier2Agents: [LOCAL_AGENT] } };
-  const logFile = path.join(config.dataDir, 'helpdesk.log');
-  const logger = createLogger(config.logLevel, openLogFile(logFile));
-  const print = (text: string) => process.stdout.write(`${text}\n`);
-  const buttons = new TerminalButtons();
-  const app = await startApp(config, logger, new TerminalNotifier(print, buttons));
-  print(
-    `Helpdesk Bot: ${app.retriever.listArticles().length} articles from ${config.kb.dir}, ` +
-      `embeddings ${app.retriever.usesEmbeddings ? 'on' : 'off'}, database ${config.databasePath}, log ${logFile}`,
-  );
-  try {
-    await runTerminalChat(
-      app.core,
-      {
-        userId: values.user ?? 'local-user',
-        userName: values.user ?? 'Local user',
-        agentId: config.handoff.tier2Agents[0] ?? LOCAL_AGENT,
-        agentName: 'Local agent',
-      },
-      { input: process.stdin, print, buttons },
+  if (process.argv.length > 2) {
+    process.stderr.write(
+      `npm start takes no arguments (got ${process.argv.slice(2).join(' ')})\nusage: ${USAGE}\n`,
     );
-  } finally {
-    await app.close();
+    return 2;
   }
-  return 0;
+  const config = loadConfig(process.env);
+  // A person at a terminal reads lines; a service manager or container collects JSON.
+  const logger = process.stdout.isTTY
+    ? cliLogger(config.logLevel, process.stdout)
+    : createLogger(config.logLevel);
+  const adapters = await configuredAdapters(config, logger);
+  const server = await startServer(config, logger, adapters);
+  const { app } = server;
+  const articles = app.retriever.listArticles().length;
+  logger.info(
+    {
+      url: server.baseUrl,
+      port: server.port,
+      channels: adapters.map((a) => a.name),
+      articles,
+      embeddings: app.retriever.usesEmbeddings,
+      kbProblems: app.problems.length,
+    },
+    `Helpdesk Bot ready on ${server.baseUrl} — channels: ${adapters.map((a) => a.name).join(', ')}; ` +
+      `${articles} articles from ${config.kb.dir}; retrieval: ${app.retriever.usesEmbeddings ? 'keyword + embeddings' : 'keyword only'}` +
+      `${app.problems.length > 0 ? `; ${app.problems.length} knowledge-base files skipped (see above)` : ''}`,
+  );
+  for (const adapter of adapters)
+    for (const line of adapter.describe?.(server.baseUrl) ?? []) logger.info(line);
+  logger.info(`health: ${server.baseUrl}/healthz, metrics: ${server.baseUrl}/metrics`);
+
+  const done = new Promise<number>((resolve) => {
+    let signalled = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (signalled) return;
+      signalled = true;
+      logger.info({ signal }, `${signal}: finishing running messages and deliveries, then stopping`);
+      server
+        .shutdown()
+        .then(() => {
+          logger.info('stopped cleanly');
+          resolve(0);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: errorMessage(error) }, 'shutdown failed');
+          resolve(1);
+        });
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  const code = await done;
+  logger.flush?.();
+  return code;
 });

@@ -2,11 +2,12 @@ import { randomIds, systemClock, type Clock, type IdGenerator } from '../clock.j
 import type { Config } from '../config.js';
 import { parseBusinessHours, type BusinessHours } from '../handoff/business-hours.js';
 import { OutboxDispatcher } from '../handoff/dispatch.js';
+import { singleNotifier, type ChannelRegistry } from '../channels/registry.js';
 import type { ChannelNotifier } from '../handoff/ports.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { Retriever } from '../retrieval/types.js';
 import { KeyedMutex } from './mutex.js';
-import type { ArticleSource, Stores } from './ports.js';
+import type { ArticleSource, CoreMetrics, Stores } from './ports.js';
 import type { Conversation } from './types.js';
 
 /** What the core needs from the outside world; everything is injected, nothing is global. */
@@ -15,7 +16,10 @@ export interface CoreDeps {
   stores: Stores;
   retriever: Retriever;
   articles: ArticleSource;
-  notifier: ChannelNotifier;
+  /** The running channels; `notifier` alone stands for one channel that receives everything. */
+  channels?: ChannelRegistry;
+  notifier?: ChannelNotifier;
+  metrics?: CoreMetrics;
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
@@ -34,13 +38,18 @@ export interface CoreContext {
   logger: Logger;
   hours: BusinessHours;
   locks: KeyedMutex;
+  channels: ChannelRegistry;
   dispatcher: OutboxDispatcher;
+  metrics: CoreMetrics | undefined;
 }
 
 /** Builds the context once per core: parses business hours, creates the locks and the dispatcher. */
 export function createContext(deps: CoreDeps): CoreContext {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? silentLogger();
+  const channels = deps.channels ?? (deps.notifier ? singleNotifier(deps.notifier) : undefined);
+  if (!channels) throw new Error('createHelpdeskCore needs `channels` or a `notifier`');
+  const metrics = deps.metrics;
   return {
     config: deps.config,
     stores: deps.stores,
@@ -51,7 +60,16 @@ export function createContext(deps: CoreDeps): CoreContext {
     logger,
     hours: parseBusinessHours(deps.config.handoff.businessHours, deps.config.handoff.timeZone),
     locks: new KeyedMutex(),
-    dispatcher: new OutboxDispatcher(deps.stores.outbox, deps.notifier, clock, logger, deps.deliveryTimeouts),
+    channels,
+    metrics,
+    dispatcher: new OutboxDispatcher(
+      deps.stores.outbox,
+      channels,
+      clock,
+      logger,
+      deps.deliveryTimeouts,
+      metrics ? (channel, outcome, seconds) => metrics.delivery(channel, outcome, seconds) : undefined,
+    ),
   };
 }
 

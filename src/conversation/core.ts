@@ -5,7 +5,7 @@ import { handleAgentAction } from '../handoff/handle-agent-action.js';
 import { sweep, type SweepResult } from '../handoff/sweep.js';
 import { errorMessage } from '../errors.js';
 import { createContext, type CoreDeps } from './context.js';
-import { handleMessage } from './handle-message.js';
+import { handleMessage, recoverUnconfirmedReplies, reportReplies } from './handle-message.js';
 import type { IncomingMessage, Reply } from './types.js';
 
 /**
@@ -15,10 +15,22 @@ import type { IncomingMessage, Reply } from './types.js';
  */
 export interface HelpdeskCore {
   handleMessage(incoming: IncomingMessage): Promise<Reply[]>;
+  /**
+   * Whether the replies `handleMessage` returned for a message reached the employee. Every
+   * channel reports it: replies not shown go out again through the outbox (see `reportReplies`).
+   */
+  reportReplies(
+    ref: Pick<IncomingMessage, 'channel' | 'conversationId' | 'messageId'>,
+    delivered: boolean,
+  ): void;
   handleAgentAction(action: AgentAction): Promise<AgentResult>;
   sweep(): Promise<SweepResult>;
-  /** Delivers pending outbox entries now (handy at start-up, after a restart). */
+  /** Delivers pending outbox entries now, in every channel's lane. */
   flush(): Promise<FlushResult>;
+  /** Resolves once no delivery is running (at most `ms`): for shutdown, and for tests. */
+  idle(ms?: number): Promise<void>;
+  /** Start-up: replies a killed process never saw confirmed go to the outbox. */
+  recover(): number;
 }
 
 /** Wires the core from its ports; production passes the SQLite stores, the KB retriever and the adapters' notifier. */
@@ -26,9 +38,12 @@ export function createHelpdeskCore(deps: CoreDeps): HelpdeskCore {
   const ctx = createContext(deps);
   return {
     handleMessage: (incoming) => handleMessage(ctx, incoming),
+    reportReplies: (ref, delivered) => reportReplies(ctx, ref, delivered),
     handleAgentAction: (action) => handleAgentAction(ctx, action),
     sweep: () => sweep(ctx),
     flush: () => ctx.dispatcher.flush(),
+    idle: (ms) => ctx.dispatcher.idle(ms),
+    recover: () => recoverUnconfirmedReplies(ctx),
   };
 }
 

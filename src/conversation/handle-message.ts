@@ -14,7 +14,7 @@ import { messages } from './messages.js';
 import { route, type Route } from './route.js';
 import { cleanUserText } from './sanitize.js';
 import { REDACTED } from './secrets.js';
-import { Turn } from './turn.js';
+import { Turn, targetOf } from './turn.js';
 import type { Conversation, IncomingMessage, Reply } from './types.js';
 
 const id = z.string().trim().min(1).max(256);
@@ -80,7 +80,7 @@ function execute(
     case 'relay':
       return relayToAgent(turn, text);
     case 'queued-message':
-      return addToTicket(turn);
+      return addToTicket(turn, text);
     case 'cancel-ticket':
       return cancelTicket(turn);
     case 'handoff':
@@ -114,9 +114,10 @@ function execute(
  * Throws only `BAD_INPUT` for an envelope without ids; user text never makes it throw.
  */
 export async function handleMessage(ctx: CoreContext, incoming: IncomingMessage): Promise<Reply[]> {
+  const started = performance.now();
   const msg = parseInput(incomingSchema, incoming, 'incoming message');
   const key = conversationKey({ channel: msg.channel, externalId: msg.conversationId, userId: msg.userId });
-  const replies = await ctx.locks.run(key, async () => {
+  const { replies, outcome } = await ctx.locks.run(key, async () => {
     try {
       return await processMessage(ctx, msg);
     } catch (error) {
@@ -126,22 +127,66 @@ export async function handleMessage(ctx: CoreContext, incoming: IncomingMessage)
       );
       const existing = ctx.stores.conversations.find(msg.channel, msg.conversationId, msg.userId);
       const lang = existing?.lang ?? ctx.config.kb.defaultLang;
-      return [
-        { type: 'notice', code: 'error', level: 'warning', text: messages(lang).error } satisfies Reply,
-      ];
+      const notice: Reply = { type: 'notice', code: 'error', level: 'warning', text: messages(lang).error };
+      return { replies: [notice], outcome: 'error' };
     }
   });
-  await ctx.dispatcher.flushWithin();
+  ctx.metrics?.turn(msg.channel, outcome, (performance.now() - started) / 1000);
+  // Proactive deliveries the turn caused go out in the background: its own replies never wait.
+  ctx.dispatcher.kick();
   return replies;
+}
+
+/**
+ * The channel's word on a turn's replies: shown (`delivered`), or not (sending failed, the
+ * connection dropped). Replies not shown go out again through the outbox, retried until the
+ * channel takes them, so a failure after the commit loses nothing and a retry of the same message
+ * (deduplicated) does not answer twice. Unknown or already settled messages are ignored.
+ */
+export function reportReplies(
+  ctx: CoreContext,
+  ref: Pick<IncomingMessage, 'channel' | 'conversationId' | 'messageId'>,
+  delivered: boolean,
+): void {
+  const key = messageKey(ref.channel, ref.conversationId, ref.messageId);
+  requeueOrSettle(ctx, key, delivered);
+  if (!delivered) ctx.dispatcher.kick();
+}
+
+function requeueOrSettle(ctx: CoreContext, key: string, delivered: boolean): void {
+  const { conversations, outbox } = ctx.stores;
+  ctx.stores.transaction(() => {
+    const kept = conversations.unconfirmedReplies(key);
+    if (!kept) return;
+    if (delivered || kept.replies.length === 0) {
+      conversations.settleReplies(key, 'sent');
+      return;
+    }
+    // The key is msg, channel, conversation, message id (which may itself hold the separator).
+    const inReplyTo = key.split('\u0000').slice(3).join('\u0000');
+    outbox.enqueue({ kind: 'user', target: kept.target, replies: kept.replies, inReplyTo }, ctx.clock.now());
+    conversations.settleReplies(key, 'requeued');
+  });
+}
+
+/**
+ * At start-up, before any message is taken: replies a previous process returned but never saw
+ * confirmed (it was killed while sending) go out through the outbox. Returns how many turns.
+ */
+export function recoverUnconfirmedReplies(ctx: CoreContext): number {
+  const keys = ctx.stores.conversations.allUnconfirmed();
+  for (const key of keys) requeueOrSettle(ctx, key, false);
+  return keys.length;
 }
 
 async function processMessage(
   ctx: CoreContext,
   msg: Omit<IncomingMessage, 'text'> & { text?: unknown },
-): Promise<Reply[]> {
+): Promise<{ replies: Reply[]; outcome: string }> {
   const { conversations } = ctx.stores;
   const dedup = messageKey(msg.channel, msg.conversationId, msg.messageId);
-  if (conversations.isProcessed(dedup)) return [];
+  const duplicate = { replies: [] as Reply[], outcome: 'duplicate' };
+  if (conversations.isProcessed(dedup)) return duplicate;
   const clean = cleanUserText(msg.text, ctx.config.conversation.maxMessageChars);
   const action: ParsedAction | undefined = msg.action === undefined ? undefined : parseAction(msg.action);
   const existing = conversations.find(msg.channel, msg.conversationId, msg.userId);
@@ -172,7 +217,7 @@ async function processMessage(
 
   const now = ctx.clock.now();
   return ctx.stores.transaction(() => {
-    if (!conversations.markProcessed(dedup, now)) return [];
+    if (!conversations.markProcessed(dedup, now)) return duplicate;
     let conv: Conversation;
     if (existing) {
       conv = {
@@ -212,6 +257,8 @@ async function processMessage(
     if (clean.truncated) turn.notice('truncated', turn.t.truncated(ctx.config.conversation.maxMessageChars));
     execute(turn, plan, clean.text, entry.seq, decision);
     turn.save();
-    return turn.replies;
+    conversations.keepReplies(dedup, targetOf(turn.conversation), turn.replies);
+    const outcome = plan.kind === 'question' ? (decision?.kind ?? 'decline') : plan.kind;
+    return { replies: turn.replies, outcome };
   });
 }

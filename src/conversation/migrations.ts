@@ -53,4 +53,16 @@ export const CONVERSATION_MIGRATIONS: Migration[] = [
       CREATE INDEX processed_messages_by_time ON processed_messages (processed_at);
     `,
   },
+  {
+    // A turn's replies are kept until the channel confirms it showed them: those it could not
+    // send (or that a crash interrupted) go out again through the outbox instead of being lost.
+    id: 'conversations/002-turn-replies',
+    up: `
+      ALTER TABLE processed_messages ADD COLUMN replies TEXT;
+      ALTER TABLE processed_messages ADD COLUMN target TEXT;
+      ALTER TABLE processed_messages ADD COLUMN reply_state TEXT;
+      CREATE INDEX processed_messages_unconfirmed ON processed_messages (reply_state)
+        WHERE reply_state = 'pending';
+    `,
+  },
 ];

@@ -6,8 +6,10 @@ import type {
   Conversation,
   ConversationContext,
   ConversationState,
+  ConversationTarget,
   Question,
   QuestionOutcome,
+  Reply,
   TranscriptEntry,
 } from './types.js';
 
@@ -201,6 +203,37 @@ export class SqliteConversationStore implements ConversationStore {
       .prepare('INSERT OR IGNORE INTO processed_messages (key, processed_at) VALUES (?, ?)')
       .run(key, at.toISOString());
     return result.changes > 0;
+  }
+
+  keepReplies(key: string, target: ConversationTarget, replies: Reply[]): void {
+    this.db
+      .prepare(`UPDATE processed_messages SET replies = ?, target = ?, reply_state = 'pending' WHERE key = ?`)
+      .run(JSON.stringify(replies), JSON.stringify(target), key);
+  }
+
+  unconfirmedReplies(key: string): { target: ConversationTarget; replies: Reply[] } | undefined {
+    const row = this.db
+      .prepare(`SELECT replies, target FROM processed_messages WHERE key = ? AND reply_state = 'pending'`)
+      .get(key) as { replies: string; target: string } | undefined;
+    if (!row) return undefined;
+    return {
+      target: JSON.parse(row.target) as ConversationTarget,
+      replies: JSON.parse(row.replies) as Reply[],
+    };
+  }
+
+  allUnconfirmed(): string[] {
+    return (
+      this.db.prepare(`SELECT key FROM processed_messages WHERE reply_state = 'pending'`).all() as {
+        key: string;
+      }[]
+    ).map((r) => r.key);
+  }
+
+  settleReplies(key: string, state: 'sent' | 'requeued'): void {
+    this.db
+      .prepare(`UPDATE processed_messages SET reply_state = ?, replies = NULL, target = NULL WHERE key = ?`)
+      .run(state, key);
   }
 
   pruneProcessed(before: Date): number {

@@ -24,7 +24,7 @@ export const agentActionSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('claim'), ticketId: id }),
   z.object({ ...base, kind: z.literal('reply'), ticketId: id, text }),
   z.object({ ...base, kind: z.literal('note'), ticketId: id, text }),
-  z.object({ ...base, kind: z.literal('escalate'), ticketId: id, note: text }),
+  z.object({ ...base, kind: z.literal('escalate'), ticketId: id, note: text.optional() }),
   z.object({
     ...base,
     kind: z.literal('transfer'),
@@ -46,6 +46,7 @@ export type AgentActionKind = AgentAction['kind'];
 export type AgentResult =
   | { kind: 'queue'; queued: Ticket[]; mine: Ticket[] }
   | { kind: 'ticket'; ticket: Ticket; transcript: TranscriptEntry[]; notes: TicketNote[] }
-  | { kind: 'done'; ticket: Ticket; redacted?: boolean }
+  /** `did` names the action that was done, so a channel can confirm it in words. */
+  | { kind: 'done'; ticket: Ticket; redacted?: boolean; did?: AgentActionKind }
   /** The same `messageId` was already processed; nothing was done again. */
   | { kind: 'duplicate' };

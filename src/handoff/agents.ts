@@ -17,6 +17,15 @@ export function tiersOf(role: AgentRole): Tier[] {
   return role === 'tier3' ? [2, 3] : [2];
 }
 
+/**
+ * Whether `agentId` works tickets of `tier`: the rule a channel applies to settings only agents
+ * may change (a Teams channel registered as a tier's queue), the same one tickets follow.
+ */
+export function mayWorkTier(config: Config, agentId: string, tier: Tier): boolean {
+  const role = roleOf(config, agentId);
+  return role !== undefined && tiersOf(role).includes(tier);
+}
+
 /** Throws FORBIDDEN unless the role may work tickets of `tier`. */
 export function requireTier(role: AgentRole, tier: Tier, agentId: string): void {
   if (!tiersOf(role).includes(tier)) {

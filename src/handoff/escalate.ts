@@ -1,6 +1,7 @@
 import { currentQuestion, setOutcome } from '../conversation/questions.js';
 import type { Turn } from '../conversation/turn.js';
 import { formatHours, formatMoment, isOpen, nextOpening } from './business-hours.js';
+import { announce } from './announce.js';
 import { assessPriority } from './priority.js';
 import { slaDueAt } from './sla.js';
 import type { Ticket } from './types.js';
@@ -72,7 +73,7 @@ export function escalate(turn: Turn, currentText: string | undefined): Ticket {
   turn.conversation = { ...conv, state: 'escalated', ticketId: ticket.id, context: nextContext };
 
   const transcript = ctx.stores.conversations.transcript(conv.id, { from, limit: QUEUE_TRANSCRIPT_LINES });
-  ctx.stores.outbox.enqueue({ kind: 'queue', event: { type: 'ticket-created', ticket, transcript } }, now);
+  announce(ctx, { type: 'ticket-created', ticket, transcript }, now);
   ctx.stores.audit.record({
     at: turn.at,
     actor: conv.userId,

@@ -1,3 +1,4 @@
+import { channelOf } from '../channels/address.js';
 import { conversationKey, type CoreContext } from '../conversation/context.js';
 import { ErrorCodes, HelpdeskError, isHelpdeskError } from '../errors.js';
 import { parseInput } from '../parse-input.js';
@@ -75,6 +76,17 @@ export async function handleAgentAction(ctx: CoreContext, raw: AgentAction): Pro
   const action: AgentAction = parseInput(agentActionSchema, raw, 'agent action');
   const role = roleOf(ctx.config, action.agentId);
   try {
+    const home = channelOf(action.agentId);
+    if (home !== undefined && home !== action.channel) {
+      // A channel speaks only for its own people: Slack cannot act as a Teams agent.
+      throw new HelpdeskError(
+        ErrorCodes.FORBIDDEN,
+        `${action.agentId} cannot act from the ${action.channel} channel`,
+        {
+          details: { agentId: action.agentId, channel: action.channel },
+        },
+      );
+    }
     if (!role) {
       throw new HelpdeskError(ErrorCodes.FORBIDDEN, `${action.agentId} is not a Tier 2 or Tier 3 agent`, {
         details: { agentId: action.agentId },
@@ -100,12 +112,13 @@ export async function handleAgentAction(ctx: CoreContext, raw: AgentAction): Pro
     const result = await ctx.locks.run(conversationKey(conv), async () =>
       ctx.stores.transaction((): AgentResult => {
         if (ctx.stores.conversations.isProcessed(key)) return { kind: 'duplicate' };
-        const done = apply({ ...call, now: ctx.clock.now() });
+        const applied = apply({ ...call, now: ctx.clock.now() });
+        const done = applied.kind === 'done' ? { ...applied, did: action.kind } : applied;
         ctx.stores.conversations.markProcessed(key, ctx.clock.now());
         return done;
       }),
     );
-    await ctx.dispatcher.flushWithin();
+    ctx.dispatcher.kick();
     return result;
   } catch (error) {
     if (isHelpdeskError(error) && error.code !== ErrorCodes.BAD_INPUT) auditRefusal(ctx, action, role, error);

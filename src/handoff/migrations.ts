@@ -1,4 +1,6 @@
 import type { Migration } from '../storage/db.js';
+import { deliveryChannel } from './announce.js';
+import type { Delivery } from './ports.js';
 
 /**
  * Schema of the handoff: tickets (the queue is `status = 'queued'` ordered by priority and time),
@@ -74,5 +76,23 @@ export const HANDOFF_MIGRATIONS: Migration[] = [
       );
       CREATE INDEX outbox_pending ON outbox (id) WHERE delivered_at IS NULL AND gave_up_at IS NULL;
     `,
+  },
+  {
+    // One row per destination channel, so that each channel has its own delivery lane.
+    id: 'handoff/002-outbox-channel',
+    up: (db) => {
+      db.exec(`ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT ''`);
+      const rows = db.prepare('SELECT id, payload FROM outbox').all() as { id: number; payload: string }[];
+      const update = db.prepare('UPDATE outbox SET channel = ? WHERE id = ?');
+      for (const row of rows) {
+        try {
+          update.run(deliveryChannel(JSON.parse(row.payload) as Delivery), row.id);
+        } catch {
+          // An unreadable payload keeps the empty channel; the dispatcher reports it when it tries it.
+        }
+      }
+      db.exec(`CREATE INDEX outbox_pending_by_channel ON outbox (channel, id)
+               WHERE delivered_at IS NULL AND gave_up_at IS NULL`);
+    },
   },
 ];

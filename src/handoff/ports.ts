@@ -8,13 +8,29 @@ import type { AuditEntry, Ticket, TicketNote, Tier } from './types.js';
  * better-sqlite3 transactions cannot span an `await`.
  */
 
-/** Something the Tier 2/3 queue channel must be told. */
+/**
+ * Something every channel that shows the Tier 2/3 queue must be told. Each carries the ticket as
+ * it is after the event, so that a channel can redraw its ticket card in place from it alone.
+ * `by` is the acting agent's channel-qualified id, `byName` the name the employee sees.
+ */
 export type QueueEvent =
   | { type: 'ticket-created'; ticket: Ticket; transcript: TranscriptEntry[] }
+  | { type: 'ticket-claimed'; ticket: Ticket; by: string; byName: string }
+  /** The employee wrote while the ticket waits (or, for the other channels, while it is claimed). */
+  | { type: 'user-message'; ticket: Ticket; text: string; at: string }
+  /** An agent's reply to the employee, for the channels other than the one it was written in. */
+  | { type: 'agent-replied'; ticket: Ticket; by: string; byName: string; text: string }
+  | { type: 'note-added'; ticket: Ticket; by: string; byName: string; text: string }
+  | { type: 'ticket-transferred'; ticket: Ticket; by: string; to: string }
   | { type: 'ticket-escalated'; ticket: Ticket; by: string; note: string }
+  | { type: 'ticket-resolved'; ticket: Ticket; by: string }
+  | { type: 'ticket-handed-back'; ticket: Ticket; by: string }
   | { type: 'ticket-requeued'; ticket: Ticket; by: string }
   | { type: 'sla-breached'; ticket: Ticket; overdueMinutes: number }
   | { type: 'ticket-cancelled'; ticket: Ticket };
+
+/** The names of the queue events. */
+export type QueueEventType = QueueEvent['type'];
 
 /** Something one agent must be told (relayed user message, a ticket transferred to them). */
 export type AgentEvent =
@@ -31,6 +47,12 @@ export interface OnCallPage {
 /** Identifies one delivery; the same id may arrive twice after a crash, so adapters can dedupe. */
 export interface DeliveryMeta {
   deliveryId: string;
+  /**
+   * For a turn's own replies that the channel did not confirm (see `reportReplies`): the id of
+   * the employee's message they answer, so a channel that did show them after all (the process
+   * died before it could say so) recognises them and does not show them twice.
+   */
+  inReplyTo?: string;
 }
 
 /**
@@ -45,11 +67,14 @@ export interface ChannelNotifier {
   pageOnCall(target: string, page: OnCallPage, meta: DeliveryMeta): Promise<void>;
 }
 
-/** One pending outbound message, stored so that a crash or a failing channel loses nothing. */
+/**
+ * One pending outbound message, stored so that a crash or a failing channel loses nothing. Each
+ * row has one destination channel: a queue event shown in two channels is two rows.
+ */
 export type Delivery =
-  | { kind: 'user'; target: ConversationTarget; replies: Reply[] }
+  | { kind: 'user'; target: ConversationTarget; replies: Reply[]; inReplyTo?: string }
   | { kind: 'agent'; agentId: string; event: AgentEvent }
-  | { kind: 'queue'; event: QueueEvent }
+  | { kind: 'queue'; channel: string; event: QueueEvent }
   | { kind: 'on-call'; target: string; page: OnCallPage };
 
 /** An outbox entry not yet delivered. */
@@ -63,14 +88,22 @@ export interface PendingDelivery {
 
 /** Durable queue of deliveries written in the same transaction as the change they announce. */
 export interface Outbox {
+  /** Stores a delivery for `channel` (see `deliveryChannel`). */
   enqueue(delivery: Delivery, at: Date): number;
-  /** Undelivered, not given up, with id above `afterId`, oldest first (due or waiting for a retry). */
-  pending(afterId: number, limit: number): PendingDelivery[];
+  /**
+   * Undelivered, not given up, with id above `afterId`, oldest first (due or waiting for a
+   * retry); only those of `channel` when given.
+   */
+  pending(afterId: number, limit: number, channel?: string): PendingDelivery[];
+  /** Channels that have deliveries neither delivered nor given up. */
+  pendingChannels(): string[];
   markDelivered(id: number, at: Date): void;
   /** Records a failed attempt; `retryAt` undefined means give up. */
   markFailed(id: number, error: string, retryAt: Date | undefined): void;
   /** Deliveries neither delivered nor given up (for health checks and tests). */
   pendingCount(): number;
+  /** Forgets delivered rows older than `before` (a busy help desk writes thousands a day). */
+  pruneDelivered(before: Date): number;
 }
 
 /** Tickets, their queue and internal notes. */

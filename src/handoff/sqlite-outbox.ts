@@ -1,4 +1,5 @@
 import type { Db } from '../storage/db.js';
+import { deliveryChannel } from './announce.js';
 import type { Delivery, Outbox, PendingDelivery } from './ports.js';
 
 interface OutboxRow {
@@ -15,19 +16,31 @@ export class SqliteOutbox implements Outbox {
   enqueue(delivery: Delivery, at: Date): number {
     const iso = at.toISOString();
     const result = this.db
-      .prepare('INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES (?, ?, ?, ?)')
-      .run(iso, delivery.kind, JSON.stringify(delivery), iso);
+      .prepare(
+        'INSERT INTO outbox (created_at, kind, channel, payload, next_attempt_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(iso, delivery.kind, deliveryChannel(delivery), JSON.stringify(delivery), iso);
     return Number(result.lastInsertRowid);
   }
 
-  pending(afterId: number, limit: number): PendingDelivery[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, payload, attempts, next_attempt_at FROM outbox
-         WHERE delivered_at IS NULL AND gave_up_at IS NULL AND id > ?
-         ORDER BY id LIMIT ?`,
-      )
-      .all(afterId, limit) as OutboxRow[];
+  pending(afterId: number, limit: number, channel?: string): PendingDelivery[] {
+    const rows = (
+      channel === undefined
+        ? this.db
+            .prepare(
+              `SELECT id, payload, attempts, next_attempt_at FROM outbox
+               WHERE delivered_at IS NULL AND gave_up_at IS NULL AND id > ?
+               ORDER BY id LIMIT ?`,
+            )
+            .all(afterId, limit)
+        : this.db
+            .prepare(
+              `SELECT id, payload, attempts, next_attempt_at FROM outbox
+               WHERE delivered_at IS NULL AND gave_up_at IS NULL AND channel = ? AND id > ?
+               ORDER BY id LIMIT ?`,
+            )
+            .all(channel, afterId, limit)
+    ) as OutboxRow[];
     return rows.map((r) => ({
       id: r.id,
       attempts: r.attempts,
@@ -56,6 +69,20 @@ export class SqliteOutbox implements Outbox {
         )
         .run(error.slice(0, 1000), id);
     }
+  }
+
+  pendingChannels(): string[] {
+    return (
+      this.db
+        .prepare('SELECT DISTINCT channel FROM outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL')
+        .all() as { channel: string }[]
+    ).map((r) => r.channel);
+  }
+
+  pruneDelivered(before: Date): number {
+    return this.db
+      .prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?')
+      .run(before.toISOString()).changes;
   }
 
   pendingCount(): number {

@@ -2,11 +2,15 @@ import type { CoreContext } from '../conversation/context.js';
 import { messages } from '../conversation/messages.js';
 import { tellUser } from '../conversation/turn.js';
 import { roleOf } from './agents.js';
+import { announce } from './announce.js';
 import type { FlushResult } from './dispatch.js';
 import type { Ticket } from './types.js';
 
 /** Processed message ids older than this are forgotten; channels retry within minutes. */
 export const DEDUP_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Delivered outbox rows are kept this long (for looking into a complaint), then pruned. */
+export const DELIVERED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** What one sweep did, for logs and tests. */
 export interface SweepResult extends FlushResult {
@@ -65,10 +69,7 @@ function requeueOrphans(ctx: CoreContext, now: Date): string[] {
         now,
       );
     }
-    ctx.stores.outbox.enqueue(
-      { kind: 'queue', event: { type: 'ticket-requeued', ticket: requeued, by: 'system' } },
-      now,
-    );
+    announce(ctx, { type: 'ticket-requeued', ticket: requeued, by: 'system' }, now);
     auditBySystem(ctx, now, 'ticket.requeue', ticket, {
       formerAssignee: ticket.assigneeId,
       reason: 'no longer an agent',
@@ -93,10 +94,7 @@ export async function sweep(ctx: CoreContext): Promise<SweepResult> {
       const marked = { ...ticket, slaAnnouncedFor: ticket.slaDueAt };
       ctx.stores.tickets.update(marked);
       const overdueMinutes = Math.max(0, Math.round((now.getTime() - Date.parse(ticket.slaDueAt)) / 60_000));
-      ctx.stores.outbox.enqueue(
-        { kind: 'queue', event: { type: 'sla-breached', ticket: marked, overdueMinutes } },
-        now,
-      );
+      announce(ctx, { type: 'sla-breached', ticket: marked, overdueMinutes }, now);
       const onCall = ctx.config.handoff.onCallTarget;
       if (ticket.priority === 'high' && onCall) {
         ctx.stores.outbox.enqueue(
@@ -112,6 +110,7 @@ export async function sweep(ctx: CoreContext): Promise<SweepResult> {
       ids.push(ticket.id);
     }
     ctx.stores.conversations.pruneProcessed(new Date(now.getTime() - DEDUP_RETENTION_MS));
+    ctx.stores.outbox.pruneDelivered(new Date(now.getTime() - DELIVERED_RETENTION_MS));
     return ids;
   });
   const flushed = await ctx.dispatcher.flush();

@@ -1,3 +1,4 @@
+import { CHANNEL_MIGRATIONS } from '../channels/sqlite-channel-state.js';
 import { CONVERSATION_MIGRATIONS } from '../conversation/migrations.js';
 import { HANDOFF_MIGRATIONS } from '../handoff/migrations.js';
 import { EMBEDDING_MIGRATIONS } from '../retrieval/embedding/vector-cache.js';
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...EMBEDDING_MIGRATIONS,
   ...CONVERSATION_MIGRATIONS,
   ...HANDOFF_MIGRATIONS,
+  ...CHANNEL_MIGRATIONS,
 ];

@@ -54,9 +54,23 @@ describe('loadConfig defaults', () => {
         sweepIntervalSeconds: 60,
       },
       conversation: { maxMessageChars: 4000, maxArticlesTried: 3 },
-      http: { port: 3978 },
-      slack: { botToken: undefined, signingSecret: undefined },
-      teams: { appId: undefined, appPassword: undefined },
+      http: { port: 3978, host: '0.0.0.0', publicUrl: undefined, shutdownGraceSeconds: 20 },
+      web: { userHeader: undefined, sessionSecret: undefined },
+      slack: {
+        botToken: undefined,
+        signingSecret: undefined,
+        appToken: undefined,
+        apiUrl: undefined,
+        tier2Channel: undefined,
+        tier3Channel: undefined,
+      },
+      teams: {
+        enabled: false,
+        appId: undefined,
+        appPassword: undefined,
+        appType: 'MultiTenant',
+        tenantId: undefined,
+      },
     });
   });
 
@@ -97,12 +111,15 @@ describe('loadConfig values', () => {
       ANSWER_MARGIN: '1',
       BUSINESS_HOURS: 'MON-SAT 08:30-17:00',
       TIMEZONE: 'Europe/Moscow',
-      ONCALL_TARGET: '#it-oncall',
+      ONCALL_TARGET: 'slack:C0ONCALL',
       SLA_HIGH_MINUTES: '15',
       PORT: ' 8080 ',
       MAX_ARTICLES_TRIED: '5',
       SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+      SLACK_SIGNING_SECRET: 'signing',
       MICROSOFT_APP_PASSWORD: 'pw',
+      WEB_USER_HEADER: 'X-Forwarded-User',
+      PUBLIC_URL: 'https://help.example.com/',
     });
     expect(config.env).toBe('production');
     expect(config.logLevel).toBe('debug');
@@ -119,7 +136,9 @@ describe('loadConfig values', () => {
     expect(config.intentClassifier).toBe(false);
     expect(config.handoff.businessHours).toBe('mon-sat 08:30-17:00');
     expect(config.handoff.timeZone).toBe('Europe/Moscow');
-    expect(config.handoff.onCallTarget).toBe('#it-oncall');
+    expect(config.handoff.onCallTarget).toBe('slack:C0ONCALL');
+    expect(config.web.userHeader).toBe('x-forwarded-user');
+    expect(config.http.publicUrl).toBe('https://help.example.com');
     expect(config.handoff.slaMinutes).toEqual({ high: 15, normal: 240, low: 1440 });
     expect(config.http.port).toBe(8080);
     expect(config.conversation.maxArticlesTried).toBe(5);
@@ -132,10 +151,28 @@ describe('loadConfig values', () => {
   });
 
   it('parses comma lists, trimming items and dropping empty ones', () => {
-    const config = loadConfig({ TIER2_AGENTS: ' U1, ,U2,,  U3 ,', TIER3_AGENTS: 'alice@example.com' });
-    expect(config.handoff.tier2Agents).toEqual(['U1', 'U2', 'U3']);
-    expect(config.handoff.tier3Agents).toEqual(['alice@example.com']);
+    const config = loadConfig({
+      TIER2_AGENTS: ' slack:U1, ,teams:29:1abc,,  web:alice ,',
+      TIER3_AGENTS: 'web:alice@example.com',
+    });
+    expect(config.handoff.tier2Agents).toEqual(['slack:U1', 'teams:29:1abc', 'web:alice']);
+    expect(config.handoff.tier3Agents).toEqual(['web:alice@example.com']);
     expect(loadConfig({ TIER2_AGENTS: ' , ,' }).handoff.tier2Agents).toEqual([]);
+  });
+
+  it('refuses agent and on-call ids that do not name their channel', () => {
+    const message = configError({ TIER2_AGENTS: 'slack:U1,U2', ONCALL_TARGET: '#it-oncall' }).message;
+    expect(message).toMatch(/^ {2}TIER2_AGENTS: expected channel-qualified ids .*"U2"/m);
+    expect(message).toMatch(/^ {2}ONCALL_TARGET: expected a channel-qualified id/m);
+  });
+
+  it('asks for what a channel needs besides what was given', () => {
+    expect(configError({ SLACK_BOT_TOKEN: 'xoxb-1' }).message).toMatch(/SLACK_SIGNING_SECRET: is required/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.appToken).toBe(
+      'xapp-1',
+    );
+    expect(configError({ SLACK_SIGNING_SECRET: 's' }).message).toMatch(/SLACK_BOT_TOKEN: is required/);
+    expect(configError({ MICROSOFT_APP_ID: 'id' }).message).toMatch(/MICROSOFT_APP_PASSWORD: is required/);
   });
 
   it.each([
@@ -156,7 +193,7 @@ describe('loadConfig errors', () => {
     ANSWER_THRESHOLD: '2',
     TIMEZONE: 'Mars/Base',
     BUSINESS_HOURS: 'always',
-    PORT: '0',
+    PORT: '70000',
     SLACK_BOT_TOKEN: 'abc',
   };
 
@@ -175,12 +212,12 @@ describe('loadConfig errors', () => {
     expect(message).toMatch(/^ {2}ANSWER_THRESHOLD: must be between 0 and 1$/m);
     expect(message).toMatch(/^ {2}TIMEZONE: unknown IANA time zone$/m);
     expect(message).toMatch(/^ {2}BUSINESS_HOURS: expected e\.g\. "mon-fri 09:00-18:00"$/m);
-    expect(message).toMatch(/^ {2}PORT: .*1/m);
+    expect(message).toMatch(/^ {2}PORT: .*65535/m);
     expect(message).toMatch(/^ {2}SLACK_BOT_TOKEN: must start with xoxb-$/m);
   });
 
   it('does not name keys that are fine', () => {
-    const error = configError({ ...BAD, LOG_LEVEL: 'warn', TIER2_AGENTS: 'U1', KB_WATCH: 'false' });
+    const error = configError({ ...BAD, LOG_LEVEL: 'warn', TIER2_AGENTS: 'slack:U1', KB_WATCH: 'false' });
     expect(namedKeys(error)).not.toContain('LOG_LEVEL');
     expect(namedKeys(error)).not.toContain('KB_WATCH');
     expect(namedKeys(error)).toHaveLength(Object.keys(BAD).length);

@@ -53,7 +53,7 @@ describe('24/7: out of hours, on-call and SLA', () => {
     });
     expect(h.channel.of('on-call')).toEqual([
       expect.objectContaining({
-        target: 'oncall-it',
+        target: 'test:oncall-it',
         page: expect.objectContaining({
           reason: 'high-priority-out-of-hours',
           ticket: expect.objectContaining({ id: ticketId }),

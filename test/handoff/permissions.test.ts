@@ -116,11 +116,12 @@ describe('who may do what', () => {
       agentName: 'Anna',
       ticketId,
       text: 'On it',
-      channel: 'slack',
+      channel: 'test',
       messageId: 'slack-action-1',
     };
     await h.core.handleAgentAction(action);
     expect(await h.core.handleAgentAction(action)).toEqual({ kind: 'duplicate' });
+    await h.core.idle();
     expect(h.channel.repliesTo('U-1').filter((r) => r.type === 'agent-message')).toHaveLength(1);
   });
 

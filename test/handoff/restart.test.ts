@@ -102,13 +102,14 @@ describe('a restart loses nothing', () => {
       text: 'Hello from Boris',
     });
     expect(h.channel.repliesTo('U-5')).toEqual([]);
-    expect(h.stores.outbox.pendingCount()).toBe(2);
+    // Two for the employee, two queue events (claimed, replied) for the ticket card.
+    expect(h.stores.outbox.pendingCount()).toBe(4);
 
     await h.restart();
     h.channel.down = false;
     h.clock.advance(5 * 60_000);
     const swept = await h.core.sweep();
-    expect(swept.delivered).toBe(2);
+    expect(swept.delivered).toBe(4);
     expect(h.channel.repliesTo('U-5').map((r) => r.type)).toEqual(['notice', 'agent-message']);
     expect(h.stores.outbox.pendingCount()).toBe(0);
   });

@@ -116,7 +116,7 @@ describe('SQLite ticket store, outbox and audit log on a real file', () => {
     const { outbox } = temp.stores;
     const t0 = new Date('2026-01-05T10:00:00Z');
     const a = outbox.enqueue(
-      { kind: 'queue', event: { type: 'ticket-cancelled', ticket: ticket('T-1') } },
+      { kind: 'queue', channel: 'test', event: { type: 'ticket-cancelled', ticket: ticket('T-1') } },
       t0,
     );
     const b = outbox.enqueue(

@@ -18,7 +18,7 @@ import { TestChannel } from './test-channel.js';
 export const KB_SMALL = path.resolve(import.meta.dirname, '../fixtures/kb-small');
 
 /** Agents of the test configuration. */
-export const AGENTS = { anna: 'U-ANNA', boris: 'U-BORIS', vera: 'U-VERA' } as const;
+export const AGENTS = { anna: 'test:U-ANNA', boris: 'test:U-BORIS', vera: 'test:U-VERA' } as const;
 
 /** Test settings: Moscow business hours, two Tier 2 agents, one Tier 3, an on-call target. */
 export function testConfig(dbFile: string, overrides: Record<string, string> = {}): Config {
@@ -29,7 +29,7 @@ export function testConfig(dbFile: string, overrides: Record<string, string> = {
     TIER3_AGENTS: AGENTS.vera,
     BUSINESS_HOURS: 'mon-fri 09:00-18:00',
     TIMEZONE: 'Europe/Moscow',
-    ONCALL_TARGET: 'oncall-it',
+    ONCALL_TARGET: 'test:oncall-it',
     SLA_HIGH_MINUTES: '30',
     SLA_NORMAL_MINUTES: '240',
     ...overrides,
@@ -132,22 +132,36 @@ export class Harness {
     };
     return {
       say: (text: string, extra: Partial<IncomingMessage> = {}): Promise<Reply[]> =>
-        this.core.handleMessage({ ...base, text, messageId: this.nextMessageId(), ...extra }),
+        this.settled(this.core.handleMessage({ ...base, text, messageId: this.nextMessageId(), ...extra })),
       press: (action: string, extra: Partial<IncomingMessage> = {}): Promise<Reply[]> =>
-        this.core.handleMessage({ ...base, action, messageId: this.nextMessageId(), ...extra }),
+        this.settled(this.core.handleMessage({ ...base, action, messageId: this.nextMessageId(), ...extra })),
       conversation: () => this.stores.conversations.find(base.channel, base.conversationId, userId),
     };
   }
 
-  /** An agent action with a fresh message id. */
+  /** An agent action with a fresh message id, from the agent's own channel. */
   agent(
     action: Record<string, unknown> & { kind: AgentAction['kind']; agentId: string },
   ): Promise<AgentResult> {
-    return this.core.handleAgentAction({
-      channel: 'test-console',
-      messageId: this.nextMessageId(),
-      ...action,
-    } as AgentAction);
+    return this.settled(
+      this.core.handleAgentAction({
+        channel: action.agentId.split(':')[0],
+        messageId: this.nextMessageId(),
+        ...action,
+      } as AgentAction),
+    );
+  }
+
+  /**
+   * `work`, once the deliveries it caused have run: turns return before their proactive
+   * deliveries, and tests read what the channel got. A failure is passed on after that too.
+   */
+  async settled<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      await this.core.idle();
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import type {
 
 /** One proactive delivery, as an adapter would have received it. */
 export type Recorded =
-  | { kind: 'user'; target: ConversationTarget; replies: Reply[]; deliveryId: string }
+  | { kind: 'user'; target: ConversationTarget; replies: Reply[]; deliveryId: string; inReplyTo?: string }
   | { kind: 'agent'; agentId: string; event: AgentEvent; deliveryId: string }
   | { kind: 'queue'; event: QueueEvent; deliveryId: string }
   | { kind: 'on-call'; target: string; page: OnCallPage; deliveryId: string };
@@ -29,7 +29,13 @@ export class TestChannel implements ChannelNotifier {
 
   async deliverToUser(target: ConversationTarget, replies: Reply[], meta: DeliveryMeta): Promise<void> {
     this.check();
-    this.deliveries.push({ kind: 'user', target, replies, deliveryId: meta.deliveryId });
+    this.deliveries.push({
+      kind: 'user',
+      target,
+      replies,
+      deliveryId: meta.deliveryId,
+      ...(meta.inReplyTo ? { inReplyTo: meta.inReplyTo } : {}),
+    });
   }
 
   async deliverToAgent(agentId: string, event: AgentEvent, meta: DeliveryMeta): Promise<void> {

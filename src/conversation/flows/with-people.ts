@@ -1,3 +1,5 @@
+import { announce } from '../../handoff/announce.js';
+import { channelOf } from '../../channels/address.js';
 import { escalate } from '../../handoff/escalate.js';
 import type { Turn } from '../turn.js';
 
@@ -16,10 +18,14 @@ export function requestPerson(turn: Turn, text: string | undefined): void {
   escalate(turn, text);
 }
 
-/** While queued: the message is already in the ticket's transcript; say so. */
-export function addToTicket(turn: Turn): void {
+/** While queued: the message is already in the ticket's transcript; the queue is told, the user too. */
+export function addToTicket(turn: Turn, text: string): void {
+  const { ctx } = turn;
   const ticketId = turn.conversation.ticketId;
-  if (ticketId) turn.notice('queued', turn.t.addedToTicket(ticketId));
+  const ticket = ticketId ? ctx.stores.tickets.get(ticketId) : undefined;
+  if (!ticket) return;
+  if (text) announce(ctx, { type: 'user-message', ticket, text, at: turn.at }, turn.now);
+  turn.notice('queued', turn.t.addedToTicket(ticket.id));
 }
 
 /** While an agent handles the ticket: relay to the agent, say nothing to the user. */
@@ -31,6 +37,8 @@ export function relayToAgent(turn: Turn, text: string): void {
     { kind: 'agent', agentId: ticket.assigneeId, event: { type: 'user-message', ticket, text, at: turn.at } },
     turn.now,
   );
+  // The other channels' ticket views keep the whole conversation; the assignee's has it already.
+  announce(ctx, { type: 'user-message', ticket, text, at: turn.at }, turn.now, channelOf(ticket.assigneeId));
 }
 
 /** The user withdraws the request (typed "cancel" while queued, or the cancel button). */
@@ -55,12 +63,8 @@ export function cancelTicket(turn: Turn): void {
       },
       turn.now,
     );
-  } else {
-    ctx.stores.outbox.enqueue(
-      { kind: 'queue', event: { type: 'ticket-cancelled', ticket: closed } },
-      turn.now,
-    );
   }
+  announce(ctx, { type: 'ticket-cancelled', ticket: closed }, turn.now);
   ctx.stores.audit.record({
     at: turn.at,
     actor: conv.userId,

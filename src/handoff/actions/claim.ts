@@ -2,6 +2,7 @@ import { messages } from '../../conversation/messages.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
 import { requireTier } from '../agents.js';
+import { announce } from '../announce.js';
 import type { Ticket } from '../types.js';
 import {
   audit,
@@ -40,6 +41,11 @@ export function claimTicket(call: AgentCall, ticket: Ticket): Ticket {
   ctx.stores.tickets.update(claimed);
   const conv = saveConversation(call, loadConversation(ctx, ticket), { state: 'with-agent' });
   tellNotice(call, conv, 'agent-joined', messages(conv.lang).agentJoined(call.agentName));
+  announce(
+    ctx,
+    { type: 'ticket-claimed', ticket: claimed, by: call.action.agentId, byName: call.agentName },
+    now,
+  );
   audit(call, 'ticket.claim', claimed, { tier: claimed.tier });
   return claimed;
 }

@@ -1,11 +1,12 @@
 import { messages } from '../../conversation/messages.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
+import { announce } from '../announce.js';
 import { slaDueAt } from '../sla.js';
 import type { Ticket } from '../types.js';
 import {
   addAgentNote,
-  agentText,
+  optionalAgentText,
   audit,
   loadConversation,
   loadOwnTicket,
@@ -25,7 +26,7 @@ export function escalateToTier3(call: AgentCall<ActionOf<'escalate'>>): AgentRes
   if (ticket.tier === 3) {
     throw new HelpdeskError(ErrorCodes.INVALID_STATE, `Ticket ${ticket.id} is already with Tier 3`);
   }
-  const { text } = agentText(call, action.note);
+  const text = optionalAgentText(call, action.note) ?? '';
   const escalated: Ticket = {
     ...ticket,
     tier: 3,
@@ -40,10 +41,7 @@ export function escalateToTier3(call: AgentCall<ActionOf<'escalate'>>): AgentRes
   addAgentNote(call, ticket, 'escalation', text);
   const conv = saveConversation(call, loadConversation(ctx, ticket), { state: 'escalated' });
   tellNotice(call, conv, 'tier3', messages(conv.lang).tier3(ticket.id));
-  ctx.stores.outbox.enqueue(
-    { kind: 'queue', event: { type: 'ticket-escalated', ticket: escalated, by: action.agentId, note: text } },
-    now,
-  );
+  announce(ctx, { type: 'ticket-escalated', ticket: escalated, by: action.agentId, note: text }, now);
   audit(call, 'ticket.escalate', escalated, { from: ticket.tier, to: 3 });
   return { kind: 'done', ticket: escalated };
 }

@@ -1,4 +1,5 @@
 import type { AgentResult } from '../agent-action.js';
+import { announce } from '../announce.js';
 import { closeAndRelease } from './close.js';
 import { audit, loadOwnTicket, optionalAgentText, type ActionOf, type AgentCall } from './common.js';
 
@@ -13,6 +14,7 @@ export function handBack(call: AgentCall<ActionOf<'hand-back'>>): AgentResult {
     state: 'bot',
     context: {},
   });
+  announce(call.ctx, { type: 'ticket-handed-back', ticket: closed, by: call.action.agentId }, call.now);
   audit(call, 'ticket.hand-back', closed);
   return { kind: 'done', ticket: closed };
 }

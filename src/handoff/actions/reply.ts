@@ -1,6 +1,7 @@
 import { tellUser } from '../../conversation/turn.js';
 import type { AgentResult } from '../agent-action.js';
 import { requireTier } from '../agents.js';
+import { announce } from '../announce.js';
 import { claimTicket } from './claim.js';
 import {
   agentText,
@@ -28,6 +29,12 @@ export function reply(call: AgentCall<ActionOf<'reply'>>): AgentResult {
     id: action.agentId,
     name: call.agentName,
   });
+  announce(
+    ctx,
+    { type: 'agent-replied', ticket, by: action.agentId, byName: call.agentName, text },
+    now,
+    action.channel,
+  );
   audit(call, 'ticket.reply', ticket, { chars: text.length, redacted });
   return { kind: 'done', ticket, redacted };
 }

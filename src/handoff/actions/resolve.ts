@@ -1,5 +1,6 @@
 import { ActionIds } from '../../conversation/actions.js';
 import type { AgentResult } from '../agent-action.js';
+import { announce } from '../announce.js';
 import { closeAndRelease } from './close.js';
 import { audit, loadOwnTicket, optionalAgentText, type ActionOf, type AgentCall } from './common.js';
 
@@ -26,6 +27,7 @@ export function resolve(call: AgentCall<ActionOf<'resolve'>>): AgentResult {
     state: 'resolved',
     context: { ratingTicketId: ticket.id },
   });
+  announce(call.ctx, { type: 'ticket-resolved', ticket: closed, by: call.action.agentId }, call.now);
   audit(call, 'ticket.resolve', closed);
   return { kind: 'done', ticket: closed };
 }

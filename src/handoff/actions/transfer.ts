@@ -2,6 +2,7 @@ import { messages } from '../../conversation/messages.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
 import { roleOf, tiersOf } from '../agents.js';
+import { announce } from '../announce.js';
 import type { Ticket } from '../types.js';
 import {
   addAgentNote,
@@ -44,6 +45,7 @@ export function transfer(call: AgentCall<ActionOf<'transfer'>>): AgentResult {
     },
     now,
   );
+  announce(ctx, { type: 'ticket-transferred', ticket: moved, by: action.agentId, to: action.toAgentId }, now);
   audit(call, 'ticket.transfer', moved, { from: action.agentId, to: action.toAgentId });
   return { kind: 'done', ticket: moved };
 }

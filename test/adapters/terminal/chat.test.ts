@@ -3,12 +3,16 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { TerminalButtons } from '../../../adapters/terminal/buttons.js';
 import { runTerminalChat, type TerminalIdentity } from '../../../adapters/terminal/chat.js';
 import { TerminalNotifier } from '../../../adapters/terminal/terminal-notifier.js';
-import { AGENTS, Harness } from '../../support/helpdesk-harness.js';
+import { channelRegistry } from '../../../src/channels/registry.js';
+import { Harness } from '../../support/helpdesk-harness.js';
+
+/** The terminal's agent: agents act from their own channel. */
+const ANNA = 'terminal:U-ANNA';
 
 const IVAN: TerminalIdentity = {
   userId: 'U-IVAN',
   userName: 'Ivan Petrov',
-  agentId: AGENTS.anna,
+  agentId: ANNA,
   agentName: 'Anna',
 };
 
@@ -25,7 +29,8 @@ function startChat(h: Harness, who: TerminalIdentity = IVAN) {
     lines.push(text);
   };
   const buttons = new TerminalButtons();
-  h.rebuild({ notifier: new TerminalNotifier(print, buttons) });
+  const notifier = new TerminalNotifier(print, buttons);
+  h.rebuild({ channels: channelRegistry([{ name: 'terminal', notifier, hostsQueue: true }]) });
   const input = new PassThrough();
   const finished = runTerminalChat(h.core, who, { input, print, buttons });
   return {
@@ -54,7 +59,7 @@ function startChat(h: Harness, who: TerminalIdentity = IVAN) {
 describe('runTerminalChat over the real core', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await Harness.create();
+    h = await Harness.create({ TIER2_AGENTS: ANNA });
   });
   afterEach(() => h.close());
 
@@ -73,7 +78,7 @@ describe('runTerminalChat over the real core', () => {
       expect.arrayContaining([
         'bot> Connect to the VPN (GlobalProtect) — Connect',
         '     1. Make sure the internet works: open any public website.',
-        '     3. If asked for a portal, type **vpn.example.com** and click **Connect**.',
+        '     3. If asked for a portal, type vpn.example.com and click Connect.',
         'bot> Did this solve it?',
         '     [1] Yes',
         '     [2] No',
@@ -102,36 +107,46 @@ describe('runTerminalChat over the real core', () => {
     const chat = startChat(h);
     await chat.type("VPN won't connect", /Did this solve it\?/);
 
-    const queued = await chat.type('I want a human', /request T-\S+\)/);
+    const queued = await chat.type(
+      'I want a human',
+      /request T-\S+\)[\s\S]*\[queue\]|\[queue\][\s\S]*request T-/,
+    );
     const ticketId = h.stores.conversations.find('terminal', 'terminal', 'U-IVAN')?.ticketId ?? '';
     expect(ticketId).toMatch(/^T-/);
-    // The notifier printed the queue announcement, before the reply to the user.
-    expect(queued.split('\n')).toEqual([
-      `[queue] ${ticketId} (normal, tier 2) new: VPN won't connect`,
-      `bot> I've passed this to the IT team (request ${ticketId}). A person will reply right here; you are number 1 in the queue.`,
-    ]);
+    // The reply, and the queue announcement the notifier printed on its own (in either order).
+    expect(queued.split('\n').sort()).toEqual(
+      [
+        `[queue] ${ticketId} (normal, tier 2) new: VPN won't connect`,
+        `bot> I've passed this to the IT team (request ${ticketId}). A person will reply right here; you are number 1 in the queue.`,
+      ].sort(),
+    );
 
     const list = await chat.type('/queue', /\[agent\] mine:/);
     expect(list.split('\n')).toEqual([
       '[agent] queue:',
-      `  ${ticketId} normal tier 2 queued    VPN won't connect`,
+      `  ${ticketId} normal tier 2 waiting in the queue: VPN won't connect`,
       '[agent] mine:',
     ]);
 
-    const replied = await chat.type(`/reply ${ticketId} hello`, /is now claimed/);
-    expect(replied.split('\n')).toEqual([
-      'bot> Anna from IT support is now handling your request. Reply right here.',
-      'Anna> hello',
-      `[agent] ${ticketId} is now claimed`,
-    ]);
+    const replied = await chat.type(
+      `/reply ${ticketId} hello`,
+      /Sent to the employee[\s\S]*Anna> hello|Anna> hello[\s\S]*Sent to the employee/,
+    );
+    expect(replied.split('\n')).toEqual(
+      expect.arrayContaining([
+        'bot> Anna from IT support is now handling your request. Reply right here.',
+        'Anna> hello',
+        `[agent] Sent to the employee on ${ticketId}.`,
+      ]),
+    );
 
     // The user's answer goes to the agent, the bot stays silent.
-    const relayed = await chat.type('It is a Dell', /\[to U-ANNA\]/);
-    expect(relayed).toBe(`[to U-ANNA] ${ticketId} user: It is a Dell`);
+    const relayed = await chat.type('It is a Dell', /\[to terminal:U-ANNA\]/);
+    expect(relayed).toBe(`[to terminal:U-ANNA] ${ticketId} user: It is a Dell`);
 
     // A number answering the agent is text for the agent, not a press of the earlier [2] No.
     await chat.type(`/reply ${ticketId} how many laptops, 1 or 2?`, /Anna> how many/);
-    expect(await chat.type('2', /\[to U-ANNA\]/)).toBe(`[to U-ANNA] ${ticketId} user: 2`);
+    expect(await chat.type('2', /\[to terminal:U-ANNA\]/)).toBe(`[to terminal:U-ANNA] ${ticketId} user: 2`);
 
     // An agent's escape sequences do not reach the terminal.
     const hostile = await chat.type(`/reply ${ticketId} \u001b[2Jcleared?\u0007`, /Anna> /);
@@ -140,7 +155,10 @@ describe('runTerminalChat over the real core', () => {
     expect(hostile).not.toContain('\u001b');
 
     // The rating buttons come from the notifier; "1" presses [1] of those, not the earlier "Yes".
-    const resolved = await chat.type(`/resolve ${ticketId} fixed`, /is now resolved/);
+    const resolved = await chat.type(
+      `/resolve ${ticketId} fixed`,
+      /\[1\] 1[\s\S]*is resolved|is resolved[\s\S]*\[1\] 1/,
+    );
     expect(resolved).toContain('How would you rate the help?');
     expect(resolved).toContain('     [1] 1');
     const rated = await chat.type('1', /bot> /);
@@ -148,22 +166,25 @@ describe('runTerminalChat over the real core', () => {
     expect(h.stores.tickets.get(ticketId)).toMatchObject({ status: 'resolved', rating: 1 });
 
     const shown = await chat.type(`/show ${ticketId}`, /resolution by Anna/);
-    expect(shown).toContain(`[agent] ${ticketId} resolved normal: VPN won't connect`);
+    expect(shown).toContain(`[agent] ${ticketId} resolved, normal: VPN won't connect`);
     expect(shown).toContain('  user: It is a Dell');
     expect(shown).toContain('  resolution by Anna: fixed');
     await chat.end();
   });
 
   test('a non-agent identity gets the refusal printed and the chat goes on', async () => {
-    const chat = startChat(h, { ...IVAN, agentId: 'U-NOBODY', agentName: 'Nobody' });
+    const chat = startChat(h, { ...IVAN, agentId: 'terminal:U-NOBODY', agentName: 'Nobody' });
     const refused = await chat.type('/queue', /error: /);
-    expect(refused).toBe('error: U-NOBODY is not a Tier 2 or Tier 3 agent');
+    expect(refused).toBe('error: terminal:U-NOBODY is not a Tier 2 or Tier 3 agent');
     const refusedClaim = await chat.type('/claim T-404', /error: /);
     expect(refusedClaim).toContain('not a Tier 2 or Tier 3 agent');
     // Still alive: the next question is answered.
     await chat.type("VPN won't connect", /Did this solve it\?/);
     await chat.end();
-    expect(h.stores.audit.list({ actor: 'U-NOBODY' }).map((e) => e.outcome)).toEqual(['denied', 'denied']);
+    expect(h.stores.audit.list({ actor: 'terminal:U-NOBODY' }).map((e) => e.outcome)).toEqual([
+      'denied',
+      'denied',
+    ]);
   });
 
   test('an unknown or incomplete command prints the hint; /help prints the help again', async () => {

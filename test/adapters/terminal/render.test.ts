@@ -73,7 +73,7 @@ describe('renderReplies', () => {
     expect(text.split('\n')).toEqual([
       'bot> Connect to the VPN — Connect',
       '     1. Open GlobalProtect.',
-      '     2. Click **Connect**.',
+      '     2. Click Connect.',
       '     (full article: https://kb.example.com/vpn-connect-en)',
     ]);
     expect(choices).toEqual([]);
@@ -242,18 +242,23 @@ describe('renderPage', () => {
 
 describe('renderAgentResult', () => {
   test('a duplicate action', () => {
-    expect(renderAgentResult({ kind: 'duplicate' })).toBe('[agent] already done');
+    expect(renderAgentResult({ kind: 'duplicate' })).toBe('[agent] Already done.');
   });
 
-  test('a done action, with the redaction remark only when a secret was redacted', () => {
+  test('a done action says in words what was done, and a redaction only when there was one', () => {
     const claimed = ticket({ status: 'claimed' });
-    expect(renderAgentResult({ kind: 'done', ticket: claimed })).toBe('[agent] T-1 is now claimed');
-    expect(renderAgentResult({ kind: 'done', ticket: claimed, redacted: false })).toBe(
-      '[agent] T-1 is now claimed',
+    expect(renderAgentResult({ kind: 'done', ticket: claimed, did: 'claim' })).toBe(
+      '[agent] You claimed T-1; the employee is told you are on it.',
     );
-    expect(renderAgentResult({ kind: 'done', ticket: claimed, redacted: true })).toBe(
-      '[agent] T-1 is now claimed (a secret was redacted)',
+    expect(renderAgentResult({ kind: 'done', ticket: claimed, did: 'note' })).toBe(
+      '[agent] Internal note added to T-1; the employee does not see it.',
     );
+    expect(renderAgentResult({ kind: 'done', ticket: claimed, did: 'reply', redacted: true })).toBe(
+      '[agent] Sent to the employee on T-1. A password or token in it was redacted.',
+    );
+    expect(
+      renderAgentResult({ kind: 'done', ticket: { ...claimed, status: 'handed-back' }, did: 'hand-back' }),
+    ).toBe('[agent] T-1 is handed back to the bot.');
   });
 
   test('the queue lists queued and own tickets in aligned rows, subjects cut at 60 characters', () => {
@@ -268,10 +273,10 @@ describe('renderAgentResult', () => {
     });
     expect(text.split('\n')).toEqual([
       '[agent] queue:',
-      '  T-1 high   tier 2 queued    urgent',
-      `  T-2 normal tier 2 queued    ${'x'.repeat(60)}`,
+      '  T-1 high   tier 2 waiting in the queue: urgent',
+      `  T-2 normal tier 2 waiting in the queue: ${'x'.repeat(60)}`,
       '[agent] mine:',
-      '  T-3 low    tier 3 claimed   mouse',
+      '  T-3 low    tier 3 claimed: mouse',
     ]);
   });
 
@@ -296,7 +301,7 @@ describe('renderAgentResult', () => {
     });
     expect(text).not.toMatch(CONTROL);
     expect(text.split('\n')).toEqual([
-      '[agent] T-1 claimed high: VPN[2J down',
+      '[agent] T-1 claimed, high: VPN[2J down',
       '  user: VPN down',
       '  bot: Try this article.',
       '  agent: On it.',

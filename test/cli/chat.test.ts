@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type CliRun } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
-const SCRIPT = 'src/cli/start.ts';
+const SCRIPT = 'src/cli/chat.ts';
 const TIMEOUT_MS = 60_000;
 
 /**
- * Runs `npm start` the way npm does (`node --import tsx src/cli/start.ts`) with `input` on stdin,
+ * Runs `npm run chat` the way npm does (`node --import tsx src/cli/chat.ts`) with `input` on stdin,
  * a minimal environment (like `runCli`) plus `env`, and resolves with its exit code and output.
  */
-function runStart(input: string, env: Record<string, string>): Promise<CliRun> {
+function runChat(input: string, env: Record<string, string>): Promise<CliRun> {
   const base: Record<string, string> = {};
   for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot']) {
     const value = process.env[key];
@@ -51,10 +51,10 @@ let dir: string;
 useTempDir('cli-start', (d) => (dir = d));
 
 /** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
-describe('npm start (terminal chat)', { timeout: 90_000 }, () => {
+describe('npm run chat (terminal chat)', { timeout: 90_000 }, () => {
   it('answers a question from the knowledge base, quits on /quit and leaves its database behind', async () => {
     const dataDir = path.join(dir, 'answer');
-    const run = await runStart("VPN won't connect\n/quit\n", {
+    const run = await runChat("VPN won't connect\n/quit\n", {
       DATA_DIR: dataDir,
       EMBEDDINGS: 'off',
       KB_WATCH: 'false',
@@ -70,7 +70,7 @@ describe('npm start (terminal chat)', { timeout: 90_000 }, () => {
   it.each(['', ',', ' , '])(
     'acts as the local Tier 2 agent when TIER2_AGENTS lists nobody (%j)',
     async (agents) => {
-      const run = await runStart('/queue\n', {
+      const run = await runChat('/queue\n', {
         DATA_DIR: path.join(dir, `agent${agents.length}`),
         EMBEDDINGS: 'off',
         KB_WATCH: 'false',
@@ -85,7 +85,7 @@ describe('npm start (terminal chat)', { timeout: 90_000 }, () => {
   it('refuses, with one clear line, a log file it cannot write', async () => {
     const dataDir = path.join(dir, 'log-is-a-folder');
     mkdirSync(path.join(dataDir, 'helpdesk.log'), { recursive: true });
-    const run = await runStart('/quit\n', { DATA_DIR: dataDir, EMBEDDINGS: 'off', KB_WATCH: 'false' });
+    const run = await runChat('/quit\n', { DATA_DIR: dataDir, EMBEDDINGS: 'off', KB_WATCH: 'false' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^Cannot write the log file .*helpdesk\.log: EISDIR/m);
     expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -96,7 +96,7 @@ describe('npm start (terminal chat)', { timeout: 90_000 }, () => {
     mkdirSync(dataDir, { recursive: true });
     // The lock of a process that is alive: this test runner.
     writeFileSync(path.join(dataDir, 'helpdesk.db.lock'), String(process.pid));
-    const run = await runStart('/quit\n', { DATA_DIR: dataDir, EMBEDDINGS: 'off', KB_WATCH: 'false' });
+    const run = await runChat('/quit\n', { DATA_DIR: dataDir, EMBEDDINGS: 'off', KB_WATCH: 'false' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       new RegExp(`Another Helpdesk Bot \\(process ${process.pid}\\) is already using`),

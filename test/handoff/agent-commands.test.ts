@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { AGENT_COMMAND_HELP, parseAgentCommand } from '../../../adapters/terminal/agent-command.js';
-import { agentActionSchema } from '../../../src/handoff/agent-action.js';
+import { agentActionSchema } from '../../src/handoff/agent-action.js';
+import { agentCommandHelp, parseAgentCommand } from '../../src/handoff/agent-commands.js';
 
-const who = { agentId: 'U-ANNA', agentName: 'Anna', messageId: 'm-1' };
-const base = { ...who, channel: 'terminal' };
+const who = { agentId: 'terminal:anna', agentName: 'Anna', channel: 'terminal', messageId: 'm-1' };
+const base = { ...who };
 
 /** Parses a line and checks the action is one the core accepts as valid input. */
 function parse(line: string) {
@@ -26,6 +26,10 @@ describe('parseAgentCommand', () => {
       { kind: 'note', ticketId: 'T-1', text: 'probably the display cable' },
     ],
     ['/tier3 T-1 needs a new screen', { kind: 'escalate', ticketId: 'T-1', note: 'needs a new screen' }],
+    ['/tier3 T-1', { kind: 'escalate', ticketId: 'T-1', note: undefined }],
+    ['/mine', { kind: 'list' }],
+    ['claim T-1', { kind: 'claim', ticketId: 'T-1' }],
+    ['/CLAIM T-1', { kind: 'claim', ticketId: 'T-1' }],
     ['/transfer T-1 U-BORIS', { kind: 'transfer', ticketId: 'T-1', toAgentId: 'U-BORIS', note: undefined }],
     [
       '/transfer T-1 U-BORIS knows this printer',
@@ -51,10 +55,10 @@ describe('parseAgentCommand', () => {
     });
   });
 
-  test('the identity and message id are the caller’s, the channel is the terminal', () => {
+  test('the identity, channel and message id are the caller’s', () => {
     const action = parse('/claim T-9');
     expect(action).toMatchObject({
-      agentId: 'U-ANNA',
+      agentId: 'terminal:anna',
       agentName: 'Anna',
       messageId: 'm-1',
       channel: 'terminal',
@@ -69,36 +73,34 @@ describe('parseAgentCommand', () => {
     },
   );
 
-  test.each(['/reply T-1', '/note T-1', '/tier3 T-1', '/transfer T-1', '/reply T-1    '])(
+  test.each(['/reply T-1', '/note T-1', '/transfer T-1', '/reply T-1    '])(
     '%s without its text is undefined',
     (line) => {
       expect(parse(line)).toBeUndefined();
     },
   );
 
-  test.each([
-    '/frobnicate T-1',
-    '/CLAIM T-1',
-    '/list',
-    '/escalate T-1 note',
-    '/hand-back T-1',
-    '/',
-    '/ claim T-1',
-  ])('unknown command %j is undefined', (line) => {
-    expect(parse(line)).toBeUndefined();
-  });
+  test.each(['/frobnicate T-1', '/list', '/escalate T-1 note', '/hand-back T-1', '/', '/ claim T-1'])(
+    'unknown command %j is undefined',
+    (line) => {
+      expect(parse(line)).toBeUndefined();
+    },
+  );
 
-  test.each(['claim T-1', 'hello', '', '   ', 'I want a human', '1', 'please /claim T-1'])(
-    'a line that is not a slash command (%j) is undefined',
+  test.each(['hello', '', '   ', 'I want a human', '1', 'please /claim T-1'])(
+    'a line that is not a command (%j) is undefined',
     (line) => {
       expect(parse(line)).toBeUndefined();
     },
   );
 
   test('every command in the help text parses when given its arguments', () => {
-    const commands = AGENT_COMMAND_HELP.split('\n').map((row) => row.split(/\s+/)[0]);
+    const commands = agentCommandHelp()
+      .split('\n')
+      .map((row) => row.split(/\s+/)[0]);
     expect(commands).toEqual([
       '/queue',
+      '/mine',
       '/show',
       '/claim',
       '/reply',
