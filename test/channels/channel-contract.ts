@@ -1,5 +1,6 @@
 import { expect, test, vi } from 'vitest';
 import type { AgentAction, AgentResult, QueueEvent } from '../../src/index.js';
+import type { RunningApp } from '../../src/app/start-app.js';
 import type { TestAdapter } from '../support/test-adapter.js';
 
 /** Agents of the contract's configuration: they work on the second channel, `test`. */
@@ -40,6 +41,25 @@ const WAIT = { timeout: 20_000, interval: 20 };
 /** Waits until the employee was shown text matching `pattern`. */
 export async function waitForSeen(driver: ChannelDriver, pattern: RegExp): Promise<void> {
   await vi.waitFor(() => expect(driver.seen()).toMatch(pattern), WAIT);
+}
+
+/** How many messages of `channel` the core refused as already processed (from `/metrics`' counter). */
+async function duplicates(app: RunningApp, channel: string): Promise<number> {
+  const metric = await app.metrics.registry.getSingleMetric('helpdesk_messages_total')?.get();
+  return (
+    metric?.values.find((v) => v.labels.channel === channel && v.labels.outcome === 'duplicate')?.value ?? 0
+  );
+}
+
+/**
+ * Runs `retry` (a channel's redelivery of a message) and waits until the core has seen it and
+ * refused it as a duplicate, so that what the employee was shown is compared after the fact.
+ */
+export async function retried(app: RunningApp, channel: string, retry: () => Promise<void>): Promise<void> {
+  const before = await duplicates(app, channel);
+  await retry();
+  await vi.waitFor(async () => expect(await duplicates(app, channel)).toBe(before + 1), WAIT);
+  await app.core.idle();
 }
 
 function count(text: string, pattern: RegExp): number {
