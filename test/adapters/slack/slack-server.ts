@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { signSlackRequest } from '../../../adapters/slack/signature.js';
-import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { startServer, type RunningServer } from '../../../src/server/serve.js';
-import { KB_SMALL } from '../../support/helpdesk-harness.js';
 import { TestAdapter } from '../../support/test-adapter.js';
 import { FakeSlack } from './fake-slack.js';
+import { serverTestConfig } from '../../support/test-server.js';
 
 export const SECRET = 'test-signing-secret';
 export const TIER2 = 'CTIER2';
@@ -33,17 +32,7 @@ export async function startSlackServer(overrides: Record<string, string> = {}): 
   fake.users.set(AGENT, { realName: 'Anna Agent', locale: 'en-US' });
   fake.users.set(AGENT3, { realName: 'Tom Tier3', locale: 'en-US' });
   const dir = mkdtempSync(path.join(tmpdir(), 'helpdesk-slack-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dir,
-    DATABASE_PATH: path.join(dir, 'helpdesk.db'),
-    KB_DIR: KB_SMALL,
-    KB_WATCH: 'false',
-    EMBEDDINGS: 'off',
-    LOG_LEVEL: 'silent',
-    BUSINESS_HOURS: 'mon-sun 00:00-24:00',
+  const config = serverTestConfig(dir, {
     PUBLIC_URL: 'https://helpdesk.example.com',
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SECRET,

@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TeamsAdapter } from '../../../adapters/teams/teams-adapter.js';
-import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { startServer, type RunningServer } from '../../../src/server/serve.js';
-import { KB_SMALL } from '../../support/helpdesk-harness.js';
 import { TestAdapter } from '../../support/test-adapter.js';
 import { FakeConnector } from './fake-connector.js';
+import { serverTestConfig } from '../../support/test-server.js';
 
 /** Tier 2 agent on Teams, Tier 2 agent on the test channel, Tier 3 agent on Teams. */
 export const AGENT_AAD = 'aad-agent-1';
@@ -33,20 +32,10 @@ export async function startTeamsServer(
   const dir = reuse?.dir ?? mkdtempSync(path.join(tmpdir(), 'helpdesk-teams-'));
   const connector = reuse?.connector ?? new FakeConnector();
   if (!reuse) await connector.start();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dir,
-    DATABASE_PATH: path.join(dir, 'helpdesk.db'),
-    KB_DIR: KB_SMALL,
-    KB_WATCH: 'false',
-    EMBEDDINGS: 'off',
+  const config = serverTestConfig(dir, {
     TEAMS_ENABLED: 'true',
     TIER2_AGENTS: `teams:${AGENT_AAD},${ANNA}`,
     TIER3_AGENTS: `teams:${TIER3_AAD}`,
-    BUSINESS_HOURS: 'mon-sun 00:00-24:00',
-    LOG_LEVEL: 'silent',
     ...overrides,
   });
   const teams = new TeamsAdapter({ config });

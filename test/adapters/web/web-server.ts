@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebAdapter } from '../../../adapters/web/web-adapter.js';
-import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { startServer, type RunningServer } from '../../../src/server/serve.js';
 import type { ChatEvent } from '../../../adapters/web/types.js';
-import { KB_SMALL } from '../../support/helpdesk-harness.js';
 import { TestAdapter } from '../../support/test-adapter.js';
+import { serverTestConfig } from '../../support/test-server.js';
 
 /** The agent of the test configuration, on the test channel. */
 export const ANNA = 'test:U-ANNA';
@@ -24,20 +23,7 @@ export interface WebServer {
 /** Starts the product's server with the web chat on a free port, over a temp database and kb-small. */
 export async function startWebServer(overrides: Record<string, string> = {}): Promise<WebServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'helpdesk-web-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dir,
-    DATABASE_PATH: path.join(dir, 'helpdesk.db'),
-    KB_DIR: KB_SMALL,
-    KB_WATCH: 'false',
-    EMBEDDINGS: 'off',
-    TIER2_AGENTS: ANNA,
-    BUSINESS_HOURS: 'mon-sun 00:00-24:00',
-    LOG_LEVEL: 'silent',
-    ...overrides,
-  });
+  const config = serverTestConfig(dir, { TIER2_AGENTS: ANNA, ...overrides });
   const web = new WebAdapter({ config });
   const agents = new TestAdapter('test');
   const server = await startServer(config, createLogger('silent'), [web, agents]);
