@@ -80,41 +80,52 @@ function queuedTickets(dataDir: string): number {
   }
 }
 
+/**
+ * Employees ask at once; `interrupt` hits the server after a few answers, `ended` checks how it
+ * went down; then a new server on the same database must answer every message exactly once,
+ * with the waiting ticket still in the queue.
+ */
+async function interruptAndRestart(
+  interrupt: (first: ServerProcess) => void,
+  ended: (first: ServerProcess, results: Sent[]) => Promise<void>,
+): Promise<void> {
+  const dataDir = path.join(dir, 'data');
+  const first = await spawnServer(env(dataDir));
+  const employees = await prepare(first);
+  const results = await burst(employees, () => interrupt(first));
+  await ended(first, results);
+  const second = await spawnServer(env(dataDir));
+  try {
+    await retryAndCheck(employees, results, second.url);
+  } finally {
+    expect(await second.stop('SIGTERM')).toBe(0);
+  }
+  expect(queuedTickets(dataDir)).toBe(1);
+}
+
 describe('the server process under faults', { timeout: 180_000 }, () => {
   test('kill -9 during a burst, then a restart: every message answered exactly once, the queue intact', async () => {
-    const dataDir = path.join(dir, 'data');
-    const first = await spawnServer(env(dataDir));
-    const employees = await prepare(first);
-    const results = await burst(employees, () => void first.stop('SIGKILL'));
-    await first.stop('SIGKILL');
-    expect(first.child.signalCode).toBe('SIGKILL');
-
-    const second = await spawnServer(env(dataDir));
-    try {
-      await retryAndCheck(employees, results, second.url);
-    } finally {
-      expect(await second.stop('SIGTERM')).toBe(0);
-    }
-    expect(queuedTickets(dataDir)).toBe(1);
+    await interruptAndRestart(
+      (first) => void first.stop('SIGKILL'),
+      async (first, results) => {
+        await first.stop('SIGKILL');
+        expect(first.child.signalCode).toBe('SIGKILL');
+        // The kill landed mid-burst: some messages never got their answer from the first process.
+        expect(results.filter((r) => r.status !== 200).length).toBeGreaterThan(0);
+      },
+    );
   });
 
   test('SIGTERM during a burst: a clean exit 0, then the same guarantee after a restart', async () => {
-    const dataDir = path.join(dir, 'data');
-    const first = await spawnServer(env(dataDir));
-    const employees = await prepare(first);
     let code: Promise<number | null> | undefined;
-    const results = await burst(employees, () => (code = first.stop('SIGTERM')));
-    expect(await (code ?? first.stop('SIGTERM'))).toBe(0);
-    expect(first.output()).toMatch(/stopped cleanly/);
-    // Messages refused while shutting down were told so (503), not dropped silently.
-    for (const r of results) expect([0, 200, 503]).toContain(r.status);
-
-    const second = await spawnServer(env(dataDir));
-    try {
-      await retryAndCheck(employees, results, second.url);
-    } finally {
-      expect(await second.stop('SIGTERM')).toBe(0);
-    }
-    expect(queuedTickets(dataDir)).toBe(1);
+    await interruptAndRestart(
+      (first) => (code = first.stop('SIGTERM')),
+      async (first, results) => {
+        expect(await (code ?? first.stop('SIGTERM'))).toBe(0);
+        expect(first.output()).toMatch(/stopped cleanly/);
+        // Messages refused while shutting down were told so (503), not dropped silently.
+        for (const r of results) expect([0, 200, 503]).toContain(r.status);
+      },
+    );
   });
 });
