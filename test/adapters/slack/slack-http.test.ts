@@ -295,6 +295,36 @@ describe('Slack over HTTP', () => {
     await posted(TIER2, has('floor 3'), card.ts);
   });
 
+  test('an @mention in a channel is answered in its thread, the mention removed before search', async () => {
+    const ts = '1800000700.000001';
+    const mentionEvent = {
+      type: 'app_mention',
+      channel: 'CGENERAL',
+      channel_type: 'channel',
+      user: 'UEMP7',
+      text: `<@${s.fake.botUserId}> vpn wont connect`,
+      ts,
+    };
+    expect((await postEvent(s, eventEnvelope(mentionEvent))).status).toBe(200);
+    const answer = await posted('CGENERAL', has('Connect to the VPN'), ts);
+    expect(buttonsOf(answer).map((b) => b.label)).toEqual(expect.arrayContaining(['Yes', 'No']));
+    expect(s.fake.allOutgoingText()).not.toContain(`<@${s.fake.botUserId}> vpn`);
+  });
+
+  test('hand back: the card says so and loses its buttons; the employee is back with the bot', async () => {
+    const { event, answer } = await ask('UEMP8', 'printer does not print');
+    const dmThread = event.ts as string;
+    await pressOrSend('UEMP8', answer, 'handoff:request');
+    const card = await posted(TIER2, (m) => buttonsOf(m).some((b) => b.label === 'Claim') && has('UEMP8')(m));
+    const ticketId = /T-[A-Z0-9]+/.exec(FakeSlack.textOf(card))?.[0] as string;
+    await press(AGENT, card, `agent:claim:${ticketId}`);
+    await vi.waitFor(() => expect(buttonsOf(card).map((b) => b.label)).toContain('Hand back'), WAIT);
+    await press(AGENT, card, `agent:handback:${ticketId}`);
+    await vi.waitFor(() => expect(buttonsOf(card)).toEqual([]), WAIT);
+    expect(FakeSlack.textOf(card)).toMatch(/handed back/i);
+    await posted('DUEMP8', has('chatting with the bot again'), dmThread);
+  });
+
   test('the Home tab lists open requests and topics; /helpdesk queue answers the agent only', async () => {
     await postEvent(
       s,
