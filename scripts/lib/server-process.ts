@@ -38,10 +38,11 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   child.stderr?.setEncoding('utf8').on('data', (c: string) => (out += c));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the server did not start in ${timeoutMs} ms:\n${out}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      // A server that never got ready must not outlive the caller.
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start in ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const look = () => {
       const match = /"port":(\d+)/.exec(out);
       if (match) {
