@@ -91,9 +91,19 @@ async function interruptAndRestart(
 ): Promise<void> {
   const dataDir = path.join(dir, 'data');
   const first = await spawnServer(env(dataDir));
-  const employees = await prepare(first);
-  const results = await burst(employees, () => interrupt(first));
-  await ended(first, results);
+  try {
+    const employees = await prepare(first);
+    const results = await burst(employees, () => interrupt(first));
+    await ended(first, results);
+    await restartAndCheck(dataDir, employees, results);
+  } finally {
+    // Whatever failed, no server is left running.
+    await first.stop('SIGKILL');
+  }
+}
+
+/** A new server on the same database: every message answered exactly once, the queue intact. */
+async function restartAndCheck(dataDir: string, employees: WebEmployee[], results: Sent[]): Promise<void> {
   const second = await spawnServer(env(dataDir));
   try {
     await retryAndCheck(employees, results, second.url);
