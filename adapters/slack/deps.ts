@@ -22,6 +22,8 @@ export interface SlackDeps {
   botUserId: string | undefined;
   /** Where article links point (`PUBLIC_URL`); relative links are left out without it. */
   publicUrl: string | undefined;
+  /** After this long without an answer the employee sees the bot is on it (a reaction). */
+  workingAfterMs: number;
 }
 
 /** The channel of a tier's queue; Tier 3 falls back to Tier 2's when it has none. */

@@ -3,7 +3,7 @@ import { repliesMessage } from './blocks/replies.js';
 import { SLACK, type SlackDeps } from './deps.js';
 import { post } from './slack-calls.js';
 
-/** After this long without an answer the employee sees the bot is on it (a reaction). */
+/** After this long without an answer the employee sees the bot is on it (a reaction), by default. */
 export const WORKING_AFTER_MS = 1000;
 
 /** One employee message or button press, as Slack gave it. */
@@ -29,7 +29,16 @@ export interface EmployeeEvent {
  * replies as one Block Kit message in the thread, and the core told whether they arrived.
  */
 export async function employeeTurn(deps: SlackDeps, e: EmployeeEvent): Promise<boolean> {
-  const [userName, locale] = await Promise.all([deps.people.name(e.userId), deps.people.locale(e.userId)]);
+  // From the employee's side the wait starts now: looking their name up is part of it.
+  const working = workingIndicator(deps, e.channel, e.reactTo);
+  let userName: string | undefined;
+  let locale: string | undefined;
+  try {
+    [userName, locale] = await Promise.all([deps.people.name(e.userId), deps.people.locale(e.userId)]);
+  } catch (error) {
+    await working.done();
+    throw error;
+  }
   const incoming: IncomingMessage = {
     channel: SLACK,
     userId: e.userId,
@@ -41,7 +50,6 @@ export async function employeeTurn(deps: SlackDeps, e: EmployeeEvent): Promise<b
     ...(locale ? { locale } : {}),
     messageId: e.messageId,
   };
-  const working = workingIndicator(deps, e.channel, e.reactTo);
   let replies;
   try {
     replies = await deps.core.handleMessage(incoming);
@@ -80,7 +88,7 @@ function workingIndicator(deps: SlackDeps, channel: string, ts: string | undefin
           .add({ channel, timestamp: ts, name: 'eyes' })
           .then(() => true)
           .catch(() => false);
-      }, WORKING_AFTER_MS)
+      }, deps.workingAfterMs)
     : undefined;
   timer?.unref();
   return {

@@ -20,12 +20,15 @@ import { EVENTS_PATH, RouteReceiver } from './receiver.js';
 import { SlackNotifier } from './slack-notifier.js';
 import { SlackState } from './slack-state.js';
 import { slackErrorCode } from './web-errors.js';
+import { WORKING_AFTER_MS } from './employee-turn.js';
 
 /** What the adapter is built from: the configuration (`config.slack`), and a clock for tests. */
 export interface SlackAdapterOptions {
   config: Config;
   /** Milliseconds since the epoch, for the signature's age check. */
   now?: () => number;
+  /** How long a turn runs before the employee sees the bot is on it (default a second). */
+  workingAfterMs?: number;
 }
 
 /** Web API client settings: its own retries never outlast the outbox, which owns retrying. */
@@ -117,6 +120,7 @@ export class SlackAdapter implements ChannelAdapter {
       people: new People(() => app.client, logger),
       botUserId: ids.botUserId,
       publicUrl: ctx.config.http.publicUrl,
+      workingAfterMs: this.options.workingAfterMs ?? WORKING_AFTER_MS,
     };
     const get = () => deps;
     onMessage(app, get);

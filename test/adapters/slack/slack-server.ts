@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
+import { SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/slack-adapter.js';
 import { signSlackRequest } from '../../../adapters/slack/signature.js';
 import { createLogger } from '../../../src/logger.js';
 import { startServer, type RunningServer } from '../../../src/server/serve.js';
@@ -27,7 +27,10 @@ export interface SlackServer {
 }
 
 /** Starts the fake Slack, then the real server with the Slack adapter pointed at it. */
-export async function startSlackServer(overrides: Record<string, string> = {}): Promise<SlackServer> {
+export async function startSlackServer(
+  overrides: Record<string, string> = {},
+  adapterOptions: Omit<SlackAdapterOptions, 'config'> = {},
+): Promise<SlackServer> {
   const fake = await FakeSlack.start();
   fake.users.set(AGENT, { realName: 'Anna Agent', locale: 'en-US' });
   fake.users.set(AGENT3, { realName: 'Tom Tier3', locale: 'en-US' });
@@ -43,7 +46,7 @@ export async function startSlackServer(overrides: Record<string, string> = {}): 
     TIER3_AGENTS: `slack:${AGENT3}`,
     ...overrides,
   });
-  const slack = new SlackAdapter({ config });
+  const slack = new SlackAdapter({ config, ...adapterOptions });
   const agents = new TestAdapter('test');
   const server = await startServer(config, createLogger('silent'), [slack, agents]);
   return {
