@@ -1,5 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { loadConfig } from '../config.js';
+import { confusablePairs, fewPhrasings, questionsLine, type AuthoringWarning } from '../kb/authoring.js';
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
+import type { Article } from '../kb/types.js';
+import { createRetriever } from '../retrieval/retriever.js';
 import { parseCliArgs, runCli } from './args.js';
 
 const USAGE = 'npm run kb:check -- [--kb DIR]';
@@ -11,19 +16,25 @@ await runCli(USAGE, async () => {
   });
   if (values.help) {
     process.stdout.write(
-      `usage: ${USAGE}\nValidates every article and prints each problem as file:line: message.\n`,
+      `usage: ${USAGE}\nValidates every article and prints each problem as file:line: message;\n` +
+        'then warns (file:line: warning: ...) about articles with too few example phrasings and\n' +
+        'pairs of articles whose phrasings answer each other.\n',
     );
     return 0;
   }
-  const dir = values.kb ?? loadConfig(process.env).kb.dir;
+  const config = loadConfig(process.env);
+  const dir = values.kb ?? config.kb.dir;
   const { articles, problems } = await loadKnowledgeBase(dir);
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+  const warnings = await authoringWarnings(dir, articles, config);
+  for (const w of warnings) process.stdout.write(`${w.file}:${w.line}: warning: ${w.message}\n`);
   const byLang = { en: 0, ru: 0 };
   for (const a of articles) byLang[a.lang] += 1;
   const files = new Set(problems.map((p) => p.file)).size;
   process.stdout.write(
     `${articles.length} articles loaded (en ${byLang.en}, ru ${byLang.ru}); ` +
-      `${problems.length} problem(s) in ${files} file(s) from ${dir}\n`,
+      `${problems.length} problem(s) in ${files} file(s) from ${dir}` +
+      `${warnings.length > 0 ? `; ${warnings.length} warning(s)` : ''}\n`,
   );
   if (articles.length === 0 && problems.length === 0) {
     process.stdout.write(`no markdown articles found in ${dir}: is it the right folder?\n`);
@@ -31,3 +42,24 @@ await runCli(USAGE, async () => {
   }
   return problems.length > 0 ? 1 : 0;
 });
+
+/** Advice for authors on the articles that loaded: too few phrasings, topics easy to confuse. */
+async function authoringWarnings(
+  dir: string,
+  articles: readonly Article[],
+  config: ReturnType<typeof loadConfig>,
+): Promise<AuthoringWarning[]> {
+  if (articles.length === 0) return [];
+  const lines = new Map<string, number>();
+  for (const a of articles) {
+    const raw = await readFile(path.join(dir, a.file), 'utf8').catch(() => '');
+    lines.set(a.id, questionsLine(raw) ?? a.idLine);
+  }
+  const lineOf = (a: Article) => lines.get(a.id) ?? a.idLine;
+  const retriever = createRetriever(articles, {
+    thresholds: config.retrieval,
+    defaultLang: config.kb.defaultLang,
+    intentClassifier: config.intentClassifier,
+  });
+  return [...fewPhrasings(articles, lineOf), ...(await confusablePairs(articles, retriever, lineOf))];
+}
