@@ -3,7 +3,20 @@
  * the inbound ports, the types they exchange, and the channel-neutral helpers every channel
  * renders the same way (markup, agent commands and buttons, action ids, message words).
  */
-export type { ChannelAdapter, ChannelContext, ChannelState, HttpRoute } from './channels/ports.js';
+export type {
+  AgentConsoleServices,
+  ChannelAdapter,
+  ChannelContext,
+  ChannelState,
+  HttpRoute,
+} from './channels/ports.js';
+export type { AgentDirectory } from './handoff/agent-directory.js';
+export type { SignInResult } from './accounts/sign-in.js';
+export { LOGIN_PATTERN } from './accounts/types.js';
+export type { SuggestionList, SuggestionView } from './learning/learning-service.js';
+export type { BreakdownRow, DashboardFigures } from './report/dashboard.js';
+export { dashboardCsv } from './report/csv.js';
+export { NO_ARTICLE } from './handoff/actions/resolve.js';
 export { formatAddress, parseAddress, channelOf, type Address } from './channels/address.js';
 export type { HelpdeskCore } from './conversation/core.js';
 export type {

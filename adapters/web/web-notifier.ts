@@ -8,6 +8,8 @@ import type {
   QueueEvent,
   Reply,
 } from '../../src/index.js';
+import type { ConsoleHub } from './console/console-hub.js';
+import { ticketView } from './console/views.js';
 import type { LiveHub } from './live-hub.js';
 import type { Mailbox } from './mailbox.js';
 import { replyToEvent } from './render.js';
@@ -17,6 +19,8 @@ export interface NotifierRuntime {
   mailbox: Mailbox;
   hub: LiveHub;
   logger: Logger;
+  /** The agent console's live streams (absent when the console is off). */
+  console?: ConsoleHub;
 }
 
 /**
@@ -44,26 +48,41 @@ export class WebNotifier implements ChannelNotifier {
     if (fresh) rt.hub.push(target.userId, events);
   }
 
-  // The web chat hosts no agents or queue yet: the agent console will render these deliveries.
-  // Until it exists they are acknowledged, so they do not sit in the outbox being retried.
+  // Agent and queue events feed the agent console's live streams. The console reloads its state
+  // on connect, so an event no console was open for is acknowledged, not retried.
   async deliverToAgent(agentId: string, event: AgentEvent, meta: DeliveryMeta): Promise<void> {
-    this.runtime?.logger.debug(
-      { agentId, type: event.type, deliveryId: meta.deliveryId },
-      'agent event (no web console)',
-    );
+    const rt = this.runtime;
+    rt?.logger.debug({ agentId, type: event.type, deliveryId: meta.deliveryId }, 'agent event');
+    rt?.console?.send('agent', { ...event, ticket: ticketView(event.ticket) }, { agentIds: [agentId] });
   }
 
   async postToQueue(event: QueueEvent, meta: DeliveryMeta): Promise<void> {
-    this.runtime?.logger.debug(
-      { type: event.type, deliveryId: meta.deliveryId },
-      'queue event (no web console)',
+    const rt = this.runtime;
+    rt?.logger.debug({ type: event.type, deliveryId: meta.deliveryId }, 'queue event');
+    if (!rt?.console) return;
+    const { ticket } = event;
+    // The transcript of a new ticket is shown on opening it, with authorization: not broadcast.
+    const { transcript: _omit, ...rest } =
+      event.type === 'ticket-created' ? event : { ...event, transcript: undefined };
+    const to = 'to' in event ? event.to : undefined;
+    rt.console.send(
+      'queue',
+      { ...rest, ticket: ticketView(ticket) },
+      { tier: ticket.tier, agentIds: [ticket.assigneeId, to] },
     );
+    if (ticket.tier === 3) rt.console.send('gone', { id: ticket.id }, { lacking: 3 });
   }
 
   async pageOnCall(target: string, page: OnCallPage, meta: DeliveryMeta): Promise<void> {
-    this.runtime?.logger.debug(
+    const rt = this.runtime;
+    rt?.logger.warn(
       { target, reason: page.reason, ticketId: page.ticket.id, deliveryId: meta.deliveryId },
-      'on-call page (no web console)',
+      'on-call page',
+    );
+    rt?.console?.send(
+      'page',
+      { reason: page.reason, ticket: ticketView(page.ticket) },
+      { tier: page.ticket.tier },
     );
   }
 

@@ -1,8 +1,9 @@
 import type { ChannelAdapter } from '../channels/ports.js';
 import { channelRegistry } from '../channels/registry.js';
 import { sqliteChannelState } from '../channels/sqlite-channel-state.js';
-import { shortIds } from '../clock.js';
+import { shortIds, systemClock } from '../clock.js';
 import type { Config } from '../config.js';
+import { createConsoleServices } from './console-services.js';
 import { createHelpdeskCore, startSweepTimer, type HelpdeskCore } from '../conversation/core.js';
 import { createSqliteStores } from '../conversation/sqlite-stores.js';
 import { errorMessage } from '../errors.js';
@@ -77,7 +78,16 @@ async function startOn(
   }
   const stores = createSqliteStores(db);
   const metrics = createMetrics((tier) => stores.tickets.queue([tier]).length);
+  const consoleWiring = createConsoleServices({
+    db,
+    config,
+    stores,
+    articles: retriever,
+    clock: systemClock,
+  });
   const core = createHelpdeskCore({
+    directory: consoleWiring.directory,
+    learning: consoleWiring.learningStore,
     config,
     stores,
     retriever,
@@ -117,6 +127,7 @@ async function startOn(
         state: sqliteChannelState(db, adapter.name),
         db,
         metrics,
+        console: consoleWiring.services,
       });
       started.push(adapter);
     }

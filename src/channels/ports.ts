@@ -1,7 +1,12 @@
 import type { IncomingMessage as NodeRequest, ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
 import type { HelpdeskCore } from '../conversation/core.js';
-import type { ChannelNotifier } from '../handoff/ports.js';
+import type { SignInResult } from '../accounts/sign-in.js';
+import type { AgentDirectory } from '../handoff/agent-directory.js';
+import type { AuditLog, ChannelNotifier } from '../handoff/ports.js';
+import type { Tier } from '../handoff/types.js';
+import type { LearningService } from '../learning/learning-service.js';
+import type { DashboardFigures } from '../report/dashboard.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgeRetriever } from '../retrieval/retriever.js';
 import type { Db, Migration } from '../storage/db.js';
@@ -34,6 +39,24 @@ export interface ChannelContext {
   /** The database, migrated with the adapter's own `migrations`, for an adapter's own store. */
   db: Db;
   metrics: Metrics;
+  /** What an agent console needs beyond `handleAgentAction` (absent in tools and some tests). */
+  console?: AgentConsoleServices;
+}
+
+/**
+ * The core's services for an agent console: who agents are, local sign-in, learning from
+ * resolutions, and the dashboard. The console adapter renders them; the rules live here.
+ */
+export interface AgentConsoleServices {
+  directory: AgentDirectory;
+  /** Checks a console login and password (with lockout; every attempt audited). */
+  signIn(login: string, password: string): Promise<SignInResult>;
+  /** A local account's public part. */
+  account(login: string): { login: string; name: string; tier: Tier } | undefined;
+  learning: LearningService;
+  dashboard(options: { since?: Date; until?: Date; top?: number }): DashboardFigures;
+  /** Records an agent's act the core does not see (sign-out). */
+  audit: AuditLog['record'];
 }
 
 /**

@@ -11,6 +11,14 @@ export const ActionIds = {
   handoffRequest: 'handoff:request',
   handoffCancel: 'handoff:cancel',
   rating: (score: number) => `rating:${score}`,
+  /** Shows one section of an article (by its index): every answer offers the article's others. */
+  section: (articleId: string, index: number) => `section:${articleId}:${index}`,
+  /** Shows the whole article in the chat. */
+  wholeArticle: (articleId: string) => `article:${articleId}`,
+  /** Picks an area of IT after the bot asked what the problem is about. */
+  area: (areaId: string) => `area:${areaId}`,
+  /** Adds the question answered while a request was open to that request after all. */
+  ticketAdd: 'ticket:add',
 } as const;
 
 /** A button press, parsed; `unknown` for ids that are malformed or from another version. */
@@ -20,6 +28,10 @@ export type ParsedAction =
   | { kind: 'handoff-request' }
   | { kind: 'handoff-cancel' }
   | { kind: 'rating'; score: number }
+  | { kind: 'section'; articleId: string; index: number }
+  | { kind: 'whole-article'; articleId: string }
+  | { kind: 'area'; areaId: string }
+  | { kind: 'ticket-add' }
   | { kind: 'unknown' };
 
 const ARTICLE_ID = /^[a-z0-9-]{1,120}$/;
@@ -36,6 +48,14 @@ export function parseAction(id: string): ParsedAction {
     const articleId = value.slice('clarify:'.length);
     return ARTICLE_ID.test(articleId) ? { kind: 'clarify', articleId } : { kind: 'unknown' };
   }
+  if (value === ActionIds.ticketAdd) return { kind: 'ticket-add' };
+  const section = /^section:([a-z0-9-]{1,120}):(\d{1,3})$/.exec(value);
+  if (section?.[1] && section[2])
+    return { kind: 'section', articleId: section[1], index: Number(section[2]) };
+  const whole = /^article:([a-z0-9-]{1,120})$/.exec(value);
+  if (whole?.[1]) return { kind: 'whole-article', articleId: whole[1] };
+  const area = /^area:([a-z0-9-]{1,60})$/.exec(value);
+  if (area?.[1]) return { kind: 'area', areaId: area[1] };
   const rating = /^rating:([1-5])$/.exec(value);
   if (rating) return { kind: 'rating', score: Number(rating[1]) };
   return { kind: 'unknown' };

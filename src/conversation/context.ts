@@ -1,10 +1,12 @@
 import { randomIds, systemClock, type Clock, type IdGenerator } from '../clock.js';
 import type { Config } from '../config.js';
+import { configDirectory, type AgentDirectory } from '../handoff/agent-directory.js';
 import { parseBusinessHours, type BusinessHours } from '../handoff/business-hours.js';
 import { OutboxDispatcher } from '../handoff/dispatch.js';
 import { singleNotifier, type ChannelRegistry } from '../channels/registry.js';
 import type { ChannelNotifier } from '../handoff/ports.js';
 import { silentLogger, type Logger } from '../logger.js';
+import type { ResolutionRecorder } from '../learning/types.js';
 import type { Retriever } from '../retrieval/types.js';
 import { KeyedMutex } from './mutex.js';
 import type { ArticleSource, CoreMetrics, Stores } from './ports.js';
@@ -23,6 +25,10 @@ export interface CoreDeps {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
+  /** Who the agents are; TIER2_AGENTS / TIER3_AGENTS alone when absent. */
+  directory?: AgentDirectory;
+  /** Where resolutions linked to an article (or to none) are recorded for learning; none: not recorded. */
+  learning?: ResolutionRecorder;
   /** Delivery time limits (see `DELIVERY_TIMEOUT_MS`, `FLUSH_WAIT_MS`); tests shorten them. */
   deliveryTimeouts?: { deliveryMs: number; flushWaitMs: number };
 }
@@ -41,6 +47,8 @@ export interface CoreContext {
   channels: ChannelRegistry;
   dispatcher: OutboxDispatcher;
   metrics: CoreMetrics | undefined;
+  directory: AgentDirectory;
+  learning: ResolutionRecorder | undefined;
 }
 
 /** Builds the context once per core: parses business hours, creates the locks and the dispatcher. */
@@ -62,6 +70,8 @@ export function createContext(deps: CoreDeps): CoreContext {
     locks: new KeyedMutex(),
     channels,
     metrics,
+    directory: deps.directory ?? configDirectory(deps.config),
+    learning: deps.learning,
     dispatcher: new OutboxDispatcher(
       deps.stores.outbox,
       channels,

@@ -6,10 +6,14 @@ import { isCyrillic } from '../text/lang.js';
 import { hasRussianStopWordInLatin } from '../text/translit.js';
 import { parseAction, type ParsedAction } from './actions.js';
 import { conversationKey, type CoreContext } from './context.js';
-import { answerQuestion, pickOption, takeFeedback } from './flows/answer.js';
-import { askForText, cancel, greet, sameProblem, staleAction, thank } from './flows/small-talk.js';
-import { addToTicket, cancelTicket, rate, relayToAgent, requestPerson } from './flows/with-people.js';
-import { chooseLang, localeLang } from './language.js';
+import { answerQuestion, pickOption } from './flows/answer.js';
+import { showPart } from './flows/article-view.js';
+import { pickArea } from './flows/ask-back.js';
+import { takeFeedback } from './flows/feedback.js';
+import { askForText, cancel, foreign, greet, sameProblem, staleAction, thank } from './flows/small-talk.js';
+import { addPendingToTicket, messageWhileQueued, recallRequest } from './flows/while-queued.js';
+import { cancelTicket, rate, rateAgain, relayToAgent, requestPerson } from './flows/with-people.js';
+import { chooseLang, hasEnglishWord, localeLang } from './language.js';
 import { messages } from './messages.js';
 import { route, type Route } from './route.js';
 import { cleanUserText } from './sanitize.js';
@@ -45,7 +49,8 @@ export function messageKey(channel: string, conversationId: string, messageId: s
  */
 function searchFor(ctx: CoreContext, r: Route, text: string, c: Conversation | undefined) {
   const searchable = (t: string): string => t.split(REDACTED).join(' ');
-  if (r.kind === 'question') return { text: searchable(text), exclude: [] as string[] };
+  if (r.kind === 'question' || r.kind === 'queued-message')
+    return { text: searchable(text), exclude: [] as string[] };
   const tried = c?.context.tried ?? [];
   if (r.kind === 'feedback' && !r.solved && c?.context.question) {
     // The other problems of the message have their own turn: not a next try for this one.
@@ -55,6 +60,14 @@ function searchFor(ctx: CoreContext, r: Route, text: string, c: Conversation | u
       : undefined;
   }
   return undefined;
+}
+
+/** After this long without a word, an employee with an open request is reminded of it. */
+export const RECALL_AFTER_MS = 30 * 60 * 1000;
+
+function isAway(c: Conversation, now: Date): boolean {
+  const open = c.ticketId !== undefined && (c.state === 'escalated' || c.state === 'with-agent');
+  return open && now.getTime() - Date.parse(c.updatedAt) >= RECALL_AFTER_MS;
 }
 
 function userLine(text: string, action: string | undefined): string {
@@ -80,7 +93,19 @@ function execute(
     case 'relay':
       return relayToAgent(turn, text);
     case 'queued-message':
-      return addToTicket(turn, text);
+      return messageWhileQueued(turn, text, decision);
+    case 'ticket-add':
+      return addPendingToTicket(turn);
+    case 'recall':
+      return recallRequest(turn);
+    case 'rating-again':
+      return rateAgain(turn);
+    case 'show-part':
+      return showPart(turn, r.articleId, r.index);
+    case 'area':
+      return pickArea(turn, r.areaId);
+    case 'foreign':
+      return foreign(turn);
     case 'cancel-ticket':
       return cancelTicket(turn);
     case 'handoff':
@@ -210,6 +235,21 @@ async function processMessage(
       const latinOnly = !isCyrillic(clean.text);
       const switches = existing === undefined || hasRussianStopWordInLatin(clean.text);
       if (!action && latinOnly && switches && decision.lang !== lang) lang = decision.lang;
+      // Each message in its own language: Latin text with no English word that the English
+      // articles do not answer is tried as Russian typed in Latin ("zabyl parol").
+      if (
+        !action &&
+        latinOnly &&
+        lang === 'en' &&
+        decision.kind !== 'answer' &&
+        !hasEnglishWord(clean.text)
+      ) {
+        const russian = await ctx.retriever.search(query.text, { lang: 'ru', exclude: query.exclude });
+        if (russian.kind === 'answer' && russian.lang === 'ru') {
+          decision = russian;
+          lang = 'ru';
+        }
+      }
     } catch (error) {
       ctx.logger.error({ err: errorMessage(error) }, 'retrieval failed');
     }
@@ -253,6 +293,9 @@ async function processMessage(
       ticketId: conv.ticketId,
     });
     const turn = new Turn(ctx, conv, now);
+    if (existing && isAway(existing, now) && !['recall', 'handoff', 'cancel-ticket'].includes(plan.kind)) {
+      recallRequest(turn);
+    }
     if (clean.secrets.length > 0) turn.notice('secret-redacted', turn.t.secretWarning, 'warning');
     if (clean.truncated) turn.notice('truncated', turn.t.truncated(ctx.config.conversation.maxMessageChars));
     execute(turn, plan, clean.text, entry.seq, decision);

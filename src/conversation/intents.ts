@@ -4,6 +4,8 @@
  * questions ("yes", "не помогло", "2"). Kept to short, unambiguous messages: "Intune agent not
  * syncing" is a question, not a request for an agent.
  */
+import ratings from './data/ratings.json' with { type: 'json' };
+
 export type Intent = 'human' | 'cancel' | 'greeting' | 'thanks' | 'angry';
 
 const L = '(?<![\\p{L}\\p{N}])';
@@ -27,6 +29,7 @@ const HUMAN_STRONG = re(
     `${L}(с|к)\\s+(человеком|человеку|оператором|оператору|специалистом|специалисту|сотрудником|сотруднику)${R}`,
     `${L}(позов|соедин|переключ)\\p{L}*\\s+(\\p{L}+\\s+)?(человек|оператор|специалист|сотрудник|админ)`,
     `${L}оператор(а|у|ом)?${R}`,
+    `${L}(нуж(ен|на|но)|хочу|позовите|дайте)\\s+(\\p{L}+\\s+)?(человек|человека|специалист|специалиста|оператор|оператора|сотрудник|сотрудника|админ|админа)${R}`,
   ].join('|'),
 );
 
@@ -156,9 +159,13 @@ const ANGRY = re(
 const YES = re(
   `^((thanks|thank you|спасибо|спс|большое спасибо)( a lot| so much| very much| большое)?[\\s,.!]+)?(yes|yep|yeah|yup|y|sure|it worked|that worked|worked|it works now|works now|solved|fixed|it helped|that helped|this helped|helped|всё работает|все работает|да|ага|угу|помогло|получилось|заработало|работает|решено)([\\s,.!]+(thanks|thank you|спасибо|спс)( a lot| so much| very much)?)?[\\s.!)]*$`,
 );
-const NO = re(
-  `^(no|nope|nah|n|not really|didn'?t help|did not help|didn'?t work|did not work|still (broken|not working|the same)|doesn'?t work|нет|неа|не помогло|не получилось|не работает|всё ещё не работает|все еще не работает|не то)[\\s.!]*$`,
-);
+const NO_WORD = 'no|nope|nah|n|нет|неа';
+const NO_SENTENCE =
+  "not really|didn'?t help|did not help|didn'?t work|did not work|still (broken|not working|the same)|doesn'?t work|" +
+  "it didn'?t( help| work)?|that didn'?t( help| work)?|same problem|не помогло|не получилось|не работает|" +
+  'всё ещё не работает|все еще не работает|не то|не сработало|проблема осталась';
+/** "no", "didn't help", or both: "no, didn't help", "нет, не помогло". */
+const NO = re(`^((${NO_WORD})([\\s,.!-]+(${NO_SENTENCE}))?|(${NO_SENTENCE}))[\\s.!]*$`);
 
 /** The intent of a short message, or undefined for anything that should be searched. */
 export function detectIntent(text: string): Intent | undefined {
@@ -192,4 +199,27 @@ export function detectNumber(text: string, max: number): number | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   return n >= 1 && n <= max ? n : undefined;
+}
+
+const RATING_WORDS = new Map<string, number>(
+  Object.entries(ratings.words).flatMap(([score, list]) => list.map((w) => [w, Number(score)] as const)),
+);
+const RATING_FILLERS = new Set(ratings.unitWords);
+const STAR = new RegExp(`(?:${ratings.stars.join('|')})\\uFE0F?`, 'gu');
+
+/**
+ * A 1-5 rating as people type it: "5", "5/5", "five", "пять", "5 stars", "⭐⭐⭐⭐⭐", "4 из 5".
+ * Undefined for anything else, a number out of range ("7") included. Words in `data/ratings.json`.
+ */
+export function detectRating(text: string): number | undefined {
+  const stars = text.match(STAR)?.length ?? 0;
+  const rest = text.replace(STAR, ' ').toLowerCase();
+  const tokens = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !RATING_FILLERS.has(t));
+  if (stars > 0) return tokens.length === 0 && stars <= 5 ? stars : undefined;
+  // "4 из 5", "5 out of 5", "5/5": the scale is not a second rating.
+  const values = tokens.filter((t, i) => !(t === '5' && i > 0)).map((t) => RATING_WORDS.get(t) ?? t);
+  const [only] = values;
+  if (values.length !== 1 || only === undefined) return undefined;
+  const score = typeof only === 'number' ? only : /^\d$/.test(only) ? Number(only) : undefined;
+  return score !== undefined && score >= 1 && score <= 5 ? score : undefined;
 }

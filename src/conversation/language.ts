@@ -58,3 +58,11 @@ export function chooseLang(
   }
   return detectLang(text) ?? current ?? fallback;
 }
+
+/**
+ * True when a Latin-letter message has a word only an English speaker types ("the", "my",
+ * "help"): such a message is never Russian typed in Latin letters.
+ */
+export function hasEnglishWord(text: string): boolean {
+  return (text.match(/[a-z']{2,}/gi) ?? []).some((w) => ENGLISH_WORDS.has(w.toLowerCase()));
+}

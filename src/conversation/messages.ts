@@ -53,6 +53,21 @@ export interface Catalogue {
   handedBack: string;
   staleAction: string;
   error: string;
+  /** Button showing the whole article in the chat. */
+  wholeArticle: string;
+  /** Said before another section of the same article after "No". */
+  nextSection: string;
+  /** Asks what a vague message ("it doesn't work") is about, above the areas. */
+  askBack: string;
+  /** Above the articles of an area the employee picked. */
+  areaPrompt: (area: string) => string;
+  /** Below an answer given while a request is open. */
+  addToTicketPrompt: (ticketId: string) => string;
+  addToTicketButton: (ticketId: string) => string;
+  /** Reminds a returning employee of the open request. */
+  openRequest: (ticketId: string, withAgent: string | undefined) => string;
+  /** The rating again, once, after an answer that was not one. */
+  ratingAgain: string;
 }
 
 const en: Catalogue = {
@@ -109,6 +124,19 @@ const en: Catalogue = {
   handedBack: "You're chatting with the bot again. Ask me anything, or ask for a person whenever you need.",
   staleAction: 'That button is no longer active. Just tell me what you need.',
   error: 'Sorry, something went wrong on my side. Please try again in a minute, or ask for a person.',
+  wholeArticle: 'Show the whole article',
+  nextSection: 'Sorry about that. This part of the same article may fit better:',
+  askBack: 'Sorry to hear that. What is it about? Pick an area or describe the problem in a few words.',
+  areaPrompt: (area) => `${area}: which of these is closest to your problem?`,
+  addToTicketPrompt: (id) =>
+    `This is what I found for your new question. Your request ${id} stays open; shall I add this question to it too?`,
+  addToTicketButton: (id) => `Add it to request ${id}`,
+  openRequest: (id, agent) =>
+    agent
+      ? `Welcome back. Your request ${id} is open and ${agent} is handling it; write right here.`
+      : `Welcome back. Your request ${id} is still open and waiting for a person; they will reply right here.`,
+  ratingAgain:
+    'Please rate the help with a number from 1 (poor) to 5 (excellent), or just write your next question.',
 };
 
 const ru: Catalogue = {
@@ -163,7 +191,28 @@ const ru: Catalogue = {
   handedBack: 'Вы снова общаетесь с ботом. Задайте вопрос или позовите специалиста, когда понадобится.',
   staleAction: 'Эта кнопка уже неактуальна. Просто напишите, что нужно.',
   error: 'Извините, у меня что-то сломалось. Попробуйте через минуту или позовите специалиста.',
+  wholeArticle: 'Показать всю статью',
+  nextSection: 'Жаль. Возможно, подойдёт другой раздел этой же статьи:',
+  askBack: 'Сочувствую. С чем проблема? Выберите область или опишите её в нескольких словах.',
+  areaPrompt: (area) => `${area}: что из этого ближе к вашей проблеме?`,
+  addToTicketPrompt: (id) =>
+    `Вот что я нашёл по новому вопросу. Заявка ${id} остаётся открытой; добавить к ней и этот вопрос?`,
+  addToTicketButton: (id) => `Добавить к заявке ${id}`,
+  openRequest: (id, agent) =>
+    agent
+      ? `С возвращением! Заявка ${id} открыта, ею занимается ${agent}; пишите прямо сюда.`
+      : `С возвращением! Заявка ${id} ещё открыта и ждёт специалиста; ответ придёт прямо сюда.`,
+  ratingAgain:
+    'Оцените, пожалуйста, помощь числом от 1 (плохо) до 5 (отлично) или просто напишите следующий вопрос.',
 };
+
+/**
+ * Said in both languages when a message is in one the bot does not speak: it cannot tell which
+ * of its own the employee reads, so it says it in each.
+ */
+export const LANGUAGES_SPOKEN =
+  'Sorry, I only speak English and Russian. Please write in one of them, or ask for a person.\n' +
+  'Извините, я говорю только по-английски и по-русски. Напишите на одном из этих языков или позовите специалиста.';
 
 const CATALOGUES: Record<Lang, Catalogue> = { en, ru };
 

@@ -10,6 +10,11 @@ import type { Conversation, ConversationTarget, Question, Reply, TranscriptEntry
 /** Articles by id, for rendering the steps and link of a candidate. `KnowledgeRetriever` fits. */
 export interface ArticleSource {
   getArticle(id: string): Article | undefined;
+  /**
+   * Every article served, for the areas the bot offers when a message does not say what is
+   * wrong. Optional so that small test doubles need not list; without it no areas are offered.
+   */
+  listArticles?(): Article[];
 }
 
 /** Conversations, their transcripts, their questions, and the processed message ids. */

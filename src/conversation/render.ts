@@ -50,6 +50,39 @@ export function renderArticle(
   };
 }
 
+/** The whole article shown on request: longer than one section, the link still carries the rest. */
+export const MAX_ARTICLE_CHARS = 2 * MAX_STEPS_CHARS;
+
+/** One given section of an article as an answer (the conversation chose it; see `sections.ts`). */
+export function renderSection(article: Article, section: Section, baseUrl: string | undefined): Reply {
+  return {
+    type: 'article',
+    articleId: article.id,
+    title: article.title,
+    sectionHeading: section.heading,
+    steps: clip(section.body, MAX_STEPS_CHARS),
+    url: articleUrl(article, baseUrl),
+  };
+}
+
+/**
+ * The whole article, every section under its heading in bold: for an employee who wants to read
+ * it all in the chat rather than follow the link. The heading field is the article's title.
+ */
+export function renderWholeArticle(article: Article, baseUrl: string | undefined): Reply {
+  const parts = article.sections
+    .filter((s) => s.body.trim() !== '')
+    .map((s) => (s.index === 0 ? s.body.trim() : `**${s.heading}**\n${s.body.trim()}`));
+  return {
+    type: 'article',
+    articleId: article.id,
+    title: article.title,
+    sectionHeading: article.title,
+    steps: clip(parts.join('\n\n'), MAX_ARTICLE_CHARS),
+    url: articleUrl(article, baseUrl),
+  };
+}
+
 /** One transcript line for what the bot said, so agents read the conversation as the user saw it. */
 export function replyToTranscript(reply: Reply): string {
   switch (reply.type) {

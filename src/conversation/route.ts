@@ -1,5 +1,6 @@
 import type { ParsedAction } from './actions.js';
-import { detectFeedback, detectIntent, detectNumber } from './intents.js';
+import { foreignLanguage } from '../text/lang.js';
+import { detectFeedback, detectIntent, detectNumber, detectRating } from './intents.js';
 import { REDACTED } from './secrets.js';
 import { similarity } from './similarity.js';
 import type { Conversation } from './types.js';
@@ -19,6 +20,12 @@ export type Route =
   | { kind: 'feedback'; solved: boolean }
   | { kind: 'pick'; articleId: string | undefined }
   | { kind: 'rating'; score: number }
+  | { kind: 'rating-again' }
+  | { kind: 'show-part'; articleId: string; index: number | undefined }
+  | { kind: 'area'; areaId: string }
+  | { kind: 'ticket-add' }
+  | { kind: 'recall' }
+  | { kind: 'foreign' }
   | { kind: 'stale' }
   | { kind: 'question'; frustrated: boolean };
 
@@ -52,6 +59,20 @@ function routeAction(c: Conversation | undefined, action: ParsedAction): Route {
       return state === 'escalated' || state === 'with-agent' ? { kind: 'cancel-ticket' } : { kind: 'stale' };
     case 'rating':
       return c?.context.ratingTicketId ? { kind: 'rating', score: action.score } : { kind: 'stale' };
+    case 'section':
+    case 'whole-article':
+      if (state === 'escalated' || state === 'with-agent') return { kind: 'stale' };
+      return {
+        kind: 'show-part',
+        articleId: action.articleId,
+        index: action.kind === 'section' ? action.index : undefined,
+      };
+    case 'area':
+      return state === 'escalated' || state === 'with-agent'
+        ? { kind: 'stale' }
+        : { kind: 'area', areaId: action.areaId };
+    case 'ticket-add':
+      return state === 'escalated' && c?.context.pendingAdd ? { kind: 'ticket-add' } : { kind: 'stale' };
     case 'unknown':
       return { kind: 'stale' };
   }
@@ -75,14 +96,16 @@ export function route(
   const intent = detectIntent(text);
   if (state === 'escalated') {
     if (intent === 'cancel') return { kind: 'cancel-ticket' };
+    if (intent === 'greeting') return { kind: 'recall' };
     return intent === 'human' ? { kind: 'handoff' } : { kind: 'queued-message' };
   }
-  if (!/[\p{L}\p{N}]/u.test(text.split(REDACTED).join(' '))) return { kind: 'secret-only' };
-
-  if (state === 'resolved' && c?.context.ratingTicketId) {
-    const score = detectNumber(text, 5);
+  if (c?.context.ratingTicketId) {
+    // "5", "five", "пять", "5 stars", "⭐⭐⭐⭐⭐"; anything else has the rating asked once more.
+    const score = detectRating(text);
     if (score !== undefined) return { kind: 'rating', score };
+    if (!c.context.ratingReasked) return { kind: 'rating-again' };
   }
+  if (!/[\p{L}\p{N}]/u.test(text.split(REDACTED).join(' '))) return { kind: 'secret-only' };
   if (state === 'awaiting-feedback') {
     const solved = detectFeedback(text);
     if (solved !== undefined) return { kind: 'feedback', solved };
@@ -109,5 +132,6 @@ export function route(
       break;
   }
   if (c && isSameProblem(c, text, now)) return { kind: 'same-problem' };
+  if (foreignLanguage(text) !== undefined) return { kind: 'foreign' };
   return { kind: 'question', frustrated: intent === 'angry' };
 }

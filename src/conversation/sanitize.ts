@@ -28,6 +28,14 @@ const LINE_BREAKS = /[\u000B\u000C\u0085\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
 const WORD_BREAKS = /[\u001C-\u001F\u200B]/g;
 
+/**
+ * Terminal escape sequences (colours, cursor moves, window titles) pasted from a console: removed
+ * whole, since deleting only the ESC character would leave "[31m" in the stored text.
+ */
+const ESCAPE_SEQUENCES =
+  // eslint-disable-next-line no-control-regex
+  /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|\u001B[@-Z\\-_]/g;
+
 /** Room kept past the limit so a secret cut in half by truncation is still recognised. */
 const SECRET_SLACK = 512;
 
@@ -46,6 +54,7 @@ export function cleanUserText(raw: unknown, maxChars: number): CleanText {
     raw.length > (maxChars + SECRET_SLACK) * 2 ? raw.slice(0, (maxChars + SECRET_SLACK) * 2) : raw;
   const normalized = capped
     .normalize('NFC')
+    .replace(ESCAPE_SEQUENCES, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
     .replace(LINE_BREAKS, '\n')

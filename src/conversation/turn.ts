@@ -2,7 +2,7 @@ import type { Lang } from '../config.js';
 import type { CoreContext } from './context.js';
 import { messages, type Catalogue } from './messages.js';
 import { replyToTranscript } from './render.js';
-import type { Choice, Conversation, ConversationTarget, NoticeCode, Reply } from './types.js';
+import type { Choice, Conversation, ConversationTarget, NoticeCode, Reply, TurnDecision } from './types.js';
 
 /** Where proactive messages for a conversation go. */
 export function targetOf(c: Conversation): ConversationTarget {
@@ -55,12 +55,17 @@ export class Turn {
     this.say({ type: 'text', text });
   }
 
-  notice(code: NoticeCode, text: string, level: 'info' | 'warning' = 'info'): void {
-    this.say({ type: 'notice', code, level, text });
+  notice(code: NoticeCode, text: string, level: 'info' | 'warning' = 'info', decision?: TurnDecision): void {
+    this.say(
+      decision ? { type: 'notice', code, level, text, decision } : { type: 'notice', code, level, text },
+    );
   }
 
-  choices(prompt: string, choices: Choice[]): void {
-    this.say({ type: 'choices', prompt, choices });
+  /** Buttons under a prompt; `decision` says what the turn did (see `TurnDecision`). */
+  choices(prompt: string, choices: Choice[], decision?: TurnDecision): void {
+    this.say(
+      decision ? { type: 'choices', prompt, choices, decision } : { type: 'choices', prompt, choices },
+    );
   }
 
   save(): void {

@@ -41,6 +41,13 @@ export interface Choice {
   label: string;
 }
 
+/**
+ * What a turn did with the employee's message: answered it, asked which article ("clarify"),
+ * asked what it is about ("ask-back"), found nothing ("decline"), handed it to a person
+ * ("handoff"), or only talked ("small-talk").
+ */
+export type TurnDecision = 'answer' | 'clarify' | 'ask-back' | 'decline' | 'handoff' | 'small-talk';
+
 /** Why a notice is shown; adapters may style or route notices by code. */
 export type NoticeCode =
   | 'secret-redacted'
@@ -70,8 +77,24 @@ export type Reply =
       /** Link to the full article. */
       url: string;
     }
-  | { type: 'choices'; prompt: string; choices: Choice[] }
-  | { type: 'notice'; code: NoticeCode; level: 'info' | 'warning'; text: string }
+  | {
+      type: 'choices';
+      prompt: string;
+      choices: Choice[];
+      /**
+       * What the bot decided with this turn, so evaluations and analytics read it from the reply
+       * instead of guessing from wording. Optional: adapters render choices without it.
+       */
+      decision?: TurnDecision;
+    }
+  | {
+      type: 'notice';
+      code: NoticeCode;
+      level: 'info' | 'warning';
+      text: string;
+      /** What the turn did, when the notice says it ("handoff": the request was queued). */
+      decision?: TurnDecision;
+    }
   | { type: 'agent-message'; agentName: string; text: string };
 
 /** Where the conversation stands; decides how the next message is handled. */
@@ -96,6 +119,14 @@ export interface ConversationContext {
   followUps?: { articleId: string; sectionId: string; title: string; question: string }[];
   /** Ticket resolved by an agent that still waits for the user's 1-5 rating. */
   ratingTicketId?: string;
+  /** Sections of the article on screen already shown for the current question (section ids). */
+  shownSections?: string[];
+  /** "No" answers to the current question so far; the second one brings a person. */
+  misses?: number;
+  /** A question answered while a ticket was open, waiting for "Add it to my request". */
+  pendingAdd?: string;
+  /** True once the rating was asked again after an answer that was not a rating. */
+  ratingReasked?: boolean;
   /** When the last article answer was shown (ISO), for "same problem again" detection. */
   answeredAt?: string;
   /** Transcript `seq` where the current topic began; a ticket's transcript starts there. */

@@ -33,7 +33,17 @@ export const agentActionSchema = z.discriminatedUnion('kind', [
     toAgentName: z.string().trim().min(1).max(120).optional(),
     note: text.optional(),
   }),
-  z.object({ ...base, kind: z.literal('resolve'), ticketId: id, note: text.optional() }),
+  z.object({
+    ...base,
+    kind: z.literal('resolve'),
+    ticketId: id,
+    note: text.optional(),
+    /** The article that solved it, or `none` for a content gap; left out: not said. */
+    articleId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,120}$/, 'articleId must be an article id or "none"')
+      .optional(),
+  }),
   z.object({ ...base, kind: z.literal('hand-back'), ticketId: id, note: text.optional() }),
 ]);
 

@@ -86,7 +86,12 @@ export function escalate(turn: Turn, currentText: string | undefined): Ticket {
   });
 
   ctx.logger.info({ ticketId: ticket.id, priority: ticket.priority, outOfHours: !open }, 'ticket created');
-  turn.notice('queued', turn.t.queued(ticket.id, ctx.stores.tickets.queuePosition(ticket)));
+  turn.notice(
+    'queued',
+    turn.t.queued(ticket.id, ctx.stores.tickets.queuePosition(ticket)),
+    'info',
+    'handoff',
+  );
   if (!open) {
     const opening = formatMoment(nextOpening(ctx.hours, now), ctx.hours.timeZone, turn.lang);
     turn.notice('out-of-hours', turn.t.outOfHours(formatHours(ctx.hours, turn.lang), opening));

@@ -13,7 +13,6 @@ import { resolve } from './actions/resolve.js';
 import { showTicket } from './actions/show-ticket.js';
 import { transfer } from './actions/transfer.js';
 import { agentActionSchema, type AgentAction, type AgentResult } from './agent-action.js';
-import { roleOf } from './agents.js';
 import type { AgentRole } from './types.js';
 
 /** Dedup key of an agent action (same table as user messages, another prefix). */
@@ -74,7 +73,7 @@ function auditRefusal(
  */
 export async function handleAgentAction(ctx: CoreContext, raw: AgentAction): Promise<AgentResult> {
   const action: AgentAction = parseInput(agentActionSchema, raw, 'agent action');
-  const role = roleOf(ctx.config, action.agentId);
+  const role = ctx.directory.roleOf(action.agentId);
   try {
     const home = channelOf(action.agentId);
     if (home !== undefined && home !== action.channel) {

@@ -1,7 +1,6 @@
 import type { CoreContext } from '../conversation/context.js';
 import { messages } from '../conversation/messages.js';
 import { tellUser } from '../conversation/turn.js';
-import { roleOf } from './agents.js';
 import { announce } from './announce.js';
 import type { FlushResult } from './dispatch.js';
 import type { Ticket } from './types.js';
@@ -48,7 +47,7 @@ function auditBySystem(
 function requeueOrphans(ctx: CoreContext, now: Date): string[] {
   const ids: string[] = [];
   for (const ticket of ctx.stores.tickets.claimed()) {
-    if (ticket.assigneeId !== undefined && roleOf(ctx.config, ticket.assigneeId) !== undefined) continue;
+    if (ticket.assigneeId !== undefined && ctx.directory.roleOf(ticket.assigneeId) !== undefined) continue;
     const requeued = { ...ticket, status: 'queued' as const, assigneeId: undefined, assigneeName: undefined };
     ctx.stores.tickets.update(requeued);
     const conv = ctx.stores.conversations.get(ticket.conversationId);

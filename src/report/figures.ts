@@ -2,6 +2,22 @@ import type { Lang } from '../config.js';
 import type { QuestionOutcome } from '../conversation/types.js';
 import type { Db } from '../storage/db.js';
 import { jaccard, stemSet } from '../conversation/similarity.js';
+import { detectRating } from '../conversation/intents.js';
+
+/**
+ * Text that is no question the knowledge base could answer, whatever it says: a rating typed
+ * where a question was expected ("7", "five", "5 stars"), a key held down ("xxxxxxx"),
+ * punctuation, or terminal escape remnants ("[31m", stored before they were cleaned). Listing
+ * it as a content gap would bury the real ones.
+ */
+export function isJunkQuestion(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const bare = text.replace(/\u001B?\[[0-9;?]*[A-Za-z]/g, ' ').trim();
+  const words = bare.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
+  if (words.length === 0) return true;
+  if (detectRating(bare) !== undefined || /^\s*\d+\s*(stars?|звезд\p{L}*)?\s*$/iu.test(bare)) return true;
+  return words.every((w) => new Set(w).size === 1);
+}
 
 /**
  * The service-desk figures, computed from the same SQLite store the bot writes, so they cannot
@@ -148,6 +164,7 @@ export function computeReport(db: Db, options: ReportOptions = {}): ReportFigure
   const gaps = groupGaps(
     questions
       .filter((q) => q.outcome === 'declined' || q.outcome === 'escalated')
+      .filter((q) => !isJunkQuestion(q.text))
       .map((q) => ({ text: q.text, lang: q.lang, askedAt: q.asked_at })),
   );
   const ratings = tickets.map((t) => t.rating).filter((r): r is number => r !== null);

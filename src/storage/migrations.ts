@@ -1,6 +1,8 @@
+import { ACCOUNT_MIGRATIONS } from '../accounts/migrations.js';
 import { CHANNEL_MIGRATIONS } from '../channels/sqlite-channel-state.js';
 import { CONVERSATION_MIGRATIONS } from '../conversation/migrations.js';
 import { HANDOFF_MIGRATIONS } from '../handoff/migrations.js';
+import { LEARNING_MIGRATIONS } from '../learning/migrations.js';
 import { EMBEDDING_MIGRATIONS } from '../retrieval/embedding/vector-cache.js';
 import type { Migration } from './db.js';
 
@@ -13,4 +15,6 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...CONVERSATION_MIGRATIONS,
   ...HANDOFF_MIGRATIONS,
   ...CHANNEL_MIGRATIONS,
+  ...ACCOUNT_MIGRATIONS,
+  ...LEARNING_MIGRATIONS,
 ];

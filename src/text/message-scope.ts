@@ -2,6 +2,7 @@ import { tokenizeNormalized } from './analyze.js';
 import { normalizeText } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 import { CANONICAL_TOKENS, conceptSpans, type ConceptSpan } from './synonyms.js';
+import vague from './data/vague-words.json' with { type: 'json' };
 
 /** Thesaurus concepts that say how something fails, never what fails. */
 const SYMPTOMS = new Set(['cxbroken', 'cxslow', 'cxcrash', 'cxstuck', 'cxerror']);
@@ -213,4 +214,40 @@ export function statesProblem(text: string): boolean {
   if (ASKS.test(normalized)) return true;
   for (const span of conceptSpans(normalized)) if (TROUBLE.has(span.canonical)) return true;
   return false;
+}
+
+const TROUBLE_WORDS = new Set(vague.trouble);
+const VAGUE = new Set([...vague.words, ...vague.trouble]);
+
+/**
+ * True for a message that says something is wrong, or asks for help, without saying what: "it
+ * doesn't work", "help", "привет, у меня всё сломалось". The bot asks back what it is about
+ * instead of guessing an article. Its words are all symptoms (see `SYMPTOMS`), fillers, stop
+ * words or the vague words of `data/vague-words.json`, and there is at least one word.
+ */
+export function isVague(text: string): boolean {
+  const normalized = normalizeText(text);
+  let rest = '';
+  let copied = 0;
+  let symptoms = 0;
+  for (const span of conceptSpans(normalized)) {
+    if (!SYMPTOMS.has(span.canonical)) return false;
+    rest += ` ${normalized.slice(copied, span.start)}`;
+    copied = span.end;
+    symptoms += 1;
+  }
+  rest += ` ${normalized.slice(copied)}`;
+  // "it's", "doesn't": the letter after the apostrophe names nothing.
+  const words = (rest.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []).filter((w) => w.length > 1);
+  if (symptoms === 0 && !words.some((w) => TROUBLE_WORDS.has(w))) return false;
+  return words.every((w) => VAGUE.has(w) || STOPWORDS.has(w) || FILLERS.has(w));
+}
+
+/**
+ * True for a word that says when, how often or how strongly, never what ("today", "keeps",
+ * "опять"): such a word shared with an article is no sign the article is about the message.
+ */
+export function isFillerWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return FILLERS.has(w) || STOPWORDS.has(w) || VAGUE.has(w);
 }

@@ -11,7 +11,7 @@ describe('answering from the knowledge base', () => {
 
   test('answered and confirmed (English): article with steps and link, then Yes = confirmed deflection', async () => {
     const u = h.user('U-1');
-    const replies = await u.say("vpn won't connect from home");
+    const replies = await u.say('how do I connect to the vpn from home');
     expect(texts(replies)).toEqual(['article:vpn-connect-en', 'choices:feedback:yes,feedback:no']);
     const article = replies[0];
     expect(article).toMatchObject({
@@ -54,10 +54,12 @@ describe('answering from the knowledge base', () => {
     expect(texts(replies)).toEqual(['article:vpn-connect-ru', 'choices:feedback:yes,feedback:no']);
     expect(replies[1]).toMatchObject({
       prompt: 'Это помогло?',
-      choices: [
+      decision: 'answer',
+      choices: expect.arrayContaining([
         { id: 'feedback:yes', label: 'Да' },
         { id: 'feedback:no', label: 'Нет' },
-      ],
+        { id: 'article:vpn-connect-ru', label: 'Показать всю статью' },
+      ]),
     });
     expect(texts(await u.say('да, спасибо'))).toEqual([
       'Отлично, рад, что получилось! Если что-то ещё понадобится, пишите.',
@@ -168,6 +170,7 @@ describe('answering from the knowledge base', () => {
         prompt:
           "Sorry, I couldn't find an article about this. Try describing it in other words, or I can pass it to a person.",
         choices: [{ id: 'handoff:request', label: 'Talk to a person' }],
+        decision: 'decline',
       },
     ]);
     const ru = await h.user('U-8').say('как испечь торт');
@@ -233,6 +236,7 @@ describe('answering from the knowledge base', () => {
           { id: 'clarify:password-reset-en', label: expect.any(String) },
           { id: 'clarify:none', label: 'Not now' },
         ],
+        decision: 'clarify',
       },
     ]);
     expect(h.stores.conversations.getQuestion(asked)).toMatchObject({

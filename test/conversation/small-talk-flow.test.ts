@@ -52,6 +52,7 @@ describe('small intents in both languages', () => {
         type: 'choices',
         prompt: "I'm sorry this is causing so much trouble. Let me get a person to help you.",
         choices: [{ id: 'handoff:request', label: 'Talk to a person' }],
+        decision: 'handoff',
       },
     ]);
     await u.press('handoff:request');
@@ -80,6 +81,7 @@ describe('small intents in both languages', () => {
         type: 'choices',
         prompt: 'Looks like the problem is still there. I can pass it to a person right away.',
         choices: [{ id: 'handoff:request', label: 'Talk to a person' }],
+        decision: 'handoff',
       },
     ]);
   });

@@ -172,7 +172,12 @@ export function texts(replies: Reply[]): string[] {
       case 'article':
         return `article:${r.articleId}`;
       case 'choices':
-        return `choices:${r.choices.map((c) => c.id).join(',')}`;
+        // The buttons to other sections and to the whole article are under every answer; tests
+        // of them read `choiceIds`.
+        return `choices:${r.choices
+          .map((c) => c.id)
+          .filter((id) => !/^(section|article):/.test(id))
+          .join(',')}`;
       case 'notice':
         return `notice:${r.code}`;
       case 'agent-message':

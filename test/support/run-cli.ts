@@ -17,6 +17,8 @@ export interface RunCliOptions {
   env?: Record<string, string>;
   /** Kill the child after this many milliseconds (default 15 s) and fail the test. */
   timeoutMs?: number;
+  /** Text piped to the child's standard input (a password for `agent:add`). */
+  input?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function runCli(script: string, args: string[], options: RunCliOptions = 
     cwd: PROJECT_ROOT,
     env: { ...env, ...options.env },
     encoding: 'utf8',
+    ...(options.input === undefined ? {} : { input: options.input }),
     timeout,
     killSignal: 'SIGKILL',
   });

@@ -1,18 +1,28 @@
 import { assessPriority } from '../../handoff/priority.js';
 import type { Candidate, RetrievalDecision } from '../../retrieval/types.js';
+import { isVague } from '../../text/message-scope.js';
 import { ActionIds } from '../actions.js';
 import { setOutcome, startQuestion } from '../questions.js';
-import { renderArticle } from '../render.js';
 import type { Turn } from '../turn.js';
 import type { Choice } from '../types.js';
+import { offerHandoff, showArticle } from './article-view.js';
+import { askBack } from './ask-back.js';
+import { subjectOptions } from './options.js';
+
+export { offerHandoff, showArticle } from './article-view.js';
 
 /**
- * The bot's own work: answer a question from the KB, ask which article fits, take "Did this
- * solve it?" and move on to the next candidate or a person.
+ * The bot's own work: answer a question from the KB, ask which article fits (or, for a message
+ * that does not say what is wrong, which area), take "Did this solve it?" and move on to the
+ * article's other sections, a related article or a person.
  */
 
 /** Candidates whose article is still in the KB (it may have been edited away since indexing). */
-function usable(turn: Turn, candidates: readonly Candidate[], exclude: readonly string[] = []): Candidate[] {
+export function usable(
+  turn: Turn,
+  candidates: readonly Candidate[],
+  exclude: readonly string[] = [],
+): Candidate[] {
   return candidates.filter(
     (c) => !exclude.includes(c.articleId) && turn.ctx.articles.getArticle(c.articleId),
   );
@@ -22,52 +32,13 @@ function talkToPerson(turn: Turn): Choice {
   return { id: ActionIds.handoffRequest, label: turn.t.talkToPerson };
 }
 
-/** "Sorry, nothing fits" with the handoff button; the conversation goes back to plain bot mode. */
-export function offerHandoff(turn: Turn, text: string): void {
-  turn.choices(text, [talkToPerson(turn)]);
-  const context = { ...turn.conversation.context };
-  delete context.options;
-  turn.conversation = { ...turn.conversation, state: 'bot', context };
-}
-
-/** Shows one article and asks whether it solved the problem. */
-export function showArticle(
-  turn: Turn,
-  articleId: string,
-  sectionId: string | undefined,
-  options: { offerPerson: boolean; urgent?: boolean },
-): void {
-  const article = turn.ctx.articles.getArticle(articleId);
-  if (!article) {
-    offerHandoff(turn, turn.t.declined);
-    return;
-  }
-  const context = { ...turn.conversation.context };
-  context.tried = [...(context.tried ?? []).filter((id) => id !== articleId), articleId];
-  context.answeredAt = turn.at;
-  delete context.options;
-  turn.conversation = { ...turn.conversation, state: 'awaiting-feedback', context };
-  setOutcome(turn, 'answered');
-
-  turn.say(renderArticle(article, sectionId, turn.ctx.config.kb.baseUrl));
-  const offerPerson = options.offerPerson || article.escalate;
-  if (article.escalate) turn.text(turn.t.escalateArticle);
-  else if (options.urgent) turn.text(turn.t.urgent);
-  const choices: Choice[] = [
-    { id: ActionIds.feedbackYes, label: turn.t.yes },
-    { id: ActionIds.feedbackNo, label: turn.t.no },
-  ];
-  if (offerPerson) choices.push(talkToPerson(turn));
-  turn.choices(turn.t.feedbackPrompt, choices);
-}
-
 /**
  * "Which one is closest?" with the articles retrieval found close enough (at most three), "None
  * of these" and, when urgent, a person; "Is this your problem?" when only one is close enough.
  */
-function clarify(turn: Turn, candidates: Candidate[], count: number, offerPerson: boolean): void {
+export function clarify(turn: Turn, candidates: Candidate[], offerPerson: boolean): void {
   const options = candidates
-    .slice(0, Math.min(3, Math.max(1, count)))
+    .slice(0, 3)
     .map((c) => ({ articleId: c.articleId, sectionId: c.sectionId, title: c.title }));
   turn.conversation = {
     ...turn.conversation,
@@ -78,7 +49,7 @@ function clarify(turn: Turn, candidates: Candidate[], count: number, offerPerson
   const single = options.length === 1;
   choices.push({ id: ActionIds.clarifyNone, label: single ? turn.t.notThis : turn.t.noneOfThese });
   if (offerPerson) choices.push(talkToPerson(turn));
-  turn.choices(single ? turn.t.clarifyOnePrompt : turn.t.clarifyPrompt, choices);
+  turn.choices(single ? turn.t.clarifyOnePrompt : turn.t.clarifyPrompt, choices, 'clarify');
 }
 
 /** Security incidents, lost devices, many people affected: offer a person alongside any answer. */
@@ -88,9 +59,9 @@ function isUrgent(turn: Turn, text: string, candidates: Candidate[]): boolean {
 }
 
 /**
- * A new question: answer, clarify or decline from the retrieval decision. An angry message the KB
- * has nothing for ("this is useless!") is not a new question: the person is offered for the
- * question already on the table, which then becomes the ticket's subject.
+ * A new question: answer, clarify, ask back or decline from the retrieval decision. An angry
+ * message the KB has nothing for ("this is useless!") is not a new question: the person is
+ * offered for the question already on the table, which then becomes the ticket's subject.
  */
 export function answerQuestion(
   turn: Turn,
@@ -103,7 +74,7 @@ export function answerQuestion(
   const top = candidates[0];
   const found = decision !== undefined && decision.kind !== 'decline' && top !== undefined;
   if (frustrated && !found) {
-    offerHandoff(turn, turn.t.frustrated);
+    offerHandoff(turn, turn.t.frustrated, 'handoff');
     return;
   }
   startQuestion(turn, text, topicStart);
@@ -112,7 +83,12 @@ export function answerQuestion(
     offerHandoff(turn, turn.t.declined);
     return;
   }
-  if (!found || !top) {
+  if (decision.kind !== 'answer' && isVague(text)) {
+    askBack(turn);
+    return;
+  }
+  const offered = decision.kind === 'clarify' ? subjectOptions(turn, text, candidates, decision.options) : [];
+  if (!found || !top || (decision.kind === 'clarify' && offered.length === 0)) {
     setOutcome(turn, 'declined');
     offerHandoff(turn, turn.t.declined);
     return;
@@ -132,40 +108,14 @@ export function answerQuestion(
       };
       turn.text(turn.t.severalProblems);
     }
-    showArticle(turn, top.articleId, top.sectionId, {
-      offerPerson: frustrated || urgent,
-      urgent: urgent && !frustrated,
-    });
+    showArticle(
+      turn,
+      top.articleId,
+      { sectionId: top.sectionId },
+      { offerPerson: frustrated || urgent, urgent: urgent && !frustrated },
+    );
   } else {
-    clarify(turn, candidates, decision.options, frustrated || urgent);
-  }
-}
-
-/**
- * "Did this solve it?" Yes closes the question as a confirmed deflection. No tries the next
- * candidate (retrieval re-run without the articles already shown) until MAX_ARTICLES_TRIED,
- * then offers a person.
- */
-export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecision | undefined): void {
-  if (solved) {
-    setOutcome(turn, 'confirmed');
-    turn.conversation = { ...turn.conversation, state: 'resolved' };
-    if (!offerFollowUp(turn)) turn.text(turn.t.confirmed);
-    return;
-  }
-  setOutcome(turn, 'declined');
-  const tried = turn.conversation.context.tried ?? [];
-  const candidates = next && next.kind !== 'decline' ? usable(turn, next.candidates, tried) : [];
-  const top = candidates[0];
-  if (!next || !top || tried.length >= turn.ctx.config.conversation.maxArticlesTried) {
-    offerHandoff(turn, turn.t.nothingMore);
-    return;
-  }
-  if (next.kind === 'answer' || candidates.length === 1) {
-    turn.text(turn.t.nextCandidate);
-    showArticle(turn, top.articleId, top.sectionId, { offerPerson: true });
-  } else {
-    clarify(turn, candidates, next.options, true);
+    clarify(turn, offered, frustrated || urgent);
   }
 }
 
@@ -173,15 +123,19 @@ export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecisio
  * Once a question is solved, the next further problem its message stated ("vpn drops and outlook
  * is slow"), as a one-option choice: its article or "Not now". False when there is none left.
  */
-function offerFollowUp(turn: Turn): boolean {
+export function offerFollowUp(turn: Turn): boolean {
   const [next, ...rest] = turn.conversation.context.followUps ?? [];
   if (!next) return false;
   const context = { ...turn.conversation.context, options: [next], followUps: rest };
   turn.conversation = { ...turn.conversation, state: 'clarifying', context };
-  turn.choices(turn.t.followUpPrompt, [
-    { id: ActionIds.clarify(next.articleId), label: next.title },
-    { id: ActionIds.clarifyNone, label: turn.t.notNow },
-  ]);
+  turn.choices(
+    turn.t.followUpPrompt,
+    [
+      { id: ActionIds.clarify(next.articleId), label: next.title },
+      { id: ActionIds.clarifyNone, label: turn.t.notNow },
+    ],
+    'clarify',
+  );
   return true;
 }
 
@@ -211,5 +165,5 @@ export function pickOption(turn: Turn, articleId: string | undefined, topicStart
     startQuestion(turn, option.question, topicStart);
     turn.conversation = { ...turn.conversation, context: { ...turn.conversation.context, followUps: later } };
   }
-  showArticle(turn, option.articleId, option.sectionId, { offerPerson: false });
+  showArticle(turn, option.articleId, { sectionId: option.sectionId }, { offerPerson: false });
 }

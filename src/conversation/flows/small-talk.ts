@@ -1,4 +1,5 @@
 import { ActionIds } from '../actions.js';
+import { LANGUAGES_SPOKEN, messages } from '../messages.js';
 import { closeQuestion } from '../questions.js';
 import type { Turn } from '../turn.js';
 
@@ -38,5 +39,14 @@ export function staleAction(turn: Turn): void {
 /** The same problem again right after an answer: no second try, a person at once. */
 export function sameProblem(turn: Turn): void {
   turn.conversation = { ...turn.conversation, state: 'bot' };
-  turn.choices(turn.t.sameProblem, [{ id: ActionIds.handoffRequest, label: turn.t.talkToPerson }]);
+  turn.choices(turn.t.sameProblem, [{ id: ActionIds.handoffRequest, label: turn.t.talkToPerson }], 'handoff');
+}
+
+/**
+ * A message in a language the bot does not speak: which languages it speaks, in each of them
+ * (it cannot know which one the employee reads), and a person.
+ */
+export function foreign(turn: Turn): void {
+  const label = `${messages('en').talkToPerson} / ${messages('ru').talkToPerson}`;
+  turn.choices(LANGUAGES_SPOKEN, [{ id: ActionIds.handoffRequest, label }], 'decline');
 }

@@ -1,6 +1,7 @@
 import { announce } from '../../handoff/announce.js';
 import { channelOf } from '../../channels/address.js';
 import { escalate } from '../../handoff/escalate.js';
+import { ActionIds } from '../actions.js';
 import type { Turn } from '../turn.js';
 
 /**
@@ -12,7 +13,7 @@ import type { Turn } from '../turn.js';
 export function requestPerson(turn: Turn, text: string | undefined): void {
   const { state, ticketId } = turn.conversation;
   if ((state === 'escalated' || state === 'with-agent') && ticketId) {
-    turn.notice('queued', turn.t.alreadyQueued(ticketId));
+    turn.notice('queued', turn.t.alreadyQueued(ticketId), 'info', 'handoff');
     return;
   }
   escalate(turn, text);
@@ -85,6 +86,7 @@ export function rate(turn: Turn, score: number): void {
   const ticket = ticketId ? ctx.stores.tickets.get(ticketId) : undefined;
   const context = { ...turn.conversation.context };
   delete context.ratingTicketId;
+  delete context.ratingReasked;
   turn.conversation = { ...turn.conversation, context };
   if (!ticket) {
     turn.notice('stale-action', turn.t.staleAction);
@@ -102,4 +104,14 @@ export function rate(turn: Turn, score: number): void {
     details: { rating: score },
   });
   turn.text(turn.t.ratingThanks);
+}
+
+/** Something other than a rating while one is awaited: asked once more, then the bot moves on. */
+export function rateAgain(turn: Turn): void {
+  turn.conversation = {
+    ...turn.conversation,
+    context: { ...turn.conversation.context, ratingReasked: true },
+  };
+  const scale = [1, 2, 3, 4, 5].map((n) => ({ id: ActionIds.rating(n), label: String(n) }));
+  turn.choices(turn.t.ratingAgain, scale, 'small-talk');
 }

@@ -35,7 +35,7 @@ export function loadTicket(ctx: CoreContext, ticketId: string): Ticket {
  */
 export function loadOwnTicket(call: AgentCall<Extract<AgentAction, { ticketId: string }>>): Ticket {
   const ticket = loadTicket(call.ctx, call.action.ticketId);
-  requireOwner(ticket, call.action.agentId);
+  requireOwner(ticket, call.action.agentId, call.ctx.directory.idsOf(call.action.agentId));
   return ticket;
 }
 
@@ -60,10 +60,15 @@ export function requireOpen(ticket: Ticket): void {
   }
 }
 
-/** Throws INVALID_STATE unless the caller is the agent who claimed the ticket. */
-export function requireOwner(ticket: Ticket, agentId: string): void {
+/**
+ * Throws INVALID_STATE unless the caller is the agent who claimed the ticket, under this id or
+ * another id of the same person (`ids`, from the agent directory).
+ */
+export function requireOwner(ticket: Ticket, agentId: string, ids: readonly string[] = [agentId]): void {
   requireOpen(ticket);
-  if (ticket.status !== 'claimed' || ticket.assigneeId !== agentId) {
+  const mine =
+    ticket.assigneeId !== undefined && (ticket.assigneeId === agentId || ids.includes(ticket.assigneeId));
+  if (ticket.status !== 'claimed' || !mine) {
     const who = ticket.assigneeId ? `claimed by ${ticket.assigneeId}` : 'not claimed yet';
     throw new HelpdeskError(ErrorCodes.INVALID_STATE, `Ticket ${ticket.id} is ${who}`, {
       details: { ticketId: ticket.id, assigneeId: ticket.assigneeId },

@@ -26,6 +26,14 @@ export function escalateToTier3(call: AgentCall<ActionOf<'escalate'>>): AgentRes
   if (ticket.tier === 3) {
     throw new HelpdeskError(ErrorCodes.INVALID_STATE, `Ticket ${ticket.id} is already with Tier 3`);
   }
+  // Nobody could claim it there: the ticket would wait until the employee gave up.
+  if (!ctx.directory.hasAny('tier3')) {
+    throw new HelpdeskError(
+      ErrorCodes.INVALID_STATE,
+      `No Tier 3 agents are configured (TIER3_AGENTS is empty and no account is Tier 3), so nobody could take ${ticket.id}; ` +
+        'it stays with you. Transfer it to another agent or resolve it instead.',
+    );
+  }
   const text = optionalAgentText(call, action.note) ?? '';
   const escalated: Ticket = {
     ...ticket,

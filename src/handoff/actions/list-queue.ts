@@ -8,6 +8,7 @@ export function listQueue(call: AgentCall<ActionOf<'list'>>): AgentResult {
   return {
     kind: 'queue',
     queued: tickets.queue(tiersOf(call.role)),
-    mine: tickets.assignedTo(call.action.agentId),
+    // A person's tickets claimed under their other ids (Slack, Teams) are theirs here too.
+    mine: call.ctx.directory.idsOf(call.action.agentId).flatMap((id) => tickets.assignedTo(id)),
   };
 }

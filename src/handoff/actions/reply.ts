@@ -23,7 +23,7 @@ export function reply(call: AgentCall<ActionOf<'reply'>>): AgentResult {
   let ticket = loadTicket(ctx, action.ticketId);
   requireTier(call.role, ticket.tier, action.agentId);
   if (ticket.status === 'queued') ticket = claimTicket(call, ticket);
-  requireOwner(ticket, action.agentId);
+  requireOwner(ticket, action.agentId, ctx.directory.idsOf(action.agentId));
   const conv = loadConversation(ctx, ticket);
   tellUser(ctx, conv, [{ type: 'agent-message', agentName: call.agentName, text }], now, {
     id: action.agentId,

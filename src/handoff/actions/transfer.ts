@@ -1,7 +1,7 @@
 import { messages } from '../../conversation/messages.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
-import { roleOf, tiersOf } from '../agents.js';
+import { tiersOf } from '../agents.js';
 import { announce } from '../announce.js';
 import type { Ticket } from '../types.js';
 import {
@@ -19,7 +19,7 @@ import {
 export function transfer(call: AgentCall<ActionOf<'transfer'>>): AgentResult {
   const { ctx, action, now } = call;
   const ticket = loadOwnTicket(call);
-  const targetRole = roleOf(ctx.config, action.toAgentId);
+  const targetRole = ctx.directory.roleOf(action.toAgentId);
   if (!targetRole) throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${action.toAgentId} is not an agent`);
   if (!tiersOf(targetRole).includes(ticket.tier)) {
     throw new HelpdeskError(
@@ -27,7 +27,7 @@ export function transfer(call: AgentCall<ActionOf<'transfer'>>): AgentResult {
       `${action.toAgentId} cannot work Tier ${ticket.tier} tickets`,
     );
   }
-  if (action.toAgentId === action.agentId) {
+  if (ctx.directory.idsOf(action.agentId).includes(action.toAgentId)) {
     throw new HelpdeskError(ErrorCodes.INVALID_STATE, `Ticket ${ticket.id} is already yours`);
   }
   const note = optionalAgentText(call, action.note);

@@ -131,10 +131,15 @@ describe('Teams', () => {
     expect(['1.4', '1.5']).toContain(card.version);
     expect(card.body.filter((e) => e.type === 'TextBlock').every((e) => e.wrap === true)).toBe(true);
     expect(texts(card)).toContain('VPN');
-    expect(actionsOf(card)).toEqual([
+    // Yes and No first; then the article's other sections and the whole article.
+    expect(actionsOf(card).slice(0, 2)).toEqual([
       { title: 'Yes', action: 'feedback:yes' },
       { title: 'No', action: 'feedback:no' },
     ]);
+    expect(actionsOf(card)).toContainEqual({
+      title: 'Show the whole article',
+      action: 'article:vpn-connect-en',
+    });
     // A typing indicator went first.
     expect(
       s.connector.calls.some((c) => c.body.type === 'typing' && c.conversationId === EMPLOYEE_CHAT),

@@ -73,7 +73,7 @@ describe('runTerminalChat over the real core', () => {
 
   test('a question gets the article with its steps and numbered feedback buttons; "1" presses Yes', async () => {
     const chat = startChat(h);
-    const answer = await chat.type("VPN won't connect", /Did this solve it\?[\s\S]*\[2\] No/);
+    const answer = await chat.type('How do I connect to the VPN?', /Did this solve it\?[\s\S]*\[2\] No/);
     expect(answer.split('\n')).toEqual(
       expect.arrayContaining([
         'bot> Connect to the VPN (GlobalProtect) — Connect',
@@ -82,6 +82,9 @@ describe('runTerminalChat over the real core', () => {
         'bot> Did this solve it?',
         '     [1] Yes',
         '     [2] No',
+        // The article's other sections and the whole article are a number away too.
+        '     [3] Common errors',
+        '     [4] Show the whole article',
       ]),
     );
     expect(answer).toMatch(/\(full article: \S*vpn-connect-en\)/);
@@ -150,7 +153,8 @@ describe('runTerminalChat over the real core', () => {
 
     // An agent's escape sequences do not reach the terminal.
     const hostile = await chat.type(`/reply ${ticketId} \u001b[2Jcleared?\u0007`, /Anna> /);
-    expect(hostile).toContain('Anna> [2Jcleared?');
+    // The whole escape sequence is removed before storage, not only its ESC character.
+    expect(hostile).toContain('Anna> cleared?');
     expect(hostile).not.toContain('\u0007');
     expect(hostile).not.toContain('\u001b');
 

@@ -20,10 +20,18 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Starts the product's server with the web chat on a free port, over a temp database and kb-small. */
-export async function startWebServer(overrides: Record<string, string> = {}): Promise<WebServer> {
+/**
+ * Starts the product's server with the web chat on a free port, over a temp database and kb-small.
+ * `setup` runs on the temp folder's database file before the server opens it (to add accounts);
+ * settings it returns override the rest (a knowledge base copied into the temp folder).
+ */
+export async function startWebServer(
+  overrides: Record<string, string> = {},
+  setup?: (databasePath: string, dir: string) => Promise<Record<string, string> | void>,
+): Promise<WebServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'helpdesk-web-'));
-  const config = serverTestConfig(dir, { TIER2_AGENTS: ANNA, ...overrides });
+  const extra = (await setup?.(path.join(dir, 'helpdesk.db'), dir)) ?? {};
+  const config = serverTestConfig(dir, { TIER2_AGENTS: ANNA, ...overrides, ...extra });
   const web = new WebAdapter({ config });
   const agents = new TestAdapter('test');
   const server = await startServer(config, createLogger('silent'), [web, agents]);
