@@ -78,6 +78,7 @@ export type { Article, Section } from './kb/types.js';
 export type { KnowledgeRetriever } from './retrieval/retriever.js';
 export type { Db, Migration } from './storage/db.js';
 export type { Metrics } from './server/metrics.js';
+export type { Topic } from './report/popular-topics.js';
 export { readBody, readJson, sendJson, sendText, statusOf, MAX_BODY_BYTES } from './server/http.js';
 export { parseInput } from './parse-input.js';
 export { cleanUserText, type CleanText } from './conversation/sanitize.js';

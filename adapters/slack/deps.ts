@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Config, HelpdeskCore, KnowledgeRetriever, Logger } from '../../src/index.js';
+import type { ChannelContext, Config, HelpdeskCore, KnowledgeRetriever, Logger } from '../../src/index.js';
 import type { People } from './people.js';
 import type { SlackState } from './slack-state.js';
 
@@ -24,6 +24,8 @@ export interface SlackDeps {
   publicUrl: string | undefined;
   /** After this long without an answer the employee sees the bot is on it (a reaction). */
   workingAfterMs: number;
+  /** What employees ask about most (the core's figures), for suggested prompts. */
+  topics: ChannelContext['topics'];
 }
 
 /** The channel of a tier's queue; Tier 3 falls back to Tier 2's when it has none. */

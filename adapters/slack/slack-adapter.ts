@@ -21,6 +21,7 @@ import { SlackNotifier } from './slack-notifier.js';
 import { SlackState } from './slack-state.js';
 import { slackErrorCode } from './web-errors.js';
 import { WORKING_AFTER_MS } from './employee-turn.js';
+import { onAssistantThread } from './handlers/assistant.js';
 
 /** What the adapter is built from: the configuration (`config.slack`), and a clock for tests. */
 export interface SlackAdapterOptions {
@@ -121,6 +122,7 @@ export class SlackAdapter implements ChannelAdapter {
       botUserId: ids.botUserId,
       publicUrl: ctx.config.http.publicUrl,
       workingAfterMs: this.options.workingAfterMs ?? WORKING_AFTER_MS,
+      topics: (lang, limit) => ctx.topics(lang, limit),
     };
     const get = () => deps;
     onMessage(app, get);
@@ -128,6 +130,7 @@ export class SlackAdapter implements ChannelAdapter {
     onActions(app, get);
     onCommand(app, get);
     onHomeOpened(app, get);
+    onAssistantThread(app, get);
     this.app = app;
     this.deps = deps;
     this.notifier.attach(deps);

@@ -10,12 +10,16 @@ import { errorMessage } from '../errors.js';
 import { watchKnowledgeBase, type KbWatcher } from '../kb/watch.js';
 import type { Logger } from '../logger.js';
 import type { KbProblem } from '../kb/types.js';
+import { answerCounts, popularTopics } from '../report/popular-topics.js';
 import { buildRetriever } from '../retrieval/build-retriever.js';
 import type { KnowledgeRetriever } from '../retrieval/retriever.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
 import { checkIntegrity, migrate, openDatabase, type Db } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { acquireInstanceLock } from '../storage/instance-lock.js';
+
+/** How far back "what employees ask about most" looks. */
+const TOPICS_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A running bot: the core every adapter talks to, and how to stop it cleanly. */
 export interface RunningApp {
@@ -127,6 +131,13 @@ async function startOn(
         state: sqliteChannelState(db, adapter.name),
         db,
         metrics,
+        topics: (lang, limit) =>
+          popularTopics(
+            retriever.listArticles(),
+            answerCounts(db, new Date(Date.now() - TOPICS_WINDOW_MS)),
+            lang,
+            limit,
+          ),
         console: consoleWiring.services,
       });
       started.push(adapter);

@@ -1,5 +1,6 @@
 import type { IncomingMessage as NodeRequest, ServerResponse } from 'node:http';
-import type { Config } from '../config.js';
+import type { Config, Lang } from '../config.js';
+import type { Topic } from '../report/popular-topics.js';
 import type { HelpdeskCore } from '../conversation/core.js';
 import type { SignInResult } from '../accounts/sign-in.js';
 import type { AgentDirectory } from '../handoff/agent-directory.js';
@@ -39,6 +40,11 @@ export interface ChannelContext {
   /** The database, migrated with the adapter's own `migrations`, for an adapter's own store. */
   db: Db;
   metrics: Metrics;
+  /**
+   * What employees ask about most in `lang` (the last 30 days), then the rest of the knowledge
+   * base: for suggested prompts and home screens.
+   */
+  topics(lang: Lang, limit: number): Topic[];
   /** What an agent console needs beyond `handleAgentAction` (absent in tools and some tests). */
   console?: AgentConsoleServices;
 }
