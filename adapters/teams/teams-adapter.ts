@@ -43,7 +43,13 @@ export class TeamsAdapter implements ChannelAdapter {
     const teams = ctx.config.teams;
     const adapter = new CloudAdapter(new TeamsBotAuthentication(teams));
     const store = new TeamsStore(ctx.state);
-    const deps: TeamsDeps = { core: ctx.core, config: ctx.config, logger: ctx.logger, store };
+    const deps: TeamsDeps = {
+      core: ctx.core,
+      config: ctx.config,
+      logger: ctx.logger,
+      store,
+      agents: ctx.agents,
+    };
     this.notifier.attach({ store, proactive: new Proactive(adapter, teams.appId ?? ''), logger: ctx.logger });
     this.running = { deps, adapter };
     const pruned = store.pruneSent();

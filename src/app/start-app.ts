@@ -131,6 +131,7 @@ async function startOn(
         state: sqliteChannelState(db, adapter.name),
         db,
         metrics,
+        agents: consoleWiring.directory,
         topics: (lang, limit) =>
           popularTopics(
             retriever.listArticles(),

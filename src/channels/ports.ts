@@ -40,6 +40,8 @@ export interface ChannelContext {
   /** The database, migrated with the adapter's own `migrations`, for an adapter's own store. */
   db: Db;
   metrics: Metrics;
+  /** Who the agents are (configuration and console accounts): for settings only agents may change. */
+  agents: AgentDirectory;
   /**
    * What employees ask about most in `lang` (the last 30 days), then the rest of the knowledge
    * base: for suggested prompts and home screens.

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
+import type { AgentDirectory } from './agent-directory.js';
 import type { AgentRole, Tier } from './types.js';
 
 /**
@@ -21,8 +22,8 @@ export function tiersOf(role: AgentRole): Tier[] {
  * Whether `agentId` works tickets of `tier`: the rule a channel applies to settings only agents
  * may change (a Teams channel registered as a tier's queue), the same one tickets follow.
  */
-export function mayWorkTier(config: Config, agentId: string, tier: Tier): boolean {
-  const role = roleOf(config, agentId);
+export function mayWorkTier(agents: Pick<AgentDirectory, 'roleOf'>, agentId: string, tier: Tier): boolean {
+  const role = agents.roleOf(agentId);
   return role !== undefined && tiersOf(role).includes(tier);
 }
 

@@ -53,3 +53,25 @@ describe('the buttons on a ticket card, the same in every channel', () => {
     expect(agentResultText({ kind: 'queue', queued: [ticket], mine: [] })).toBe('1 waiting, 0 yours.');
   });
 });
+
+describe('who may change settings only agents may change', () => {
+  test('the directory decides: configuration and accounts alike, Tier 3 also works Tier 2', async () => {
+    const { combineDirectories, configDirectory } = await import('../../src/handoff/agent-directory.js');
+    const { mayWorkTier } = await import('../../src/handoff/agents.js');
+    const { loadConfig } = await import('../../src/config.js');
+    const accounts = {
+      roleOf: (id: string) => (id === 'teams:aad-alice' ? ('tier3' as const) : undefined),
+      idsOf: (id: string) => [id],
+      hasAny: () => true,
+    };
+    const agents = combineDirectories(
+      configDirectory(loadConfig({ TIER2_AGENTS: 'teams:aad-bob' })),
+      accounts,
+    );
+    expect(mayWorkTier(agents, 'teams:aad-bob', 2)).toBe(true);
+    expect(mayWorkTier(agents, 'teams:aad-bob', 3)).toBe(false);
+    expect(mayWorkTier(agents, 'teams:aad-alice', 3)).toBe(true);
+    expect(mayWorkTier(agents, 'teams:aad-alice', 2)).toBe(true);
+    expect(mayWorkTier(agents, 'teams:someone', 2)).toBe(false);
+  });
+});

@@ -1,5 +1,11 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { formatAddress, type Config, type HelpdeskCore, type Logger } from '../../../src/index.js';
+import {
+  formatAddress,
+  type ChannelContext,
+  type Config,
+  type HelpdeskCore,
+  type Logger,
+} from '../../../src/index.js';
 import type { TeamsStore } from '../teams-store.js';
 
 /** The channel's name: its people are `teams:<aadObjectId>`. */
@@ -11,6 +17,8 @@ export interface TeamsDeps {
   config: Config;
   logger: Logger;
   store: TeamsStore;
+  /** Who the agents are, for registering a queue channel. */
+  agents: ChannelContext['agents'];
 }
 
 /** Who sent an activity: the bare id the core keys employees by, and the qualified agent id. */

@@ -26,7 +26,7 @@ export async function registerQueue(deps: TeamsDeps, context: TurnContext, tier:
   let ok = false;
   if (!channelId) {
     answer = `Run "queue tier${tier}" in the team channel that should receive Tier ${tier} tickets.`;
-  } else if (!mayWorkTier(deps.config, sender.agentId, tier)) {
+  } else if (!mayWorkTier(deps.agents, sender.agentId, tier)) {
     answer = `Only Tier ${tier} agents can make a channel the Tier ${tier} queue.`;
     deps.logger.warn({ agentId: sender.agentId, tier }, 'queue registration refused');
   } else {
