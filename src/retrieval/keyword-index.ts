@@ -3,6 +3,7 @@ import type { Article } from '../kb/types.js';
 import { analyzeDocument } from '../text/analyze.js';
 import { openDatabase } from '../storage/db.js';
 import { Bm25Table, sqliteLn } from './bm25.js';
+import { phrasingMasses } from './scoring.js';
 
 /**
  * Field weights of the article-level BM25 (as FTS5 `bm25()` column weights): a word in the title or
@@ -82,6 +83,8 @@ export class KeywordIndex {
   private readonly phrasingTable = new Bm25Table([1], this.ln);
   /** IDF by term, valid until the next change of the articles (it depends on all of them). */
   private readonly idfCache = new Map<string, number>();
+  /** `phrasingMasses` by article, valid as long as `idfCache`. */
+  private readonly massCache = new Map<string, number[]>();
 
   /** Number of articles indexed. */
   get size(): number {
@@ -137,14 +140,24 @@ export class KeywordIndex {
       })),
     });
     for (const term of all) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    this.idfCache.clear();
+    this.forgetIdf();
   }
 
   /** Removes an article (e.g. its file was deleted). */
   remove(articleId: string): void {
     this.deleteRows(articleId);
     this.forgetTerms(articleId);
-    this.idfCache.clear();
+    this.forgetIdf();
+  }
+
+  /** IDF mass of each phrasing of an article (see `phrasingMasses`), kept until the next edit. */
+  phrasingMassesOf(terms: ArticleTerms): number[] {
+    let masses = this.massCache.get(terms.articleId);
+    if (!masses) {
+      masses = phrasingMasses(terms, (t) => this.idf(t));
+      this.massCache.set(terms.articleId, masses);
+    }
+    return masses;
   }
 
   /** In-memory terms of an article, for coverage and section choice. */
@@ -193,6 +206,12 @@ export class KeywordIndex {
       else hits.set(row.id, { articleId: row.id, articleBm25: 0, phrasingBm25: row.score });
     }
     return [...hits.values()];
+  }
+
+  /** Every IDF depends on every article: an edit voids them all. */
+  private forgetIdf(): void {
+    this.idfCache.clear();
+    this.massCache.clear();
   }
 
   private deleteRows(articleId: string): void {
