@@ -19,6 +19,8 @@ export interface ArticleTerms {
   all: Set<string>;
   /** Terms of the title and of each `questions` entry, one set each. */
   phrasings: Set<string>[];
+  /** Indexes into `phrasings` of the phrasings holding each term. */
+  phrasingsWith: Map<string, number[]>;
   /**
    * Terms of each section, by section id: of its heading (none for the lead section, whose
    * "heading" is the article title, shared by every question about the article) and of its body
@@ -128,11 +130,17 @@ export class KeywordIndex {
 
     this.forgetTerms(article.id);
     const all = new Set([...titleTerms, ...tagTerms, ...questionTerms.flat(), ...headingTerms, ...bodyTerms]);
+    const phrasings = [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => new Set(t));
+    const phrasingsWith = new Map<string, number[]>();
+    phrasings.forEach((phrasing, i) => {
+      for (const term of phrasing) phrasingsWith.set(term, [...(phrasingsWith.get(term) ?? []), i]);
+    });
     this.terms.set(article.id, {
       articleId: article.id,
       lang: article.lang,
       all,
-      phrasings: [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => new Set(t)),
+      phrasings,
+      phrasingsWith,
       sections: sectionTerms.map((s) => ({
         sectionId: s.sectionId,
         heading: new Set(s.heading),

@@ -90,11 +90,14 @@ export function scoreHits(
     const coverage = massIn(weights, terms.all) / total;
     let matched = 0;
     for (const term of weights.keys()) if (terms.all.has(term)) matched += 1;
+    // Only a phrasing sharing a word with the message can beat 0; the maximum is the same in
+    // any order.
     let phrasing = 0;
     const masses = massesOf(terms);
-    terms.phrasings.forEach((p, i) => {
-      phrasing = Math.max(phrasing, dice(weights, total, p, masses[i]!));
-    });
+    const sharing = new Set<number>();
+    for (const term of weights.keys()) for (const i of terms.phrasingsWith.get(term) ?? []) sharing.add(i);
+    for (const i of sharing)
+      phrasing = Math.max(phrasing, dice(weights, total, terms.phrasings[i]!, masses[i]!));
     const articleBm25 = hit.articleBm25 / maxArticle;
     const phrasingBm25 = hit.phrasingBm25 / maxPhrasing;
     const w = RELEVANCE_WEIGHTS;
