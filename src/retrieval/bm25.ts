@@ -114,21 +114,20 @@ export class Bm25Table {
       lists.push(list);
       idfs.push(this.idf(nRow, list.size));
     }
-    const matched = new Set<number>();
-    for (const list of lists) for (const rowid of list.keys()) matched.add(rowid);
-    const out: Bm25Score[] = [];
-    for (const rowid of matched) {
-      const row = this.rows.get(rowid)!;
-      if (lang !== undefined && row.lang !== lang) continue;
-      const lengthNorm = 1 - B + (B * row.size) / avgdl;
-      let score = 0;
-      for (let i = 0; i < lists.length; i++) {
-        const freq = lists[i]!.get(rowid);
-        if (freq === undefined) continue;
-        score += idfs[i]! * ((freq * (K1 + 1.0)) / (freq + K1 * lengthNorm));
+    // Scores accumulate term by term, in query order: each row's sum runs exactly as FTS5's loop
+    // over the query's phrases (a term absent from the row adds nothing there either).
+    const scores = new Map<number, number>();
+    for (let i = 0; i < lists.length; i++) {
+      const idf = idfs[i]!;
+      for (const [rowid, freq] of lists[i]!) {
+        const row = this.rows.get(rowid)!;
+        if (lang !== undefined && row.lang !== lang) continue;
+        const lengthNorm = 1 - B + (B * row.size) / avgdl;
+        scores.set(rowid, (scores.get(rowid) ?? 0) + idf * ((freq * (K1 + 1.0)) / (freq + K1 * lengthNorm)));
       }
-      out.push({ id: row.id, score });
     }
+    const out: Bm25Score[] = [];
+    for (const [rowid, score] of scores) out.push({ id: this.rows.get(rowid)!.id, score });
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return out.length > limit ? out.slice(0, limit) : out;
   }
