@@ -1,3 +1,5 @@
+import { memoized } from './memo.js';
+
 /**
  * Spellings people use for the same IT thing, mapped to one canonical token: Russian slang and
  * transliterations of product names ("аутлук", "впн", "тимс"), split or hyphenated forms
@@ -1594,8 +1596,16 @@ export interface ConceptSpan {
   canonical: string;
 }
 
-/** The recognised variants of `text`, left to right, none overlapping (the longest match wins). */
-export function* conceptSpans(text: string): Generator<ConceptSpan> {
+/**
+ * The recognised variants of `text`, left to right, none overlapping (the longest match wins).
+ * Memoized (see `memoized`): a message is scanned several times, and each scan runs hundreds of
+ * patterns.
+ */
+export const conceptSpans: (text: string) => readonly ConceptSpan[] = memoized((text) => [
+  ...scanConceptSpans(text),
+]);
+
+function* scanConceptSpans(text: string): Generator<ConceptSpan> {
   const wordStart = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
   for (let m = wordStart.exec(text); m !== null; m = wordStart.exec(text)) {
     const at = m.index;
