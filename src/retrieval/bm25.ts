@@ -84,7 +84,9 @@ export class Bm25Table {
 
   /** Removes every row of `id`. */
   remove(id: string): void {
-    for (const rowid of this.rowsById.get(id) ?? []) {
+    const rowids = this.rowsById.get(id);
+    if (!rowids) return;
+    for (const rowid of rowids) {
       const row = this.rows.get(rowid)!;
       this.totalTokens -= row.size;
       this.rows.delete(rowid);

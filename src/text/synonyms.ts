@@ -1614,7 +1614,10 @@ function* scanConceptSpans(text: string): Generator<ConceptSpan> {
     bucket.pattern.lastIndex = at;
     const hit = bucket.pattern.exec(text);
     if (!hit || hit[0].length === 0) continue;
-    const canonical = bucket.canonical[hit.slice(1).findIndex((g) => g !== undefined)];
+    // The first group that took part names the variant (no copy of hundreds of groups per hit).
+    let group = 1;
+    while (group < hit.length && hit[group] === undefined) group += 1;
+    const canonical = bucket.canonical[group < hit.length ? group - 1 : -1];
     if (canonical === undefined) continue;
     wordStart.lastIndex = at + hit[0].length;
     yield { start: at, end: at + hit[0].length, canonical };
