@@ -82,3 +82,4 @@ export type { Topic } from './report/popular-topics.js';
 export { readBody, readJson, sendJson, sendText, statusOf, MAX_BODY_BYTES } from './server/http.js';
 export { parseInput } from './parse-input.js';
 export { cleanUserText, type CleanText } from './conversation/sanitize.js';
+export { PROJECT_ROOT } from './paths.js';

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../src/index.js';
 import { zip } from './zip.js';
 
 /**
@@ -8,8 +9,8 @@ import { zip } from './zip.js';
  * custom app"): manifest.json with the bot's app id filled in, plus the two icons, zipped.
  */
 
-/** The folder of the manifest template and icons. */
-export const MANIFEST_DIR = path.join(import.meta.dirname, 'manifest');
+/** The folder of the manifest template and icons (from the project folder: also found from `dist/`). */
+export const MANIFEST_DIR = path.join(PROJECT_ROOT, 'adapters', 'teams', 'manifest');
 
 const APP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

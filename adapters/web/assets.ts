@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/index.js';
 
-/** Where the page's files live (plain JS and CSS: no build step). */
-export const STATIC_DIR = path.join(import.meta.dirname, 'static');
+/**
+ * Where the page's files live (plain JS and CSS: no build step). From the project folder, so
+ * that the compiled server in `dist/` serves the same files.
+ */
+export const STATIC_DIR = path.join(PROJECT_ROOT, 'adapters', 'web', 'static');
 
 /** The strict policy of every HTML page: scripts and styles only from files of this server. */
 export const CONTENT_SECURITY_POLICY = [

@@ -18,9 +18,9 @@ export interface ServerProcess {
 const PASSED_ON = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot', 'LANG'];
 
 /**
- * Starts `node --import tsx src/cli/start.ts` (what `npm start` runs) with standard input closed,
- * the machine's basic variables plus `env`, and a free port on loopback unless `env` says
- * otherwise; resolves once `/healthz` answers 200.
+ * Starts `node --import tsx src/cli/start.ts` (the source of what `npm start` runs compiled, so
+ * tests need no build) with standard input closed, the machine's basic variables plus `env`, and
+ * a free port on loopback unless `env` says otherwise; resolves once `/healthz` answers 200.
  */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const base: Record<string, string> = {};

@@ -101,7 +101,6 @@ await runCli(USAGE, async () => {
       defaultLang: config.kb.defaultLang,
       intentClassifier: config.intentClassifier,
       denseFusion: config.embeddings.fusion,
-      db,
       embedder: model ? new CachedEmbedder(db, model) : undefined,
     });
     const indexMs = performance.now() - started;

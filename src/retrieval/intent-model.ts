@@ -47,7 +47,12 @@ export interface IntentExample {
   features: readonly string[];
 }
 
-/** Trained weights; `probabilities` restricts the softmax to the articles the caller allows. */
+/**
+ * Trained weights; `probabilities` restricts the softmax to the articles the caller allows.
+ * Weights are stored feature-major (`feature * classes + class`): a sentence touches a few dozen
+ * features, each then one contiguous run of class weights instead of one cache line per class;
+ * every class still sums its features in the sentence's order, so the numbers are the same.
+ */
 export class IntentModel {
   constructor(
     private readonly labels: readonly string[],
@@ -96,14 +101,18 @@ export class IntentModel {
   probabilities(features: readonly string[], allowed?: (label: string) => boolean): Map<string, number> {
     const ids = features.map((f) => this.featureIds.get(f)).filter((id) => id !== undefined);
     if (ids.length === 0) return new Map();
-    const featureCount = this.featureIds.size;
+    const classes = this.labels.length;
+    const open = this.labels.map((label) => !allowed || allowed(label));
+    const sums = Float64Array.from(this.bias);
+    for (const f of ids) {
+      const row = f * classes;
+      for (let c = 0; c < classes; c++) if (open[c]) sums[c] = sums[c]! + this.weights[row + c]!;
+    }
     const scores = new Map<string, number>();
     let max = -Infinity;
     this.labels.forEach((label, c) => {
-      if (allowed && !allowed(label)) return;
-      let s = this.bias[c]!;
-      const row = c * featureCount;
-      for (const f of ids) s += this.weights[row + f]!;
+      if (!open[c]) return;
+      const s = sums[c]!;
       scores.set(label, s);
       if (s > max) max = s;
     });
@@ -172,19 +181,18 @@ class IntentTrainer {
   step(count: number): boolean {
     const { epochs, learningRate, l2, biasRate } = this.settings;
     const classes = this.labels.length;
-    const featureCount = this.featureIds.size;
     const { z, weights, bias } = this;
     for (let done = 0; done < count && this.epoch < epochs; done++) {
       const example = this.encoded[this.next];
       if (example) {
-        let max = -Infinity;
-        for (let c = 0; c < classes; c++) {
-          let s = bias[c]!;
-          const row = c * featureCount;
-          for (const f of example.features) s += weights[row + f]!;
-          z[c] = s;
-          if (s > max) max = s;
+        // Feature-major (see `IntentModel`): each class sums its features in the sentence's order.
+        for (let c = 0; c < classes; c++) z[c] = bias[c]!;
+        for (const f of example.features) {
+          const row = f * classes;
+          for (let c = 0; c < classes; c++) z[c] = z[c]! + weights[row + c]!;
         }
+        let max = -Infinity;
+        for (let c = 0; c < classes; c++) if (z[c]! > max) max = z[c]!;
         let sum = 0;
         for (let c = 0; c < classes; c++) {
           z[c] = Math.exp(z[c]! - max);
@@ -196,10 +204,11 @@ class IntentTrainer {
           // Classes already near zero probability barely move: skipping them keeps training fast.
           if (Math.abs(gradient) < 1e-4) continue;
           bias[c] = bias[c]! - biasRate * gradient;
-          const row = c * featureCount;
+          // A sentence's features are distinct, so each weight is updated once, in any order.
           for (const f of example.features) {
-            const w = weights[row + f]!;
-            weights[row + f] = w - step * gradient - learningRate * l2 * w;
+            const at = f * classes + c;
+            const w = weights[at]!;
+            weights[at] = w - step * gradient - learningRate * l2 * w;
           }
         }
       }

@@ -1,12 +1,12 @@
 import type { Lang } from '../config.js';
 import type { Article } from '../kb/types.js';
 import { analyzeDocument } from '../text/analyze.js';
-import type { Db } from '../storage/db.js';
-
-type Statement = ReturnType<Db['prepare']> & { all(...params: unknown[]): unknown[] };
+import { openDatabase } from '../storage/db.js';
+import { Bm25Table, sqliteLn } from './bm25.js';
+import { phrasingMasses } from './scoring.js';
 
 /**
- * Field weights of the article-level BM25 (FTS5 `bm25()` column weights): a word in the title or
+ * Field weights of the article-level BM25 (as FTS5 `bm25()` column weights): a word in the title or
  * in a phrasing users type says more about the article than one deep in its body.
  */
 export const FIELD_WEIGHTS = { title: 4, tags: 2, questions: 3, headings: 2, body: 1 } as const;
@@ -19,6 +19,8 @@ export interface ArticleTerms {
   all: Set<string>;
   /** Terms of the title and of each `questions` entry, one set each. */
   phrasings: Set<string>[];
+  /** Indexes into `phrasings` of the phrasings holding each term. */
+  phrasingsWith: Map<string, number[]>;
   /**
    * Terms of each section, by section id: of its heading (none for the lead section, whose
    * "heading" is the article title, shared by every question about the article) and of its body
@@ -34,30 +36,6 @@ export interface KeywordHit {
   /** BM25 of the article's best phrasings (title, questions), decayed by `PHRASING_DECAY`. */
   phrasingBm25: number;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS kw_article (
-  rowid INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL UNIQUE,
-  lang TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS kw_article_fts USING fts5(
-  title, tags, questions, headings, body,
-  tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
-);
-CREATE TABLE IF NOT EXISTS kw_phrasing (
-  rowid INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL,
-  lang TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS kw_phrasing_article ON kw_phrasing(article_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS kw_phrasing_fts USING fts5(
-  text,
-  tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
-);
-`;
-
-const join = (terms: string[]): string => terms.join(' ');
 
 /** Share of articles above which a term is left out of the FTS5 match (see `search`). */
 const COMMON_TERM_SHARE = 0.25;
@@ -85,30 +63,42 @@ function topKSum(rows: { id: string; score: number }[], decay: number[]): { id: 
 }
 
 /**
- * SQLite FTS5 index over pre-analysed (stemmed, synonym-expanded) article text. Two views of the
- * same articles: one row per article with weighted fields, and one row per phrasing (title and
- * each question) so that a message close to one typed phrasing scores even in a long article.
+ * BM25 index over pre-analysed (stemmed, synonym-expanded) article text, scored exactly as the
+ * SQLite FTS5 tables it replaces (see `Bm25Table`). Two views of the same articles: one row per
+ * article with weighted fields, and one row per phrasing (title and each question) so that a
+ * message close to one typed phrasing scores even in a long article.
  */
 export class KeywordIndex {
   private readonly terms = new Map<string, ArticleTerms>();
   private readonly documentFrequency = new Map<string, number>();
-  private readonly statements = new Map<string, Statement>();
-
-  constructor(private readonly db: Db) {
-    db.exec(SCHEMA);
-    // The index always starts empty and is filled from the articles: rows a previous run left in
-    // a reused database file would be searched without being known (and skew BM25's scale).
-    db.exec(
-      'DELETE FROM kw_article_fts; DELETE FROM kw_phrasing_fts; DELETE FROM kw_phrasing; DELETE FROM kw_article;',
-    );
-  }
+  private readonly ln = sqliteLn(openDatabase(':memory:'));
+  private readonly articleTable = new Bm25Table(
+    [
+      FIELD_WEIGHTS.title,
+      FIELD_WEIGHTS.tags,
+      FIELD_WEIGHTS.questions,
+      FIELD_WEIGHTS.headings,
+      FIELD_WEIGHTS.body,
+    ],
+    this.ln,
+  );
+  private readonly phrasingTable = new Bm25Table([1], this.ln);
+  /** IDF by term, valid until the next change of the articles (it depends on all of them). */
+  private readonly idfCache = new Map<string, number>();
+  /** `phrasingMasses` by article, valid as long as `idfCache`. */
+  private readonly massCache = new Map<string, number[]>();
 
   /** Number of articles indexed. */
   get size(): number {
     return this.terms.size;
   }
 
-  /** Adds or replaces one article (all its rows) in a single transaction. */
+  /** Rows of both views: one per article, one per phrasing (title or question with terms). */
+  get rowCounts(): { articles: number; phrasings: number } {
+    return { articles: this.articleTable.size, phrasings: this.phrasingTable.size };
+  }
+
+  /** Adds or replaces one article (all its rows). */
   upsert(article: Article): void {
     const sectionTerms = article.sections.map((s) => {
       const full = analyzeDocument(`${s.heading}\n${s.body}`);
@@ -127,39 +117,30 @@ export class KeywordIndex {
     const headingTerms = analyzeDocument(article.sections.map((s) => s.heading).join('\n'));
     const bodyTerms = sectionTerms.flatMap((s) => s.full);
 
-    this.db.transaction(() => {
-      this.deleteRows(article.id);
-      const info = this.db
-        .prepare('INSERT INTO kw_article (article_id, lang) VALUES (?, ?)')
-        .run(article.id, article.lang);
-      this.db
-        .prepare(
-          'INSERT INTO kw_article_fts (rowid, title, tags, questions, headings, body) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          info.lastInsertRowid,
-          join(titleTerms),
-          join(tagTerms),
-          questionTerms.map(join).join('\n'),
-          join(headingTerms),
-          join(bodyTerms),
-        );
-      const addPhrasing = this.db.prepare('INSERT INTO kw_phrasing (article_id, lang) VALUES (?, ?)');
-      const addPhrasingText = this.db.prepare('INSERT INTO kw_phrasing_fts (rowid, text) VALUES (?, ?)');
-      for (const terms of [titleTerms, ...questionTerms]) {
-        if (terms.length === 0) continue;
-        const row = addPhrasing.run(article.id, article.lang);
-        addPhrasingText.run(row.lastInsertRowid, join(terms));
-      }
-    })();
+    this.deleteRows(article.id);
+    this.articleTable.add({
+      id: article.id,
+      lang: article.lang,
+      columns: [titleTerms, tagTerms, questionTerms.flat(), headingTerms, bodyTerms],
+    });
+    for (const terms of [titleTerms, ...questionTerms]) {
+      if (terms.length === 0) continue;
+      this.phrasingTable.add({ id: article.id, lang: article.lang, columns: [terms] });
+    }
 
     this.forgetTerms(article.id);
     const all = new Set([...titleTerms, ...tagTerms, ...questionTerms.flat(), ...headingTerms, ...bodyTerms]);
+    const phrasings = [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => new Set(t));
+    const phrasingsWith = new Map<string, number[]>();
+    phrasings.forEach((phrasing, i) => {
+      for (const term of phrasing) phrasingsWith.set(term, [...(phrasingsWith.get(term) ?? []), i]);
+    });
     this.terms.set(article.id, {
       articleId: article.id,
       lang: article.lang,
       all,
-      phrasings: [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => new Set(t)),
+      phrasings,
+      phrasingsWith,
       sections: sectionTerms.map((s) => ({
         sectionId: s.sectionId,
         heading: new Set(s.heading),
@@ -167,12 +148,24 @@ export class KeywordIndex {
       })),
     });
     for (const term of all) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    this.forgetIdf();
   }
 
   /** Removes an article (e.g. its file was deleted). */
   remove(articleId: string): void {
-    this.db.transaction(() => this.deleteRows(articleId))();
+    this.deleteRows(articleId);
     this.forgetTerms(articleId);
+    this.forgetIdf();
+  }
+
+  /** IDF mass of each phrasing of an article (see `phrasingMasses`), kept until the next edit. */
+  phrasingMassesOf(terms: ArticleTerms): number[] {
+    let masses = this.massCache.get(terms.articleId);
+    if (!masses) {
+      masses = phrasingMasses(terms, (t) => this.idf(t));
+      this.massCache.set(terms.articleId, masses);
+    }
+    return masses;
   }
 
   /** In-memory terms of an article, for coverage and section choice. */
@@ -180,43 +173,37 @@ export class KeywordIndex {
     return this.terms.get(articleId);
   }
 
-  /** Smoothed inverse document frequency over articles; unknown terms get the highest value. */
+  /**
+   * Smoothed inverse document frequency over articles; unknown terms get the highest value.
+   * Cached: scoring asks for it for every term of every candidate's phrasings.
+   */
   idf(term: string): number {
-    const n = this.terms.size;
-    const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let value = this.idfCache.get(term);
+    if (value === undefined) {
+      const n = this.terms.size;
+      const df = this.documentFrequency.get(term) ?? 0;
+      value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (this.idfCache.size > 100_000) this.idfCache.clear();
+      this.idfCache.set(term, value);
+    }
+    return value;
   }
 
   /**
    * Articles that share terms with the query, best first, with both BM25 views. Ties are broken by
-   * article id, not row id: re-indexing an article gives its rows new ids, and the same knowledge
-   * base must rank the same whether it was built fresh or edited in place.
+   * article id, not insertion order: the same knowledge base must rank the same whether it was
+   * built fresh or edited in place.
    */
   search(queryTerms: string[], lang: Lang | undefined, limit = 30): KeywordHit[] {
     const valid = [...new Set(queryTerms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
-    // Terms found in most articles barely move BM25 but make SQLite walk huge postings lists;
-    // they still count in coverage scoring, which reads the in-memory term sets.
+    // Terms found in most articles barely move BM25 but walk huge postings lists; they still
+    // count in coverage scoring, which reads the in-memory term sets.
     const common = Math.max(COMMON_TERM_MIN_ARTICLES, COMMON_TERM_SHARE * this.terms.size);
     const selective = valid.filter((t) => (this.documentFrequency.get(t) ?? 0) <= common);
     const unique = selective.length > 0 ? selective : valid;
     if (unique.length === 0) return [];
-    const match = unique.map((t) => `"${t}"`).join(' OR ');
-    const w = FIELD_WEIGHTS;
-    const langFilter = (alias: string) => (lang ? `AND ${alias}.lang = ?` : '');
-    const params: unknown[] = lang ? [match, lang, limit] : [match, limit];
-    const articleRows = this.statement(
-      `SELECT a.article_id AS id, -bm25(kw_article_fts, ${w.title}, ${w.tags}, ${w.questions}, ${w.headings}, ${w.body}) AS score
-         FROM kw_article_fts JOIN kw_article a ON a.rowid = kw_article_fts.rowid
-         WHERE kw_article_fts MATCH ? ${langFilter('a')}
-         ORDER BY score DESC, a.article_id LIMIT ?`,
-    ).all(...params) as { id: string; score: number }[];
-    const phrasingMatches = this.statement(
-      `SELECT p.article_id AS id, -bm25(kw_phrasing_fts) AS score
-         FROM kw_phrasing_fts JOIN kw_phrasing p ON p.rowid = kw_phrasing_fts.rowid
-         WHERE kw_phrasing_fts MATCH ? ${langFilter('p')}
-         ORDER BY score DESC, p.article_id LIMIT ?`,
-    ).all(...(lang ? [match, lang, limit * 10] : [match, limit * 10])) as { id: string; score: number }[];
-    const phrasingRows = topKSum(phrasingMatches, PHRASING_DECAY);
+    const articleRows = this.articleTable.search(unique, lang, limit);
+    const phrasingRows = topKSum(this.phrasingTable.search(unique, lang, limit * 10), PHRASING_DECAY);
 
     const hits = new Map<string, KeywordHit>();
     for (const row of articleRows)
@@ -229,31 +216,15 @@ export class KeywordIndex {
     return [...hits.values()];
   }
 
-  /** Prepared once per SQL text: preparing costs more than running these queries. */
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql) as Statement;
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  /** Every IDF depends on every article: an edit voids them all. */
+  private forgetIdf(): void {
+    this.idfCache.clear();
+    this.massCache.clear();
   }
 
   private deleteRows(articleId: string): void {
-    const row = this.db.prepare('SELECT rowid FROM kw_article WHERE article_id = ?').get(articleId) as
-      { rowid: number } | undefined;
-    if (row) {
-      this.db.prepare('DELETE FROM kw_article_fts WHERE rowid = ?').run(row.rowid);
-      this.db.prepare('DELETE FROM kw_article WHERE rowid = ?').run(row.rowid);
-    }
-    const phrasings = this.db
-      .prepare('SELECT rowid FROM kw_phrasing WHERE article_id = ?')
-      .all(articleId) as {
-      rowid: number;
-    }[];
-    const del = this.db.prepare('DELETE FROM kw_phrasing_fts WHERE rowid = ?');
-    for (const p of phrasings) del.run(p.rowid);
-    this.db.prepare('DELETE FROM kw_phrasing WHERE article_id = ?').run(articleId);
+    this.articleTable.remove(articleId);
+    this.phrasingTable.remove(articleId);
   }
 
   private forgetTerms(articleId: string): void {

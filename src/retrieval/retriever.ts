@@ -16,8 +16,6 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
 import { cyrillicReadings, hasRussianStopWordInLatin } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
-import type { Db } from '../storage/db.js';
-import { openDatabase } from '../storage/db.js';
 import { decide, type Thresholds } from './decide.js';
 import {
   clarifyConfidence,
@@ -54,8 +52,6 @@ const MAX_CANDIDATES = 5;
 export interface RetrieverSettings {
   thresholds: Thresholds;
   defaultLang: Lang;
-  /** Database for the keyword index; a private in-memory one when omitted. */
-  db?: Db;
   /** Dense embeddings; keyword-only retrieval when omitted. */
   embedder?: Embedder;
   /** Train the intent classifier (default true; skipped anyway beyond `MAX_INTENT_WORK`). */
@@ -117,7 +113,7 @@ function neverNamed(messageTerms: readonly string[], articleTerms: ReadonlySet<s
 const DENSE_CANDIDATES = 10;
 
 /**
- * The knowledge index the bot searches: keyword (FTS5 BM25 + coverage) ranking at article level,
+ * The knowledge index the bot searches: keyword (BM25 as FTS5 scores it + coverage) ranking at article level,
  * the answer/clarify/decline decision, and incremental re-indexing of changed articles.
  * Build it with `createRetriever(articles, settings)`.
  */
@@ -145,7 +141,7 @@ export class KnowledgeRetriever implements Retriever {
   private readonly denseFusion: DenseFusion;
 
   constructor(settings: RetrieverSettings) {
-    this.keyword = new KeywordIndex(settings.db ?? openDatabase(':memory:'));
+    this.keyword = new KeywordIndex();
     this.dense = settings.embedder ? new DenseIndex(settings.embedder) : undefined;
     this.thresholds = settings.thresholds;
     this.defaultLang = settings.defaultLang;
@@ -399,7 +395,13 @@ export class KnowledgeRetriever implements Retriever {
     const hits = this.keyword.search(terms, searchLang).filter((h) => !exclude.has(h.articleId));
     const idf = (t: string) => this.keyword.idf(t);
     const evidence = new Map(
-      scoreHits(hits, terms, (id) => this.keyword.termsOf(id), idf).map((e) => [e.articleId, e]),
+      scoreHits(
+        hits,
+        terms,
+        (id) => this.keyword.termsOf(id),
+        idf,
+        (t) => this.keyword.phrasingMassesOf(t),
+      ).map((e) => [e.articleId, e]),
     );
     const cosines = await this.denseScores(clipped, searchLang, exclude);
     // An article removed while the message was being embedded must not weigh in the confidences.

@@ -30,34 +30,51 @@ function massIn(terms: Map<string, number>, set: Set<string>): number {
   return sum;
 }
 
-/** Weighted Dice between the message and one phrasing. */
+/**
+ * Weighted Dice between the message and one phrasing, whose own IDF mass (the sum over its terms,
+ * in set order) is `phrasingMass`; 0 when they share no term.
+ */
 function dice(
   terms: Map<string, number>,
   total: number,
   phrasing: Set<string>,
-  idf: (t: string) => number,
+  phrasingMass: number,
 ): number {
   let shared = 0;
-  let phrasingMass = 0;
+  let any = false;
   for (const term of phrasing) {
-    const w = idf(term);
-    phrasingMass += w;
-    if (terms.has(term)) shared += w;
+    const w = terms.get(term);
+    if (w !== undefined) {
+      shared += w;
+      any = true;
+    }
   }
+  if (!any) return 0;
   const denominator = total + phrasingMass;
   return denominator === 0 ? 0 : (2 * shared) / denominator;
+}
+
+/** IDF mass of each phrasing (summed over its terms in set order), as `dice` expects it. */
+export function phrasingMasses(terms: ArticleTerms, idf: (t: string) => number): number[] {
+  return terms.phrasings.map((phrasing) => {
+    let mass = 0;
+    for (const term of phrasing) mass += idf(term);
+    return mass;
+  });
 }
 
 /**
  * Turns raw BM25 hits into comparable evidence. BM25 orders well within one message but its
  * scale changes with the message, so confidence (confidence.ts) also looks at the absolute parts
- * (coverage and phrasing overlap); the order uses all four.
+ * (coverage and phrasing overlap); the order uses all four. `massesOf` gives `phrasingMasses` of
+ * an article, which the index keeps between messages (they change only with the articles).
  */
 export function scoreHits(
   hits: KeywordHit[],
   queryTerms: string[],
   termsOf: (id: string) => ArticleTerms | undefined,
   idf: (term: string) => number,
+  massesOf: (terms: ArticleTerms) => readonly number[] = (terms) => phrasingMasses(terms, idf),
 ): KeywordEvidence[] {
   const weights = new Map<string, number>();
   for (const term of queryTerms) weights.set(term, idf(term));
@@ -73,8 +90,14 @@ export function scoreHits(
     const coverage = massIn(weights, terms.all) / total;
     let matched = 0;
     for (const term of weights.keys()) if (terms.all.has(term)) matched += 1;
+    // Only a phrasing sharing a word with the message can beat 0; the maximum is the same in
+    // any order.
     let phrasing = 0;
-    for (const p of terms.phrasings) phrasing = Math.max(phrasing, dice(weights, total, p, idf));
+    const masses = massesOf(terms);
+    const sharing = new Set<number>();
+    for (const term of weights.keys()) for (const i of terms.phrasingsWith.get(term) ?? []) sharing.add(i);
+    for (const i of sharing)
+      phrasing = Math.max(phrasing, dice(weights, total, terms.phrasings[i]!, masses[i]!));
     const articleBm25 = hit.articleBm25 / maxArticle;
     const phrasingBm25 = hit.phrasingBm25 / maxPhrasing;
     const w = RELEVANCE_WEIGHTS;

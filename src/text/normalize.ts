@@ -1,3 +1,5 @@
+import { memoized } from './memo.js';
+
 /** Latin letters that look exactly like Cyrillic ones, and back. */
 const LATIN_TO_CYRILLIC: Record<string, string> = {
   A: 'А',
@@ -68,7 +70,9 @@ function rewrite(word: string, script: RegExp, table: Record<string, string>): s
  * combining marks (stress marks in Russian: "при́нтер") removed, and words typed in two scripts
  * brought to one. Every analysis path starts here, on articles and messages alike.
  */
-export function normalizeText(text: string): string {
+export const normalizeText: (text: string) => string = memoized(normalizeOnce);
+
+function normalizeOnce(text: string): string {
   return (
     text
       .normalize('NFKC')

@@ -1,3 +1,5 @@
+import { memoized } from './memo.js';
+
 /**
  * Spellings people use for the same IT thing, mapped to one canonical token: Russian slang and
  * transliterations of product names ("аутлук", "впн", "тимс"), split or hyphenated forms
@@ -1594,8 +1596,16 @@ export interface ConceptSpan {
   canonical: string;
 }
 
-/** The recognised variants of `text`, left to right, none overlapping (the longest match wins). */
-export function* conceptSpans(text: string): Generator<ConceptSpan> {
+/**
+ * The recognised variants of `text`, left to right, none overlapping (the longest match wins).
+ * Memoized (see `memoized`): a message is scanned several times, and each scan runs hundreds of
+ * patterns.
+ */
+export const conceptSpans: (text: string) => readonly ConceptSpan[] = memoized((text) => [
+  ...scanConceptSpans(text),
+]);
+
+function* scanConceptSpans(text: string): Generator<ConceptSpan> {
   const wordStart = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
   for (let m = wordStart.exec(text); m !== null; m = wordStart.exec(text)) {
     const at = m.index;
@@ -1604,7 +1614,10 @@ export function* conceptSpans(text: string): Generator<ConceptSpan> {
     bucket.pattern.lastIndex = at;
     const hit = bucket.pattern.exec(text);
     if (!hit || hit[0].length === 0) continue;
-    const canonical = bucket.canonical[hit.slice(1).findIndex((g) => g !== undefined)];
+    // The first group that took part names the variant (no copy of hundreds of groups per hit).
+    let group = 1;
+    while (group < hit.length && hit[group] === undefined) group += 1;
+    const canonical = bucket.canonical[group < hit.length ? group - 1 : -1];
     if (canonical === undefined) continue;
     wordStart.lastIndex = at + hit[0].length;
     yield { start: at, end: at + hit[0].length, canonical };

@@ -7,8 +7,16 @@ interface BenchResult {
   mode: string;
   indexMs: number;
   queries: number;
-  latencyMs: { p50: number; p95: number };
+  latencyMs: { p50: number; p95: number; p99: number };
   peakRssMb: number;
+  server?: {
+    readyMs: number;
+    rssMbReady: number;
+    rssMbAfterMessages: number;
+    messages: number;
+    errors: number;
+    roundTripMs: { p50: number; p95: number; p99: number };
+  };
 }
 
 /** Subprocesses start slowly on a loaded machine: generous limits, never timing assertions. */
@@ -16,7 +24,7 @@ describe('bench CLI', { timeout: 90_000 }, () => {
   it('measures keyword and tiny-model retrieval and prints the figures as JSON', () => {
     const run = runCli(
       'src/cli/bench.ts',
-      ['--sizes', '200', '--queries', '20', '--modes', 'keyword,tiny-model'],
+      ['--sizes', '200', '--queries', '20', '--modes', 'keyword,tiny-model', '--messages', '30'],
       {
         timeoutMs: 80_000,
       },
@@ -36,8 +44,19 @@ describe('bench CLI', { timeout: 90_000 }, () => {
       expect(r.indexMs).toBeGreaterThanOrEqual(0);
       expect(r.latencyMs.p50).toBeGreaterThan(0);
       expect(r.latencyMs.p95).toBeGreaterThanOrEqual(r.latencyMs.p50);
+      expect(r.latencyMs.p99).toBeGreaterThanOrEqual(r.latencyMs.p95);
       expect(r.peakRssMb).toBeGreaterThan(0);
     }
+    // The real server, keyword-only: started on the knowledge base written as files, then sent
+    // the messages through the web chat.
+    const server = out.results[0]!.server!;
+    expect(server.messages).toBe(30);
+    expect(server.errors).toBe(0);
+    expect(server.readyMs).toBeGreaterThan(0);
+    expect(server.rssMbReady).toBeGreaterThan(0);
+    expect(server.rssMbAfterMessages).toBeGreaterThan(0);
+    expect(server.roundTripMs.p99).toBeGreaterThanOrEqual(server.roundTripMs.p50);
+    expect(out.results[1]!.server).toBeUndefined();
   });
 
   it.each([
@@ -46,6 +65,8 @@ describe('bench CLI', { timeout: 90_000 }, () => {
     ['--sizes', '0x10'],
     ['--sizes', '1000,abc'],
     ['--sizes', '999999999'],
+    ['--sizes', 'samples'],
+    ['--messages', '-1'],
     ['--one', 'abc:foo'],
     ['--one', '100:keyword', '--sizes', '10'],
     ['--modes', 'gpu'],

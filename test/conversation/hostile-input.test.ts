@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { isHelpdeskError } from '../../src/errors.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';
-import { openDatabase } from '../../src/storage/db.js';
 import type { IncomingMessage } from '../../src/conversation/types.js';
 import { AGENTS, Harness, choiceIds, smallKb, texts } from '../support/helpdesk-harness.js';
 
@@ -138,13 +137,11 @@ describe('hostile input never crashes and never leaks', () => {
   });
 
   test('when retrieval fails the user gets an apology and a person on offer, and the turn is kept', async () => {
-    const brokenDb = openDatabase(':memory:');
     const broken = await createRetriever(await smallKb(), {
       thresholds: h.config.retrieval,
       defaultLang: 'en',
-      db: brokenDb,
     });
-    brokenDb.close();
+    vi.spyOn(broken, 'searchDetailed').mockRejectedValue(new Error('retrieval failed'));
     h.rebuild({ retriever: broken });
     const u = h.user('U-7');
     const replies = await u.say('forgot my password');

@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import { ErrorCodes, HelpdeskError, errorMessage, isHelpdeskError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Embedder } from '../types.js';
-import { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.js';
+import type { TransformersEmbedder, TransformersEmbedderOptions } from './transformers-embedder.js';
 
 /** Knobs not (yet) in `Config`; defaults suit the shipped model. */
 export type EmbedderTuning = Pick<TransformersEmbedderOptions, 'dtype' | 'cacheDir' | 'batchSize'>;
@@ -15,6 +15,10 @@ export type EmbedderTuning = Pick<TransformersEmbedderOptions, 'dtype' | 'cacheD
  *   missing files, how to fix) and returns `undefined`, i.e. keyword-only retrieval;
  * - `required`: the same, but failure throws `EMBEDDINGS_UNAVAILABLE` with the cause attached.
  * Never downloads anything: the library is switched to local files before loading.
+ *
+ * The model library (`@huggingface/transformers`, with ONNX Runtime and sharp) is imported here,
+ * only when embeddings are on: loading it costs some 40 MB (170 MB under `tsx`) and a few hundred
+ * milliseconds of start-up that a keyword-only bot would pay for nothing.
  */
 export async function createEmbedder(
   cfg: Config['embeddings'],
@@ -27,6 +31,7 @@ export async function createEmbedder(
   }
   let embedder: TransformersEmbedder | undefined;
   try {
+    const { TransformersEmbedder } = await import('./transformers-embedder.js');
     embedder = await TransformersEmbedder.load({
       modelName: cfg.model,
       modelsDir: cfg.modelsDir,
