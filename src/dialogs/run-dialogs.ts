@@ -94,10 +94,9 @@ export async function runDialogs(
   const dir = mkdtempSync(path.join(tmpdir(), 'helpdesk-dialogs-'));
   const dbFile = path.join(dir, 'dialogs.db');
   const config = dialogConfig(base, dbFile);
-  const retriever = await createRetriever(articles, {
+  const retriever = createRetriever(articles, {
     thresholds: config.retrieval,
     defaultLang: config.kb.defaultLang,
-    db: openDatabase(':memory:'),
   });
   let rt = build(config, openDatabase(dbFile), retriever);
   const report = emptyReport();
