@@ -4,6 +4,7 @@ import type { WebDeps } from '../deps.js';
 import { MAX_STREAMS_PER_USER, sseFrame } from '../live-hub.js';
 import { PAGE_SIZE } from '../mailbox.js';
 import { parseAfter } from './history.js';
+import { openEventStream } from '../event-stream.js';
 
 /**
  * `GET /api/chat/events`: the employee's live stream (server-sent events). It first replays what
@@ -26,17 +27,7 @@ export function eventsRoute(deps: WebDeps): HttpRoute {
         sendJson(res, 429, { error: 'Too many open chat windows' });
         return;
       }
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      if (req.method === 'HEAD') {
-        res.end();
-        return;
-      }
-      res.write('retry: 3000\n\n');
+      if (!openEventStream(req, res)) return;
       // Replay and registration run in one synchronous stretch: no append can fall between them.
       let last = after;
       for (;;) {

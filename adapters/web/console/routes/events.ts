@@ -2,6 +2,7 @@ import type { HttpRoute } from '../../../../src/index.js';
 import { sendJson } from '../../../../src/index.js';
 import type { ConsoleDeps } from '../console-deps.js';
 import { MAX_CONSOLE_STREAMS } from '../console-hub.js';
+import { openEventStream } from '../../event-stream.js';
 
 /**
  * `GET /agent/api/events`: the console's live stream (server-sent events): queue changes of the
@@ -19,17 +20,8 @@ export function consoleEventsRoute(deps: ConsoleDeps): HttpRoute {
         sendJson(res, 429, { error: 'Too many open consoles' });
         return;
       }
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      if (req.method === 'HEAD') {
-        res.end();
-        return;
-      }
-      res.write('retry: 3000\n\nevent: ready\ndata: {}\n\n');
+      if (!openEventStream(req, res)) return;
+      res.write('event: ready\ndata: {}\n\n');
       deps.hub.add(res, deps.services.directory.idsOf(agent.agentId), agent.tiers);
     },
   };
