@@ -1,10 +1,11 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KB_SMALL } from '../test/support/helpdesk-harness.js';
 import { withAccounts } from '../test/adapters/web/console-client.js';
 import { startWebServer, type WebServer } from '../test/adapters/web/web-server.js';
+import { launchChromium } from './chromium.js';
 
 /**
  * The agent console in Chromium against the real server, next to an employee in the web chat: an
@@ -39,18 +40,7 @@ beforeAll(async () => {
     await withAccounts([{ login: 'alice', tier: 2, password: PASSWORD, name: 'Alice Agent' }])(file);
     return { KB_DIR: kb };
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   agent = await (
     await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
   ).newPage();

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ANNA, startWebServer, type WebServer } from '../test/adapters/web/web-server.js';
+import { launchChromium } from './chromium.js';
 
 /**
  * The web chat as an employee uses it, in Chromium against the real server: sign in by name, ask,
@@ -18,18 +19,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   s = await startWebServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 900, height: 900 } });
   page = await context.newPage();
 });
