@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { configDirectory, type AgentDirectory } from '../handoff/agent-directory.js';
 import { parseBusinessHours, type BusinessHours } from '../handoff/business-hours.js';
 import { OutboxDispatcher } from '../handoff/dispatch.js';
+import { reportUndeliverable } from '../handoff/undeliverable.js';
 import { singleNotifier, type ChannelRegistry } from '../channels/registry.js';
 import type { ChannelNotifier } from '../handoff/ports.js';
 import { silentLogger, type Logger } from '../logger.js';
@@ -58,7 +59,8 @@ export function createContext(deps: CoreDeps): CoreContext {
   const channels = deps.channels ?? (deps.notifier ? singleNotifier(deps.notifier) : undefined);
   if (!channels) throw new Error('createHelpdeskCore needs `channels` or a `notifier`');
   const metrics = deps.metrics;
-  return {
+  // The dispatcher reports given-up deliveries through the context it is part of.
+  const context: CoreContext = {
     config: deps.config,
     stores: deps.stores,
     retriever: deps.retriever,
@@ -79,8 +81,10 @@ export function createContext(deps: CoreDeps): CoreContext {
       logger,
       deps.deliveryTimeouts,
       metrics ? (channel, outcome, seconds) => metrics.delivery(channel, outcome, seconds) : undefined,
+      (delivery, reason) => reportUndeliverable(context, delivery, reason),
     ),
   };
+  return context;
 }
 
 /** Lock key of a conversation: the same for a user's message and an agent's action on its ticket. */

@@ -106,6 +106,8 @@ export class OutboxDispatcher {
     private readonly logger: Logger,
     private readonly timeouts = { deliveryMs: DELIVERY_TIMEOUT_MS, flushWaitMs: FLUSH_WAIT_MS },
     private readonly observe: DeliveryObserver = () => undefined,
+    /** Called once a delivery is given up, after its row is marked: the core tells the ticket. */
+    private readonly gaveUp: (delivery: Delivery, reason: string) => void = () => undefined,
   ) {}
 
   /** Delivers everything due now in every channel; never rejects. */
@@ -184,6 +186,13 @@ export class OutboxDispatcher {
           const retryAt = nextAttempt(error, attempts, this.clock.now());
           this.outbox.markFailed(pending.id, errorMessage(error), retryAt);
           this.observe(channel, retryAt ? 'failed' : 'gave-up', (performance.now() - started) / 1000);
+          if (!retryAt) {
+            try {
+              this.gaveUp(pending.delivery, errorMessage(error));
+            } catch (report: unknown) {
+              this.logger.error({ err: errorMessage(report) }, 'reporting a given-up delivery failed');
+            }
+          }
           this.logger.warn(
             {
               deliveryId: pending.id,

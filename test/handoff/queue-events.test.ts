@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { channelRegistry } from '../../src/channels/registry.js';
+import { deliveryRefused } from '../../src/errors.js';
 import type { QueueEvent } from '../../src/handoff/ports.js';
 import { AGENTS, Harness } from '../support/helpdesk-harness.js';
 import { TestChannel } from '../support/test-channel.js';
@@ -109,5 +110,29 @@ describe('queue events keep every channel’s ticket card current', () => {
       h.agent({ kind: 'claim', agentId: AGENTS.anna, channel: 'slack', ticketId }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(h.stores.tickets.get(ticketId)?.status).toBe('queued');
+  });
+
+  test('an employee who cannot be reached any more is reported on their ticket, for each message that cannot arrive', async () => {
+    const u = h.user('U-GONE');
+    await u.say('talk to a person');
+    const ticketId = u.conversation()?.ticketId ?? '';
+    h.channel.deliverToUser = async () => {
+      throw deliveryRefused('the bot was removed from the chat', { status: 403, permanent: true });
+    };
+    await h.agent({ kind: 'claim', agentId: AGENTS.anna, agentName: 'Anna', ticketId });
+    await h.agent({ kind: 'reply', agentId: AGENTS.anna, agentName: 'Anna', ticketId, text: 'Hello?' });
+    const notes = h.stores.tickets.notes(ticketId).filter((n) => n.agentId === 'system');
+    expect(notes.map((n) => n.text)).toEqual([
+      expect.stringMatching(
+        /^The employee could not be reached on test: the bot was removed from the chat\./,
+      ),
+      expect.stringMatching(/^The employee could not be reached on test/),
+    ]);
+    expect(types(web).filter((t) => t === 'note-added')).toHaveLength(2);
+    expect(h.stores.audit.list({ ticketId }).map((e) => e.action)).toContain('ticket.undeliverable');
+    // Given up, not retried: nothing is pending for the employee.
+    h.clock.advance(3_600_000);
+    await h.core.flush();
+    expect(h.stores.outbox.pendingCount()).toBe(0);
   });
 });
