@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Db } from '../storage/db.js';
 import { createEmbedder } from './embedding/create-embedder.js';
 import { CachedEmbedder } from './embedding/vector-cache.js';
+import { sqliteIntentCache } from './intent-cache.js';
 import { indexRetriever, type KnowledgeRetriever } from './retriever.js';
 
 /**
@@ -37,6 +38,7 @@ export async function buildRetriever(options: {
     intentClassifier: config.intentClassifier,
     denseFusion: config.embeddings.fusion,
     embedder: cache,
+    intentCache: sqliteIntentCache(db),
   });
   if (cache && options.pruneVectorCache && retriever.usesEmbeddings) {
     const removed = cache.pruneUnused();

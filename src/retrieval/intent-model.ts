@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * A small intent classifier trained on the knowledge base itself: every article is a class and its
  * title, `questions` and headings are the training sentences. BM25 weighs a word by how rare it is;
@@ -41,6 +42,35 @@ export function intentFeatures(
   return [...out];
 }
 
+/** A trained model as stored: labels, features in id order, and the weights' exact bits. */
+export interface IntentModelSnapshot {
+  labels: string[];
+  features: string[];
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+/**
+ * Keeps trained models across restarts. Training is deterministic, so the model of the same
+ * training sentences is the same model: a restart with an unchanged knowledge base loads it
+ * instead of spending a third of a second of start-up training it again.
+ */
+export interface IntentModelCache {
+  get(key: string): IntentModelSnapshot | undefined;
+  put(key: string, snapshot: IntentModelSnapshot): void;
+}
+
+/** What a trained model depends on, hashed: the sentences in order, the settings, the work limit. */
+export function intentTrainingKey(
+  examples: readonly IntentExample[],
+  settings = INTENT_TRAINING,
+  maxWork = MAX_INTENT_WORK,
+): string {
+  const hash = createHash('sha256').update(JSON.stringify([settings, maxWork]));
+  for (const e of examples) hash.update(`\u0000${e.label}\u0001${e.features.join('\u0002')}`);
+  return hash.digest('hex');
+}
+
 /** One training sentence: its article and its features. */
 export interface IntentExample {
   label: string;
@@ -64,6 +94,27 @@ export class IntentModel {
   /** Classes the model knows. */
   get size(): number {
     return this.labels.length;
+  }
+
+  /** The model as `IntentModelCache` stores it. */
+  toSnapshot(): IntentModelSnapshot {
+    return {
+      labels: [...this.labels],
+      features: [...this.featureIds.keys()],
+      weights: this.weights,
+      bias: this.bias,
+    };
+  }
+
+  /** A stored model, or undefined when the snapshot does not fit together (a damaged row). */
+  static fromSnapshot(s: IntentModelSnapshot): IntentModel | undefined {
+    const ids = new Map(s.features.map((f, i) => [f, i]));
+    const valid =
+      s.labels.length >= 2 &&
+      ids.size === s.features.length &&
+      s.bias.length === s.labels.length &&
+      s.weights.length === s.labels.length * s.features.length;
+    return valid ? new IntentModel(s.labels, ids, s.weights, s.bias) : undefined;
   }
 
   /** Trains to completion in one go (start-up, tests, small knowledge bases). */

@@ -38,7 +38,9 @@ import {
   MAX_INTENT_WORK,
   TYPICAL_FEATURES_PER_SENTENCE,
   intentFeatures,
+  intentTrainingKey,
   type IntentExample,
+  type IntentModelCache,
 } from './intent-model.js';
 import { KeywordIndex } from './keyword-index.js';
 import { combineProblems, type PartDecision } from './problems.js';
@@ -58,6 +60,8 @@ export interface RetrieverSettings {
   intentClassifier?: boolean;
   /** How the cosine joins the keyword evidence (default `DEFAULT_DENSE_FUSION`). */
   denseFusion?: DenseFusion;
+  /** Trained classifiers kept across restarts (the bot's database); trained each time without. */
+  intentCache?: IntentModelCache;
 }
 
 /** A ranked candidate with the evidence behind it (for `ask`, `eval` and tuning). */
@@ -138,6 +142,7 @@ export class KnowledgeRetriever implements Retriever {
   private readonly thresholds: Thresholds;
   private readonly defaultLang: Lang;
   private readonly intentClassifier: boolean;
+  private readonly intentCache: IntentModelCache | undefined;
   private readonly denseFusion: DenseFusion;
 
   constructor(settings: RetrieverSettings) {
@@ -146,6 +151,7 @@ export class KnowledgeRetriever implements Retriever {
     this.thresholds = settings.thresholds;
     this.defaultLang = settings.defaultLang;
     this.intentClassifier = settings.intentClassifier ?? true;
+    this.intentCache = settings.intentCache;
     this.denseFusion = settings.denseFusion ?? DEFAULT_DENSE_FUSION;
   }
 
@@ -239,7 +245,9 @@ export class KnowledgeRetriever implements Retriever {
         while (this.intentGeneration !== this.generation) {
           const generation = this.generation;
           const examples = this.intentExamples();
-          const model = examples ? await IntentModel.trainInBackground(examples) : undefined;
+          const cached = examples ? this.cachedIntentModel(examples) : undefined;
+          const model = cached ?? (examples ? await IntentModel.trainInBackground(examples) : undefined);
+          if (model && !cached && examples) this.keepIntentModel(examples, model);
           if (generation === this.generation) this.setIntentModel(model, generation);
         }
       } finally {
@@ -267,13 +275,38 @@ export class KnowledgeRetriever implements Retriever {
     if (this.intentGeneration === this.generation) return this.intent ?? undefined;
     if (this.intent === undefined) {
       const examples = this.intentExamples();
-      this.setIntentModel(examples ? IntentModel.train(examples) : undefined, this.generation);
+      let model = examples ? this.cachedIntentModel(examples) : undefined;
+      if (!model && examples) {
+        model = IntentModel.train(examples);
+        if (model) this.keepIntentModel(examples, model);
+      }
+      this.setIntentModel(model, this.generation);
       return this.intent ?? undefined;
     }
     this.rebuildInBackground().catch(() => {
       // Keyword-only ranking goes on; the next change or message tries again.
     });
     return undefined;
+  }
+
+  /** The stored model of these exact training sentences, if the cache has a sound one. */
+  private cachedIntentModel(examples: readonly IntentExample[]): IntentModel | undefined {
+    if (!this.intentCache) return undefined;
+    try {
+      const snapshot = this.intentCache.get(intentTrainingKey(examples));
+      return snapshot ? IntentModel.fromSnapshot(snapshot) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a freshly trained model; a cache that fails only costs the next start its training. */
+  private keepIntentModel(examples: readonly IntentExample[], model: IntentModel): void {
+    try {
+      this.intentCache?.put(intentTrainingKey(examples), model.toSnapshot());
+    } catch {
+      // Nothing to do: the model serves from memory either way.
+    }
   }
 
   private setIntentModel(model: IntentModel | undefined, generation: number): void {
