@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { createConsoleServices } from './console-services.js';
 import { createHelpdeskCore, startSweepTimer, type HelpdeskCore } from '../conversation/core.js';
 import { createSqliteStores } from '../conversation/sqlite-stores.js';
+import { FLUSH_WAIT_MS, withinTime } from '../handoff/dispatch.js';
 import { errorMessage } from '../errors.js';
 import { watchKnowledgeBase, type KbWatcher } from '../kb/watch.js';
 import type { Logger } from '../logger.js';
@@ -154,10 +155,7 @@ async function startOn(
     });
   stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
   // What a previous run left in the outbox: a channel that is down must not hold up the start.
-  const flushed = await Promise.race([
-    core.flush(),
-    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2_000).unref()),
-  ]);
+  const flushed = await withinTime(core.flush(), FLUSH_WAIT_MS, () => undefined);
   if (flushed === undefined) logger.warn('deliveries left by the previous run are still going out');
   return { core, retriever, metrics, adapters, problems, recovered, close };
 }

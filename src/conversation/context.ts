@@ -30,8 +30,8 @@ export interface CoreDeps {
   directory?: AgentDirectory;
   /** Where resolutions linked to an article (or to none) are recorded for learning; none: not recorded. */
   learning?: ResolutionRecorder;
-  /** Delivery time limits (see `DELIVERY_TIMEOUT_MS`, `FLUSH_WAIT_MS`); tests shorten them. */
-  deliveryTimeouts?: { deliveryMs: number; flushWaitMs: number };
+  /** How long one delivery may take (see `DELIVERY_TIMEOUT_MS`); tests change it. */
+  deliveryTimeouts?: { deliveryMs: number };
 }
 
 /** The dependencies plus what is derived from them once (parsed hours, locks, dispatcher). */

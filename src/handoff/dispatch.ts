@@ -104,7 +104,7 @@ export class OutboxDispatcher {
     private readonly channels: ChannelRegistry,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly timeouts = { deliveryMs: DELIVERY_TIMEOUT_MS, flushWaitMs: FLUSH_WAIT_MS },
+    private readonly timeouts = { deliveryMs: DELIVERY_TIMEOUT_MS },
     private readonly observe: DeliveryObserver = () => undefined,
     /** Called once a delivery is given up, after its row is marked: the core tells the ticket. */
     private readonly gaveUp: (delivery: Delivery, reason: string) => void = () => undefined,
@@ -125,11 +125,6 @@ export class OutboxDispatcher {
    */
   kick(): void {
     this.flush().catch((error: unknown) => this.logger.error({ err: errorMessage(error) }, 'flush failed'));
-  }
-
-  /** `flush`, waited for at most `FLUSH_WAIT_MS` (undefined when it is still running). */
-  flushWithin(): Promise<FlushResult | undefined> {
-    return withinTime(this.flush(), this.timeouts.flushWaitMs, () => undefined);
   }
 
   /** Resolves once no lane is flushing (for shutdown and tests); at most `ms` when given. */

@@ -92,7 +92,6 @@ describe('OutboxDispatcher', () => {
   test('a delivery that never answers times out, is retried later, and holds back no one else', async () => {
     dispatcher = new OutboxDispatcher(temp.stores.outbox, singleNotifier(channel), clock, silentLogger(), {
       deliveryMs: 30,
-      flushWaitMs: 10_000,
     });
     const original = channel.deliverToUser.bind(channel);
     channel.deliverToUser = (t, r, m) =>
@@ -107,25 +106,6 @@ describe('OutboxDispatcher', () => {
     expect(channel.repliesTo('U1')).toEqual(text('to U1'));
   });
 
-  test('flushWithin stops waiting for a slow flush, which goes on in the background', async () => {
-    dispatcher = new OutboxDispatcher(temp.stores.outbox, singleNotifier(channel), clock, silentLogger(), {
-      deliveryMs: 10_000,
-      flushWaitMs: 20,
-    });
-    let release: () => void = () => undefined;
-    const original = channel.deliverToUser.bind(channel);
-    channel.deliverToUser = (t, r, m) =>
-      new Promise<void>((resolve) => {
-        release = () => void original(t, r, m).then(resolve);
-      });
-    temp.stores.outbox.enqueue({ kind: 'user', target: target('U1'), replies: text('slow') }, clock.now());
-    expect(await dispatcher.flushWithin()).toBeUndefined();
-    release();
-    expect(await dispatcher.flush()).toEqual({ delivered: 0, failed: 0 });
-    expect(channel.repliesTo('U1')).toEqual(text('slow'));
-    expect(await dispatcher.flushWithin()).toEqual({ delivered: 0, failed: 0 });
-  });
-
   test('each channel has its own lane: one that hangs holds up only its own deliveries', async () => {
     const web = new TestChannel();
     const slack = new TestChannel();
@@ -138,7 +118,7 @@ describe('OutboxDispatcher', () => {
       ]),
       clock,
       silentLogger(),
-      { deliveryMs: 60_000, flushWaitMs: 10 },
+      { deliveryMs: 60_000 },
     );
     const slackTarget = { ...target('U1'), channel: 'slack' };
     const webTarget = { ...target('U2'), channel: 'web' };

@@ -216,7 +216,7 @@ describe('the human handoff, end to end', () => {
       notifier: Object.assign(Object.create(h.channel) as typeof h.channel, {
         postToQueue: () => new Promise<void>(() => undefined),
       }),
-      deliveryTimeouts: { deliveryMs: 60_000, flushWaitMs: 20 },
+      deliveryTimeouts: { deliveryMs: 60_000 },
     });
     // Straight to the core: the harness would wait for the hung delivery to finish.
     const say = (userId: string, text: string) =>
