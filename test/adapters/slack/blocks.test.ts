@@ -10,34 +10,14 @@ import { parseBody } from '../../../adapters/slack/receiver.js';
 import { signatureProblem, signSlackRequest } from '../../../adapters/slack/signature.js';
 import { toDeliveryError } from '../../../adapters/slack/web-errors.js';
 import type { Ticket } from '../../../src/index.js';
+import { makeTicket } from '../../support/ticket-fixture.js';
 
-const ticket: Ticket = {
-  id: 'T-1',
-  conversationId: 'C-1',
-  questionId: undefined,
-  userId: 'U1',
-  userName: 'Ivan',
+const ticket: Ticket = makeTicket({
   channel: 'slack',
-  lang: 'en',
   subject: '<!channel> vpn & <@U999> broken',
-  status: 'queued',
-  tier: 2,
   priority: 'high',
-  tags: ['vpn'],
-  articlesTried: ['vpn-connect-en'],
-  assigneeId: undefined,
-  assigneeName: undefined,
-  createdAt: '2026-01-05T10:00:00.000Z',
-  queuedAt: '2026-01-05T10:00:00.000Z',
   slaDueAt: '2026-01-05T10:30:00.000Z',
-  slaAnnouncedFor: undefined,
-  firstClaimedAt: undefined,
-  closedAt: undefined,
-  rating: undefined,
-  transcriptFrom: 1,
-  transcriptTo: undefined,
-  outOfHours: false,
-};
+});
 
 describe('Slack text', () => {
   test('escapes the three markup characters, so no mention or link can be injected', () => {

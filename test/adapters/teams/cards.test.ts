@@ -12,34 +12,21 @@ import { refusal } from '../../../adapters/teams/connector-errors.js';
 import { checkActivity } from '../../../adapters/teams/activity-check.js';
 import { buildAppPackage } from '../../../adapters/teams/package-app.js';
 import type { Ticket } from '../../../src/index.js';
+import { makeTicket } from '../../support/ticket-fixture.js';
 
-const ticket: Ticket = {
-  id: 'T-1',
+const ticket: Ticket = makeTicket({
   conversationId: 'c1',
-  questionId: undefined,
   userId: 'aad-1',
   userName: 'Ivan <b>Petrov</b>',
   channel: 'teams',
-  lang: 'en',
   subject: 'VPN **broken** [click](http://evil)',
-  status: 'queued',
-  tier: 2,
   priority: 'high',
   tags: [],
-  articlesTried: ['vpn-connect-en'],
-  assigneeId: undefined,
-  assigneeName: undefined,
   createdAt: '2026-01-01T10:00:00.000Z',
   queuedAt: '2026-01-01T10:00:00.000Z',
   slaDueAt: '2026-01-01T11:00:00.000Z',
-  slaAnnouncedFor: undefined,
-  firstClaimedAt: undefined,
-  closedAt: undefined,
-  rating: undefined,
   transcriptFrom: 0,
-  transcriptTo: undefined,
-  outOfHours: false,
-};
+});
 
 describe('card text', () => {
   test('user text is inert in card markdown', () => {
