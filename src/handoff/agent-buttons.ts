@@ -17,7 +17,7 @@ export const AgentButtons = {
 export interface AgentButton {
   id: string;
   label: string;
-  /** `primary` for the action the card is waiting for, `danger` for none: channels style it. */
+  /** `primary` for the action the card is waiting for, `default` for the others: channels style it. */
   style: 'primary' | 'default';
 }
 

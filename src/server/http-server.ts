@@ -11,8 +11,9 @@ export type ServerPhase = 'starting' | 'ready' | 'draining';
 
 /**
  * The one HTTP server every channel shares. Routes are mounted when the core is ready; until
- * then, and from the start of a shutdown, every request but `/metrics` gets 503, so a load
- * balancer moves traffic away and nothing reaches a core that is not there.
+ * then, and from the start of a shutdown, every request but `/metrics` (once the app has its
+ * metrics) gets 503, so a load balancer moves traffic away and nothing reaches a core that is not
+ * there.
  */
 export class HttpServer {
   private readonly server: Server;

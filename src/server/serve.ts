@@ -4,7 +4,6 @@ import type { Config } from '../config.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { HttpServer } from './http-server.js';
-import { createMetrics } from './metrics.js';
 
 /** A running server: its address, the app behind it, and the clean shutdown. */
 export interface RunningServer {
@@ -26,11 +25,8 @@ export async function startServer(
   logger: Logger,
   adapters: readonly ChannelAdapter[],
 ): Promise<RunningServer> {
-  // Metrics of the start-up phase (HTTP 503s) go to a registry the app's replaces once it runs.
-  const http = new HttpServer(
-    logger,
-    createMetrics(() => 0),
-  );
+  // No metrics until the app runs: they belong to the app (its registry counts its messages).
+  const http = new HttpServer(logger, undefined);
   const port = await http.listen(config.http.port, config.http.host);
   let app: RunningApp;
   try {
