@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, vi } from 'vitest';
 import { WebAdapter } from '../../adapters/web/web-adapter.js';
-import { readEvents } from '../../scripts/lib/sse-reader.js';
 import { WebEmployee, type ChatEvent } from '../../scripts/lib/web-employee.js';
 import { silentLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server/serve.js';
 import { KB_SMALL, testConfig } from '../support/helpdesk-harness.js';
+import { SseReader } from '../adapters/web/web-server.js';
 import { TestAdapter } from '../support/test-adapter.js';
 import { tempDir } from '../support/temp-dir.js';
 import { CONTRACT_ENV, channelContract, type ChannelDriver } from './channel-contract.js';
@@ -36,11 +36,14 @@ async function webDriver(): Promise<ChannelDriver> {
   const employee = new WebEmployee(`http://127.0.0.1:${server.port}`, 'Ivan');
   await employee.signIn();
   const shown = new Map<number, ChatEvent>();
-  const stream = readEvents(`${employee.url}/api/chat/events`, employee.headers, (data) => {
-    const event = data as ChatEvent;
-    shown.set(event.id, event);
-  });
-  await stream.opened;
+  const controller = new AbortController();
+  const stream = new SseReader(
+    await fetch(`${employee.url}/api/chat/events`, {
+      headers: { accept: 'text/event-stream', ...employee.headers },
+      signal: controller.signal,
+    }),
+    controller,
+  );
   let counter = 0;
   let last: { messageId: string; text?: string; action?: string } | undefined;
   const send = async (
@@ -52,7 +55,11 @@ async function webDriver(): Promise<ChannelDriver> {
     expect(sent.status).toBe(200);
     for (const event of sent.events) shown.set(event.id, event);
   };
-  const ordered = () => [...shown.values()].sort((a, b) => a.id - b.id);
+  // What the page shows: the answers to its posts and what the live stream brought, once each.
+  const ordered = () => {
+    for (const event of stream.events) shown.set(event.id, event);
+    return [...shown.values()].sort((a, b) => a.id - b.id);
+  };
   return {
     agent,
     say: (text) => send({ text }),
@@ -72,11 +79,11 @@ async function webDriver(): Promise<ChannelDriver> {
         ?.choices?.map((c) => c.label) ?? [],
     async retryLast() {
       if (!last) return;
-      const before = shown.size;
+      const before = ordered().length;
       const { messageId, ...body } = last;
       await send(body, messageId);
       // Whatever the retry returned is what was already there: nothing new appears.
-      await vi.waitFor(() => expect(shown.size).toBe(before));
+      await vi.waitFor(() => expect(ordered().length).toBe(before));
     },
     async close() {
       stream.close();
