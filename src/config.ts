@@ -115,6 +115,7 @@ const envSchema = z.object({
   DENSE_COSINE_CEILING: cosine.default(DEFAULT_DENSE_FUSION.ceiling),
 
   INTENT_CLASSIFIER: bool.default(true),
+  SELF_CALIBRATION: bool.default(true),
   ANSWER_THRESHOLD: fraction.default(0.88),
   CLARIFY_THRESHOLD: fraction.default(0.53),
   ANSWER_MARGIN: fraction.default(0.1),
@@ -225,12 +226,17 @@ export interface Config {
     modelsDir: string;
     /** Which ONNX weights file to load; `auto` takes model.onnx, else model_quantized.onnx. */
     dtype: z.infer<typeof envSchema>['EMBEDDING_DTYPE'];
-    /** How the cosine joins keyword evidence; the band is the model's own (`npm run calibrate`). */
+    /** How the cosine joins keyword evidence; the band is the model's own (`npm run calibrate:builtin`). */
     fusion: DenseFusion;
   };
   retrieval: { answerThreshold: number; clarifyThreshold: number; answerMargin: number };
   /** Train the intent classifier on the knowledge base (skipped anyway beyond its work budget). */
   intentClassifier: boolean;
+  /**
+   * Fit the decline side of the decision to the knowledge base served, from its own articles
+   * (see `selfCalibrate`); keyword-only retrieval.
+   */
+  selfCalibration: boolean;
   handoff: {
     tier2Agents: string[];
     tier3Agents: string[];
@@ -339,6 +345,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       answerMargin: e.ANSWER_MARGIN,
     },
     intentClassifier: e.INTENT_CLASSIFIER,
+    selfCalibration: e.SELF_CALIBRATION,
     handoff: {
       tier2Agents: e.TIER2_AGENTS,
       tier3Agents: e.TIER3_AGENTS,

@@ -8,11 +8,13 @@ import { createHelpdeskCore, startSweepTimer, type HelpdeskCore } from '../conve
 import { createSqliteStores } from '../conversation/sqlite-stores.js';
 import { FLUSH_WAIT_MS, withinTime } from '../handoff/dispatch.js';
 import { errorMessage } from '../errors.js';
-import { watchKnowledgeBase, type KbWatcher } from '../kb/watch.js';
+import { watchKnowledgeBase, type ArticleSink, type KbWatcher } from '../kb/watch.js';
 import type { Logger } from '../logger.js';
 import type { KbProblem } from '../kb/types.js';
 import { answerCounts, popularTopics } from '../report/popular-topics.js';
 import { buildRetriever } from '../retrieval/build-retriever.js';
+import { sqliteCalibrationStore } from '../retrieval/calibration/calibration-store.js';
+import { SelfCalibrator } from '../retrieval/calibration/self-calibrator.js';
 import type { KnowledgeRetriever } from '../retrieval/retriever.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
 import { checkIntegrity, migrate, openDatabase, type Db } from '../storage/db.js';
@@ -81,6 +83,18 @@ async function startOn(
       'the knowledge base has no articles: every question will be declined',
     );
   }
+  // The stored calibration of these articles serves at once; otherwise one is made in the
+  // background after start-up, the built-in decision serving meanwhile.
+  const calibrator = config.selfCalibration
+    ? new SelfCalibrator(retriever, config.retrieval, { store: sqliteCalibrationStore(db), logger })
+    : undefined;
+  const calibrate = async () => {
+    await calibrator
+      ?.refresh()
+      .catch((error: unknown) =>
+        logger.error({ err: errorMessage(error) }, 'calibrating the decision for this knowledge base failed'),
+      );
+  };
   const stores = createSqliteStores(db);
   const metrics = createMetrics((tier) => stores.tickets.queue([tier]).length);
   const consoleWiring = createConsoleServices({
@@ -117,8 +131,10 @@ async function startOn(
         );
     }
     await core.idle(graceMs);
-    // A re-index in progress may still write the vector cache: the database closes after it.
+    // A re-index in progress may still write the vector cache, and a calibration its result:
+    // the database closes after them.
     await watcher?.close();
+    await calibrator?.stop();
     db.close();
     releaseLock();
   };
@@ -149,13 +165,33 @@ async function startOn(
     throw error;
   }
   if (config.kb.watch)
-    watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger, {
-      rescanMs: config.kb.rescanSeconds * 1000,
-      alreadyReported: problems,
-    });
+    watcher = watchKnowledgeBase(
+      config.kb.dir,
+      calibratedSink(retriever, calibrate),
+      retriever.listArticles(),
+      logger,
+      {
+        rescanMs: config.kb.rescanSeconds * 1000,
+        alreadyReported: problems,
+      },
+    );
   stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
+  void calibrate();
   // What a previous run left in the outbox: a channel that is down must not hold up the start.
   const flushed = await withinTime(core.flush(), FLUSH_WAIT_MS, () => undefined);
   if (flushed === undefined) logger.warn('deliveries left by the previous run are still going out');
   return { core, retriever, metrics, adapters, problems, recovered, close };
+}
+
+/** The retriever as the watcher's sink, recalibrating once the derived views are rebuilt. */
+function calibratedSink(retriever: KnowledgeRetriever, calibrate: () => Promise<unknown>): ArticleSink {
+  return {
+    upsert: (article) => retriever.upsert(article),
+    remove: (id) => retriever.remove(id),
+    getArticle: (id) => retriever.getArticle(id),
+    rebuildInBackground: async () => {
+      await retriever.rebuildInBackground();
+      await calibrate();
+    },
+  };
 }

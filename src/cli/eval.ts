@@ -22,10 +22,11 @@ import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { readQueries, repeatedQueries, unknownExpectations } from '../retrieval/eval-queries.js';
 import { clarifyFigures, formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
 import { indexRetriever } from '../retrieval/retriever.js';
+import { SelfCalibrator } from '../retrieval/calibration/self-calibrator.js';
 import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
 const USAGE =
-  'npm run eval -- --kb DIR --queries FILE.jsonl --out REPORT.json [--embeddings off|auto|required] [--errors N]';
+  'npm run eval -- --kb DIR --queries FILE.jsonl --out REPORT.json [--embeddings off|auto|required] [--calibration on|off] [--errors N]';
 
 /**
  * Fails before any work when the report cannot be written (with a real model, indexing and the
@@ -50,6 +51,7 @@ await runCli(USAGE, async () => {
     out: { type: 'string' },
     embeddings: { type: 'string' },
     errors: { type: 'string' },
+    calibration: { type: 'string' },
   });
   if (!values.kb || !values.queries || !values.out)
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--kb, --queries and --out are required');
@@ -67,7 +69,14 @@ await runCli(USAGE, async () => {
   if (showErrors === undefined) {
     throw new HelpdeskError(ErrorCodes.CLI_USAGE, '--errors takes a whole number');
   }
+  if (values.calibration !== undefined && !['on', 'off'].includes(values.calibration))
+    throw new HelpdeskError(
+      ErrorCodes.CLI_USAGE,
+      `--calibration must be on or off (got "${values.calibration}")`,
+    );
   const config = loadConfig({ ...process.env, EMBEDDINGS: mode });
+  // Without --calibration, as the bot does (SELF_CALIBRATION, default on).
+  const calibrate = values.calibration === undefined ? config.selfCalibration : values.calibration === 'on';
   const queries = await readQueries(values.queries);
   if (queries.length === 0) throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${values.queries} has no queries`);
   const repeated = repeatedQueries(queries);
@@ -103,6 +112,9 @@ await runCli(USAGE, async () => {
       denseFusion: config.embeddings.fusion,
       embedder: model ? new CachedEmbedder(db, model) : undefined,
     });
+    const calibration = calibrate
+      ? await new SelfCalibrator(retriever, config.retrieval).refresh()
+      : undefined;
     const indexMs = performance.now() - started;
 
     const outcomes: QueryOutcome[] = [];
@@ -128,6 +140,11 @@ await runCli(USAGE, async () => {
       asked.n === 0
         ? 'clarify in-scope n=0: no in-scope query was clarified\n'
         : `clarify in-scope n=${asked.n}: right article offered ${(asked.rightOffered * 100).toFixed(1)}%, ${asked.meanOptions} options on average\n`,
+    );
+    process.stdout.write(
+      calibration
+        ? `self-calibration: decline threshold ${calibration.clarifyThreshold} (configured ${config.retrieval.clarifyThreshold})\n`
+        : 'self-calibration: off\n',
     );
     process.stdout.write(
       `intent classifier: ${retriever.usesIntentModel ? 'on' : 'off (INTENT_CLASSIFIER=false, or too few or too many articles)'}\n`,

@@ -1,6 +1,6 @@
 /**
  * Keyword confidence: a logistic model of "the top article is the right answer", fitted on the
- * development query set by `npm run calibrate` (scripts/calibrate.ts), which prints the
+ * development query set by `npm run calibrate:builtin` (scripts/fit-builtin-models.ts), which prints the
  * coefficients below. Its output is a probability, so the decision thresholds in config read
  * as "answer when at least X likely right".
  */

@@ -3,7 +3,7 @@
  * models crowd into a narrow band (for E5, unrelated text still scores ~0.75), so they are
  * stretched from [floor, ceiling] onto 0..1 before mixing; `weight` is the stretched cosine's
  * share of both the ranking and the confidence. Set by `DENSE_WEIGHT`, `DENSE_COSINE_FLOOR` and
- * `DENSE_COSINE_CEILING`, because each model has its own band: `npm run calibrate -- --embeddings
+ * `DENSE_COSINE_CEILING`, because each model has its own band: `npm run calibrate:builtin -- --embeddings
  * required` fits them on the development set once the model is installed.
  */
 export interface DenseFusion {

@@ -42,6 +42,7 @@ import {
   type IntentExample,
   type IntentModelCache,
 } from './intent-model.js';
+import type { Calibration } from './calibration/self-calibrate.js';
 import { KeywordIndex } from './keyword-index.js';
 import { combineProblems, type PartDecision } from './problems.js';
 import { bestSection, scoreHits, type KeywordEvidence } from './scoring.js';
@@ -144,6 +145,8 @@ export class KnowledgeRetriever implements Retriever {
   private readonly intentClassifier: boolean;
   private readonly intentCache: IntentModelCache | undefined;
   private readonly denseFusion: DenseFusion;
+  /** This knowledge base's own decline side (see `selfCalibrate`); the built-in one without. */
+  private calibration: Calibration | undefined;
 
   constructor(settings: RetrieverSettings) {
     this.keyword = new KeywordIndex();
@@ -153,6 +156,35 @@ export class KnowledgeRetriever implements Retriever {
     this.intentClassifier = settings.intentClassifier ?? true;
     this.intentCache = settings.intentCache;
     this.denseFusion = settings.denseFusion ?? DEFAULT_DENSE_FUSION;
+  }
+
+  /**
+   * Serves a calibration made for this knowledge base. It stays after edits until the next one
+   * replaces it: the last good calibration is closer to the truth than none.
+   */
+  setCalibration(calibration: Calibration | undefined): void {
+    this.calibration = calibration;
+  }
+
+  /** The calibration served, if any. */
+  get currentCalibration(): Calibration | undefined {
+    return this.calibration;
+  }
+
+  /**
+   * A keyword-only retriever over `articles` with this one's settings, its classifier trained in
+   * slices that let messages through: what self-calibration searches its held-out questions in.
+   * It shares no cache with this one (the classifier cache keeps one model, the served one).
+   */
+  async keywordTwin(articles: readonly Article[]): Promise<KnowledgeRetriever> {
+    const twin = new KnowledgeRetriever({
+      thresholds: this.thresholds,
+      defaultLang: this.defaultLang,
+      intentClassifier: this.intentClassifier,
+    });
+    for (const article of articles) twin.upsertKeywordOnly(article);
+    await twin.rebuildInBackground();
+    return twin;
   }
 
   /** True when dense embeddings take part in ranking. */
@@ -544,18 +576,25 @@ export class KnowledgeRetriever implements Retriever {
       .slice(0, MAX_CANDIDATES)
       .map(({ evidence: _e, relevance: _r, features: _f, cosine: _c, ...candidate }) => candidate);
     const best = candidates[0];
+    // A calibration is fitted on keyword rankings with or without the classifier: it applies
+    // to rankings made the same way only.
+    const calibration =
+      this.calibration?.withIntent === withIntent && !this.dense ? this.calibration : undefined;
+    const thresholds = calibration
+      ? { ...this.thresholds, clarifyThreshold: calibration.clarifyThreshold }
+      : this.thresholds;
     const group = best
       ? fuseConfidence(
           clarifyConfidence(
             best.features,
-            this.thresholds.clarifyThreshold,
-            confidenceModels(withIntent).clarify,
+            thresholds.clarifyThreshold,
+            calibration?.clarifyModel ?? confidenceModels(withIntent).clarify,
           ),
           best.cosine,
           this.denseFusion,
         )
       : 0;
-    const decision = decide(top, this.thresholds, group);
+    const decision = decide(top, thresholds, group);
     return {
       decision: {
         kind: decision.kind,

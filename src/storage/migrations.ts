@@ -4,6 +4,7 @@ import { CONVERSATION_MIGRATIONS } from '../conversation/migrations.js';
 import { HANDOFF_MIGRATIONS } from '../handoff/migrations.js';
 import { LEARNING_MIGRATIONS } from '../learning/migrations.js';
 import { EMBEDDING_MIGRATIONS } from '../retrieval/embedding/vector-cache.js';
+import { CALIBRATION_MIGRATIONS } from '../retrieval/calibration/calibration-store.js';
 import { INTENT_CACHE_MIGRATIONS } from '../retrieval/intent-cache.js';
 import type { Migration } from './db.js';
 
@@ -14,6 +15,7 @@ import type { Migration } from './db.js';
 export const ALL_MIGRATIONS: Migration[] = [
   ...EMBEDDING_MIGRATIONS,
   ...INTENT_CACHE_MIGRATIONS,
+  ...CALIBRATION_MIGRATIONS,
   ...CONVERSATION_MIGRATIONS,
   ...HANDOFF_MIGRATIONS,
   ...CHANNEL_MIGRATIONS,

@@ -1,7 +1,7 @@
 /**
  * Fits the keyword confidence models (src/retrieval/confidence.ts) and the decision thresholds on
  * a labelled query set, and prints them. Usage:
- *   npm run calibrate -- [--kb knowledge-base] [--queries test/fixtures/queries.jsonl]
+ *   npm run calibrate:builtin -- [--kb knowledge-base] [--queries test/fixtures/queries.jsonl]
  *                        [--embeddings off|required]
  * Two pairs of models are fitted: on rankings with the intent classifier (CONFIDENCE_MODEL,
  * CLARIFY_MODEL) and without it (..._WITHOUT_INTENT). The thresholds are chosen for the first
@@ -46,7 +46,7 @@ import {
 import { migrate, openDatabase } from '../src/storage/db.js';
 import { ALL_MIGRATIONS } from '../src/storage/migrations.js';
 
-const USAGE = 'npm run calibrate -- [--kb DIR] [--queries FILE.jsonl] [--embeddings off|required]';
+const USAGE = 'npm run calibrate:builtin -- [--kb DIR] [--queries FILE.jsonl] [--embeddings off|required]';
 
 interface Row {
   query: LabelledQuery;

@@ -5,7 +5,7 @@ import { tempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/run-cli.js';
 import { createTinyModel } from '../support/tiny-model.js';
 
-const SCRIPT = 'scripts/calibrate.ts';
+const SCRIPT = 'scripts/fit-builtin-models.ts';
 const FIXTURE = 'test/fixtures/kb-retrieval';
 const ARGS = ['--kb', `${FIXTURE}/kb`, '--queries', `${FIXTURE}/queries.jsonl`];
 const LIMIT = { timeoutMs: 60_000 };

@@ -1,0 +1,83 @@
+/**
+ * Prints what the bot expects of itself on a knowledge base, from the knowledge base alone: the
+ * self-calibration the server runs at start-up (see `selfCalibrate`), with its estimates and
+ * reasons. With `--queries`, labelled questions are one more source for the fit, and the
+ * calibrated bot's figures on them are printed too. Usage:
+ *   npm run calibrate -- [--kb DIR] [--queries FILE.jsonl] [--json]
+ */
+import { loadConfig } from '../config.js';
+import { ErrorCodes, HelpdeskError } from '../errors.js';
+import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
+import { selfCalibrate, type Calibration } from '../retrieval/calibration/self-calibrate.js';
+import { readQueries, type LabelledQuery } from '../retrieval/eval-queries.js';
+import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
+import { createRetriever, type KnowledgeRetriever } from '../retrieval/retriever.js';
+import { parseCliArgs, runCli } from './args.js';
+
+const USAGE = 'npm run calibrate -- [--kb DIR] [--queries FILE.jsonl] [--json]';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The estimates and reasons as a few readable lines. */
+export function formatCalibration(c: Calibration, configured: number): string {
+  const e = c.estimates;
+  return [
+    `held out: ${e.inScope} phrasings (questions the knowledge base covers), ${e.outOfScope} phrasings of held-out articles (questions it does not), ${e.offTopic} off-topic questions`,
+    `expected on questions it covers: top-1 ${pct(e.top1)}, answered ${pct(e.answered)}, offered a choice ${pct(e.clarified)}, declined ${pct(e.declined)}, wrong answers ${pct(e.wrongAnswers)}`,
+    `expected on questions it does not cover: declined ${pct(e.outOfScopeDeclined)}, answered ${pct(e.outOfScopeAnswered)} (off-topic questions declined ${pct(e.offTopicDeclined)})`,
+    `decline threshold ${c.clarifyThreshold} (configured ${configured}), classifier ${c.withIntent ? 'on' : 'off'}`,
+    'why:',
+    ...c.notes.map((n) => `  - ${n}`),
+    "Held-out phrasings are written like the ones left in, so employees' own wording usually scores lower: read these as upper bounds for top-1 and lower bounds for declines.",
+  ].join('\n');
+}
+
+async function labelledFigures(retriever: KnowledgeRetriever, queries: readonly LabelledQuery[]) {
+  const outcomes: QueryOutcome[] = [];
+  for (const query of queries) {
+    const { decision, ranked } = await retriever.searchDetailed(query.query, { lang: query.lang });
+    outcomes.push({ query, ranked: ranked.map((c) => c.articleId), decision: decision.kind, latencyMs: 0 });
+  }
+  return summarise(outcomes, { embeddings: 'off', indexMs: 0 });
+}
+
+await runCli(USAGE, async () => {
+  const { values } = parseCliArgs(process.argv.slice(2), {
+    kb: { type: 'string' },
+    queries: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const config = loadConfig(process.env);
+  const dir = values.kb ?? config.kb.dir;
+  const kb = await loadKnowledgeBase(dir);
+  for (const p of kb.problems) process.stderr.write(`skipped: ${formatProblem(p)}\n`);
+  if (kb.articles.length === 0)
+    throw new HelpdeskError(ErrorCodes.KB_UNREADABLE, `no article could be loaded from ${dir}`);
+  const queries = values.queries ? await readQueries(values.queries) : [];
+  const settings = {
+    thresholds: config.retrieval,
+    defaultLang: config.kb.defaultLang,
+    intentClassifier: config.intentClassifier,
+  };
+  const retriever = createRetriever(kb.articles, settings);
+  const calibration = await selfCalibrate(
+    retriever,
+    config.retrieval,
+    { retrieverFor: (articles) => retriever.keywordTwin(articles) },
+    queries,
+  );
+  retriever.setCalibration(calibration);
+  const labelled = queries.length > 0 ? await labelledFigures(retriever, queries) : undefined;
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ calibration, labelled }, null, 2)}\n`);
+    return 0;
+  }
+  const phrasings = kb.articles.reduce((n, a) => n + a.questions.length, 0);
+  process.stdout.write(
+    `${kb.articles.length} articles from ${dir}, ${(phrasings / kb.articles.length).toFixed(1)} example phrasings per article\n`,
+  );
+  process.stdout.write(`${formatCalibration(calibration, config.retrieval.clarifyThreshold)}\n`);
+  if (labelled)
+    process.stdout.write(`on ${values.queries} (also used for the fit):\n${formatReport(labelled)}\n`);
+  return 0;
+});
