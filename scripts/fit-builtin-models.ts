@@ -31,6 +31,7 @@ import {
   roundScore,
   type ConfidenceFeatures,
 } from '../src/retrieval/confidence.js';
+import { fitLogistic } from '../src/retrieval/calibration/fit-logistic.js';
 import { decide, type Thresholds } from '../src/retrieval/decide.js';
 import { chooseDenseWeight, fitDenseBand } from '../src/retrieval/dense-calibration.js';
 import { createEmbedder } from '../src/retrieval/embedding/create-embedder.js';
@@ -68,27 +69,6 @@ function keywordRetriever(articles: readonly Article[], intentClassifier: boolea
   return createRetriever(articles, { thresholds: ANY_THRESHOLDS, defaultLang: 'en', intentClassifier });
 }
 
-/** Logistic regression by full-batch gradient descent with a little L2; features are on 0..~3. */
-function fit(samples: { x: number[]; y: number }[], size: number): { w: number[]; b: number } {
-  let w = new Array<number>(size).fill(0);
-  let b = 0;
-  const lr = 0.5;
-  const l2 = 0.001;
-  for (let epoch = 0; epoch < 20000; epoch++) {
-    const gw = new Array<number>(size).fill(0);
-    let gb = 0;
-    for (const s of samples) {
-      const z = b + s.x.reduce((sum, v, i) => sum + v * w[i]!, 0);
-      const err = 1 / (1 + Math.exp(-z)) - s.y;
-      gb += err;
-      s.x.forEach((v, i) => (gw[i]! += err * v));
-    }
-    w = w.map((wi, i) => wi - lr * (gw[i]! / samples.length + l2 * wi));
-    b -= lr * (gb / samples.length);
-  }
-  return { w, b };
-}
-
 interface Models {
   answer: typeof CONFIDENCE_MODEL;
   clarify: typeof CLARIFY_MODEL;
@@ -111,7 +91,7 @@ function fitModels(rows: Row[], withIntent: boolean): Models {
       .slice(0, 2)
       .map((c) => ({ x: keys.map((k) => c.features[k]), y: query.expected.includes(c.articleId) ? 1 : 0 })),
   );
-  const a = fit(answerSamples, keys.length);
+  const a = fitLogistic(answerSamples, { l2: 0.001, epochs: 20000 });
 
   // Clarify model: is the right article among the first three?
   const clarifyKeys = Object.keys(CLARIFY_MODEL).filter(use) as (keyof ConfidenceFeatures)[];
@@ -121,7 +101,7 @@ function fitModels(rows: Row[], withIntent: boolean): Models {
       x: clarifyKeys.map((k) => ranked[0]!.features[k]),
       y: ranked.slice(0, 3).some((c) => query.expected.includes(c.articleId)) ? 1 : 0,
     }));
-  const c = fit(clarifySamples, clarifyKeys.length);
+  const c = fitLogistic(clarifySamples, { l2: 0.001, epochs: 20000 });
   return {
     answer: named(CONFIDENCE_MODEL, keys, a.w, a.b),
     clarify: named(CLARIFY_MODEL, clarifyKeys, c.w, c.b),

@@ -118,6 +118,20 @@ describe('eval CLI', { timeout: 90_000 }, () => {
     expect(missing.stdout).toBe('');
   });
 
+  it('calibrates as the bot does unless told not to, and refuses an unknown --calibration', () => {
+    const out = path.join(dir, 'calibrated.json');
+    const args = ['--kb', KB, '--queries', `${FIXTURE}/queries.jsonl`, '--out', out, '--embeddings', 'off'];
+    expect(runCli(SCRIPT, args, LIMIT).stdout).toMatch(
+      /self-calibration: decline threshold [0-9.]+ \(configured 0\.53\)/,
+    );
+    expect(runCli(SCRIPT, [...args, '--calibration', 'off'], LIMIT).stdout).toContain(
+      'self-calibration: off',
+    );
+    const bad = runCli(SCRIPT, [...args, '--calibration', 'maybe'], LIMIT);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--calibration must be on or off (got "maybe")');
+  });
+
   it('reads a queries file saved with a byte-order mark and warns about unknown expected ids', () => {
     const queries = path.join(dir, 'bom.jsonl');
     const lines = [

@@ -25,6 +25,9 @@ export function testConfig(dbFile: string, overrides: Record<string, string> = {
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_PATH: dbFile,
+    // A calibration landing mid-test would change decline/clarify between two messages; it
+    // has tests of its own.
+    SELF_CALIBRATION: 'false',
     TIER2_AGENTS: `${AGENTS.anna},${AGENTS.boris}`,
     TIER3_AGENTS: AGENTS.vera,
     BUSINESS_HOURS: 'mon-fri 09:00-18:00',

@@ -16,6 +16,9 @@ export function serverTestConfig(dir: string, overrides: Record<string, string> 
     DATABASE_PATH: path.join(dir, 'helpdesk.db'),
     KB_DIR: KB_SMALL,
     KB_WATCH: 'false',
+    // A calibration landing mid-test would change decline/clarify between two messages; it
+    // has tests of its own.
+    SELF_CALIBRATION: 'false',
     EMBEDDINGS: 'off',
     BUSINESS_HOURS: 'mon-sun 00:00-24:00',
     LOG_LEVEL: 'silent',
