@@ -44,6 +44,7 @@ describe('loadConfig defaults', () => {
       },
       retrieval: { answerThreshold: 0.88, clarifyThreshold: 0.53, answerMargin: 0.1 },
       intentClassifier: true,
+      selfCalibration: true,
       handoff: {
         tier2Agents: [],
         tier3Agents: [],
