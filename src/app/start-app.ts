@@ -86,7 +86,11 @@ async function startOn(
   // The stored calibration of these articles serves at once; otherwise one is made in the
   // background after start-up, the built-in decision serving meanwhile.
   const calibrator = config.selfCalibration
-    ? new SelfCalibrator(retriever, config.retrieval, { store: sqliteCalibrationStore(db), logger })
+    ? new SelfCalibrator(retriever, config.retrieval, {
+        store: sqliteCalibrationStore(db),
+        logger,
+        isolate: true,
+      })
     : undefined;
   const calibrate = async () => {
     await calibrator

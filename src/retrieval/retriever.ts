@@ -177,14 +177,19 @@ export class KnowledgeRetriever implements Retriever {
    * It shares no cache with this one (the classifier cache keeps one model, the served one).
    */
   async keywordTwin(articles: readonly Article[]): Promise<KnowledgeRetriever> {
-    const twin = new KnowledgeRetriever({
-      thresholds: this.thresholds,
-      defaultLang: this.defaultLang,
-      intentClassifier: this.intentClassifier,
-    });
+    const twin = new KnowledgeRetriever(this.keywordSettings());
     for (const article of articles) twin.upsertKeywordOnly(article);
     await twin.rebuildInBackground();
     return twin;
+  }
+
+  /** The settings a keyword-only copy of this retriever is built with (no caches, no model). */
+  keywordSettings(): RetrieverSettings {
+    return {
+      thresholds: this.thresholds,
+      defaultLang: this.defaultLang,
+      intentClassifier: this.intentClassifier,
+    };
   }
 
   /** True when dense embeddings take part in ranking. */

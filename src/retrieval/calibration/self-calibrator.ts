@@ -2,6 +2,7 @@ import { errorMessage } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Thresholds } from '../decide.js';
 import type { KnowledgeRetriever } from '../retriever.js';
+import { calibrateInWorker } from './calibrate-in-worker.js';
 import type { CalibrationStore } from './calibration-store.js';
 import { calibrationKey, selfCalibrate, type Calibration } from './self-calibrate.js';
 
@@ -18,11 +19,20 @@ export class SelfCalibrator {
   private running: Promise<Calibration | undefined> | undefined;
   private again = false;
   private stopped = false;
+  private stopWorker: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly retriever: KnowledgeRetriever,
     private readonly thresholds: Thresholds,
-    private readonly options: { store?: CalibrationStore; logger?: Logger } = {},
+    private readonly options: {
+      store?: CalibrationStore;
+      logger?: Logger;
+      /**
+       * Calibrate in a worker thread (the server): its garbage goes with the thread, and the
+       * message path never waits on it.
+       */
+      isolate?: boolean;
+    } = {},
   ) {}
 
   /**
@@ -52,7 +62,34 @@ export class SelfCalibrator {
   /** Stops after the run in progress (before the database closes); resolves when it has. */
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.stopWorker?.();
     await this.running?.catch(() => undefined);
+  }
+
+  /** One run, in a worker thread when `isolate` is set, else here between messages. */
+  private async calibrate(): Promise<Calibration | undefined> {
+    const { retriever, thresholds } = this;
+    if (this.options.isolate) {
+      const run = calibrateInWorker({
+        articles: retriever.listArticles(),
+        settings: retriever.keywordSettings(),
+        thresholds,
+      });
+      this.stopWorker = run.stop;
+      try {
+        return await run.result;
+      } finally {
+        this.stopWorker = undefined;
+      }
+    }
+    return selfCalibrate(retriever, thresholds, {
+      retrieverFor: (articles) => retriever.keywordTwin(articles),
+      // Stopping (the bot shuts down) abandons the run at the next question.
+      pause: () => (this.stopped ? Promise.reject(new CalibrationStopped()) : nextTurn()),
+    }).catch((error: unknown) => {
+      if (error instanceof CalibrationStopped) return undefined;
+      throw error;
+    });
   }
 
   private async once(): Promise<Calibration | undefined> {
@@ -69,14 +106,7 @@ export class SelfCalibrator {
       return stored;
     }
     const started = Date.now();
-    const calibration = await selfCalibrate(retriever, thresholds, {
-      retrieverFor: (articles) => retriever.keywordTwin(articles),
-      // Stopping (the bot shuts down) abandons the run at the next question.
-      pause: () => (this.stopped ? Promise.reject(new CalibrationStopped()) : nextTurn()),
-    }).catch((error: unknown) => {
-      if (error instanceof CalibrationStopped) return undefined;
-      throw error;
-    });
+    const calibration = await this.calibrate();
     if (!calibration) return retriever.currentCalibration;
     // Articles changed during the run: this calibration is already stale, the next run replaces it.
     if (
