@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectLang, isCyrillic } from '../../src/text/lang.js';
+import { detectLang, foreignLanguage, isCyrillic } from '../../src/text/lang.js';
+
+/** Work messages labelled with their language: English and Russian ones the bot must take as its own. */
+const LABELLED = readFileSync('test/fixtures/languages.jsonl', 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as { text: string; lang: string });
+const spoken = (lang: string) => lang === 'en' || lang === 'ru';
 
 describe('detectLang', () => {
   it('recognises plain English and plain Russian', () => {
@@ -44,5 +52,34 @@ describe('detectLang', () => {
     expect(isCyrillic('ёж')).toBe(true);
     expect(isCyrillic('printer')).toBe(false);
     expect(isCyrillic('123')).toBe(false);
+  });
+});
+
+describe('foreignLanguage on the labelled messages', () => {
+  it('never takes an English or Russian message for a foreign one', () => {
+    const misfires = LABELLED.filter((m) => spoken(m.lang) && foreignLanguage(m.text) !== undefined);
+    expect(misfires.map((m) => m.text)).toEqual([]);
+  });
+
+  it('recognises most messages in other languages', () => {
+    const foreign = LABELLED.filter((m) => !spoken(m.lang));
+    const caught = foreign.filter((m) => foreignLanguage(m.text) !== undefined);
+    expect(foreign.length).toBeGreaterThan(40);
+    expect(caught.length / foreign.length).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('reads a long message without listed little words by its letters', () => {
+    expect(foreignLanguage('Outlook stürzt ständig ab, sobald ich einen Anhang öffne')).toBe('de');
+    expect(foreignLanguage('Il Wi-Fi dell’ufficio è molto lento oggi e non carica niente')).toBe('it');
+    expect(foreignLanguage('Mijn muis en toetsenbord reageren niet meer')).toBe('nl');
+  });
+
+  it('leaves short messages, names and codes alone', () => {
+    expect(foreignLanguage('Zoom audio echo')).toBeUndefined();
+    expect(foreignLanguage('Renata Oliveira Santos needs a new laptop before Friday')).toBeUndefined();
+    expect(
+      foreignLanguage('npm ERR! code EACCES syscall mkdir path /usr/local/lib/node_modules'),
+    ).toBeUndefined();
+    expect(foreignLanguage('pochemu ne pechataet printer na tretem etazhe')).toBeUndefined();
   });
 });
