@@ -155,7 +155,6 @@ async function measureRun(options: {
       DATA_DIR: options.dataDir,
       EMBEDDINGS: 'off',
       LOG_LEVEL: 'info',
-      SELF_CALIBRATION: process.env.SELF_CALIBRATION ?? 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
