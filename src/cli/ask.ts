@@ -2,6 +2,8 @@ import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { cliLogger } from '../logger.js';
 import { buildRetriever } from '../retrieval/build-retriever.js';
+import { sqliteCalibrationStore } from '../retrieval/calibration/calibration-store.js';
+import { SelfCalibrator } from '../retrieval/calibration/self-calibrator.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { parseCliArgs, runCli } from './args.js';
@@ -25,6 +27,9 @@ await runCli(USAGE, async () => {
   migrate(db, ALL_MIGRATIONS);
   try {
     const { retriever } = await buildRetriever({ config, logger, db, kbDir: values.kb });
+    // Decides as the bot does: with the stored calibration of this knowledge base, made if none.
+    if (config.selfCalibration)
+      await new SelfCalibrator(retriever, config.retrieval, { store: sqliteCalibrationStore(db) }).refresh();
     const { decision, ranked } = await retriever.searchDetailed(text, { lang: values.lang });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);

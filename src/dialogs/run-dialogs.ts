@@ -11,6 +11,7 @@ import { agentResultText } from '../handoff/agent-result-text.js';
 import { parseAgentCommand } from '../handoff/agent-commands.js';
 import type { ChannelNotifier } from '../handoff/ports.js';
 import type { Article } from '../kb/types.js';
+import { SelfCalibrator } from '../retrieval/calibration/self-calibrator.js';
 import { createRetriever, type KnowledgeRetriever } from '../retrieval/retriever.js';
 import { openDatabase, type Db } from '../storage/db.js';
 import type { Dialog } from './format.js';
@@ -98,6 +99,8 @@ export async function runDialogs(
     thresholds: config.retrieval,
     defaultLang: config.kb.defaultLang,
   });
+  // Conversations as the bot holds them: with the decision calibrated for these articles.
+  if (config.selfCalibration) await new SelfCalibrator(retriever, config.retrieval).refresh();
   let rt = build(config, openDatabase(dbFile), retriever);
   const report = emptyReport();
   let counter = 0;
