@@ -11,6 +11,7 @@ import {
 } from '../confidence.js';
 import { decide, type Thresholds } from '../decide.js';
 import offTopic from '../data/off-topic.json' with { type: 'json' };
+import { summarise, type QueryOutcome } from '../evaluate.js';
 import type { KnowledgeRetriever, RankedCandidate } from '../retriever.js';
 import { fitLogistic, type Sample } from './fit-logistic.js';
 import { heldOutFolds, type HeldOutQuery } from './held-out.js';
@@ -87,6 +88,7 @@ export function calibrationKey(articles: readonly Article[], withIntent: boolean
 }
 
 interface Row {
+  lang: Lang;
   expected: string[];
   ranked: RankedCandidate[];
 }
@@ -113,7 +115,11 @@ async function rankAll(
 ): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [i, q] of queries.entries()) {
-    rows.push({ expected: q.expected, ranked: (await retriever.rank(q.query, { lang: q.lang })).candidates });
+    rows.push({
+      lang: q.lang,
+      expected: q.expected,
+      ranked: (await retriever.rank(q.query, { lang: q.lang })).candidates,
+    });
     if (pause && i % 20 === 19) await pause();
   }
   return rows;
@@ -233,40 +239,31 @@ function estimate(
       .map((c) => ({ ...c, score: roundScore(keywordConfidence(c.features, answerModel)) }))
       .sort((x, y) => y.score - x.score || y.relevance - x.relevance);
     const group = clarifyConfidence(r.ranked[0]?.features, t.clarifyThreshold, clarifyModel);
-    return { kind: decide(candidates, t, group).kind, top: candidates[0]?.articleId };
+    return { kind: decide(candidates, t, group).kind, order: candidates.map((c) => c.articleId) };
   };
-  const inRows = heldOut.filter((r) => r.expected.length > 0);
-  const outRows = heldOut.filter((r) => r.expected.length === 0);
-  let top1 = 0;
-  let answered = 0;
-  let clarified = 0;
-  let declined = 0;
-  let wrong = 0;
-  for (const r of inRows) {
+  const outcome = (r: Row): QueryOutcome => {
     const d = decideRow(r);
-    const right = d.top !== undefined && r.expected.includes(d.top);
-    if (right) top1 += 1;
-    if (d.kind === 'answer') {
-      answered += 1;
-      if (!right) wrong += 1;
-    } else if (d.kind === 'clarify') clarified += 1;
-    else declined += 1;
-  }
-  const outKinds = outRows.map((r) => decideRow(r).kind);
-  const offKinds = offTopicRows.map((r) => decideRow(r).kind);
-  const share = (n: number, of: number) => (of === 0 ? 0 : round(n / of));
+    return {
+      query: { query: '', lang: r.lang, expected: r.expected },
+      ranked: d.order,
+      decision: d.kind,
+      latencyMs: 0,
+    };
+  };
+  const held = summarise(heldOut.map(outcome), { embeddings: 'off', indexMs: 0 });
+  const offTopic = summarise(offTopicRows.map(outcome), { embeddings: 'off', indexMs: 0 });
   return {
-    inScope: inRows.length,
-    outOfScope: outRows.length,
-    offTopic: offTopicRows.length,
-    top1: share(top1, inRows.length),
-    answered: share(answered, inRows.length),
-    clarified: share(clarified, inRows.length),
-    declined: share(declined, inRows.length),
-    wrongAnswers: share(wrong, inRows.length),
-    outOfScopeDeclined: share(outKinds.filter((k) => k === 'decline').length, outRows.length),
-    outOfScopeAnswered: share(outKinds.filter((k) => k === 'answer').length, outRows.length),
-    offTopicDeclined: share(offKinds.filter((k) => k === 'decline').length, offKinds.length),
+    inScope: held.inScope.n,
+    outOfScope: held.outOfScope.n,
+    offTopic: offTopic.outOfScope.n,
+    top1: held.inScope.top1,
+    answered: held.inScope.answered,
+    clarified: held.inScope.clarified,
+    declined: held.inScope.declined,
+    wrongAnswers: held.inScope.wrongAnswer,
+    outOfScopeDeclined: held.outOfScope.declined,
+    outOfScopeAnswered: held.outOfScope.wrongAnswer,
+    offTopicDeclined: offTopic.outOfScope.declined,
   };
 }
 
