@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { confusablePairs, fewPhrasings, questionsLine, type AuthoringWarning } from '../kb/authoring.js';
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
+import { THESAURUS_FILE } from '../kb/thesaurus-file.js';
 import type { Article } from '../kb/types.js';
 import { createRetriever } from '../retrieval/retriever.js';
 import { parseCliArgs, runCli } from './args.js';
@@ -16,15 +17,15 @@ await runCli(USAGE, async () => {
   });
   if (values.help) {
     process.stdout.write(
-      `usage: ${USAGE}\nValidates every article and prints each problem as file:line: message;\n` +
-        'then warns (file:line: warning: ...) about articles with too few example phrasings and\n' +
-        'pairs of articles whose phrasings answer each other.\n',
+      `usage: ${USAGE}\nValidates every article and the company thesaurus (${THESAURUS_FILE}), printing\n` +
+        'each problem as file:line: message; then warns (file:line: warning: ...) about articles\n' +
+        'with too few example phrasings and pairs of articles whose phrasings answer each other.\n',
     );
     return 0;
   }
   const config = loadConfig(process.env);
   const dir = values.kb ?? config.kb.dir;
-  const { articles, problems } = await loadKnowledgeBase(dir);
+  const { articles, problems, thesaurus } = await loadKnowledgeBase(dir);
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
   const warnings = await authoringWarnings(dir, articles, config);
   for (const w of warnings) process.stdout.write(`${w.file}:${w.line}: warning: ${w.message}\n`);
@@ -33,6 +34,7 @@ await runCli(USAGE, async () => {
   const files = new Set(problems.map((p) => p.file)).size;
   process.stdout.write(
     `${articles.length} articles loaded (en ${byLang.en}, ru ${byLang.ru}); ` +
+      (thesaurus.size > 0 ? `${thesaurus.size} company thesaurus group(s); ` : '') +
       `${problems.length} problem(s) in ${files} file(s) from ${dir}` +
       `${warnings.length > 0 ? `; ${warnings.length} warning(s)` : ''}\n`,
   );

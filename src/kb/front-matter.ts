@@ -45,14 +45,29 @@ export interface ParsedYaml {
 /** YAML errors reported per file: a badly broken file should not flood the log. */
 export const MAX_YAML_ERRORS = 10;
 
-/** Parses front matter YAML, keeping file line numbers for errors and top-level keys. */
-export function parseFrontMatter(yamlText: string, yamlStartLine: number): ParsedYaml {
+/** A YAML document with its syntax errors, and the file line of any offset in it. */
+export interface YamlDocument {
+  doc: Document;
+  /** 1-based line in the file of an offset into the YAML text. */
+  lineOf: (offset: number) => number;
+  /** Syntax errors, at most `MAX_YAML_ERRORS` (see `withHiddenCount`). */
+  errors: { message: string; line: number }[];
+  /** Syntax errors beyond those. */
+  hidden: number;
+}
+
+/**
+ * Parses YAML that starts at `yamlStartLine` of its file, reporting each syntax error at the line
+ * a reader should look at. Keys are not checked for
+ * uniqueness; callers check the keys they read.
+ */
+export function parseYamlDocument(yamlText: string, yamlStartLine: number): YamlDocument {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, {
     lineCounter,
     prettyErrors: false,
     // The library's own check compares every key with every other (seconds on a large file);
-    // only top-level keys matter here, and they are checked below in one pass.
+    // callers check the keys they read, in one pass.
     uniqueKeys: false,
   });
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + yamlStartLine - 1;
@@ -82,23 +97,38 @@ export function parseFrontMatter(yamlText: string, yamlStartLine: number): Parse
     message: e.message.split('\n')[0] ?? e.message,
     line: errorLine(e.code, e.pos[0]),
   }));
+  return { doc, lineOf: toFileLine, errors, hidden: Math.max(0, doc.errors.length - MAX_YAML_ERRORS) };
+}
+
+/** `errors` with a last line counting the `hidden` ones, if any. */
+export function withHiddenCount(
+  errors: { message: string; line: number }[],
+  hidden: number,
+  yamlStartLine: number,
+): { message: string; line: number }[] {
+  if (hidden === 0) return errors;
+  return [
+    ...errors,
+    { message: `${hidden} more errors not shown`, line: errors[errors.length - 1]?.line ?? yamlStartLine },
+  ];
+}
+
+/** Parses front matter YAML, keeping file line numbers for errors and top-level keys. */
+export function parseFrontMatter(yamlText: string, yamlStartLine: number): ParsedYaml {
+  const { doc, lineOf: toFileLine, errors: syntax, hidden } = parseYamlDocument(yamlText, yamlStartLine);
+  const keyErrors: { message: string; line: number }[] = [];
   const keyLines = new Map<string, number>();
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key) && pair.key.range) {
         const key = String(pair.key.value);
         const line = toFileLine(pair.key.range[0]);
-        if (keyLines.has(key)) errors.push({ message: `Map keys must be unique ("${key}" again)`, line });
+        if (keyLines.has(key)) keyErrors.push({ message: `Map keys must be unique ("${key}" again)`, line });
         else keyLines.set(key, line);
       }
     }
   }
-  if (doc.errors.length > MAX_YAML_ERRORS) {
-    errors.push({
-      message: `${doc.errors.length - MAX_YAML_ERRORS} more errors not shown`,
-      line: errors[errors.length - 1]?.line ?? yamlStartLine,
-    });
-  }
+  const errors = withHiddenCount([...syntax, ...keyErrors], hidden, yamlStartLine);
   let data: unknown = undefined;
   if (errors.length === 0) {
     try {

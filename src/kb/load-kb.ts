@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
 import { MAX_ARTICLE_BYTES, parseArticle } from './parse-article.js';
+import { applyThesaurus, readThesaurus } from './thesaurus-file.js';
 import type { Article, KbProblem, LoadedKb } from './types.js';
 
 /** Hard stop against pointing the loader at a whole disk by mistake. */
@@ -147,9 +148,16 @@ export async function loadArticleFile(
 /**
  * Loads every article under `dir`. A bad file is reported and skipped while the rest loads; when
  * two files claim the same id, the first in path order wins and the second is reported.
+ * The folder's company thesaurus (`_thesaurus.yml`) is put to use first, since it shapes how
+ * every article is analysed; its problems are reported with the articles'. A broken one leaves
+ * the built-in thesaurus alone, as does a folder without one.
  */
 export async function loadKnowledgeBase(dir: string): Promise<LoadedKb> {
   const { files, problems } = await scanKnowledgeBase(dir);
+  const thesaurus = await readThesaurus(dir);
+  const groups = thesaurus.broken ? new Map<string, string[]>() : thesaurus.groups;
+  problems.push(...thesaurus.problems);
+  applyThesaurus(groups);
   const articles: Article[] = [];
   const owners = new Map<string, string>();
   for (const file of files) {
@@ -170,7 +178,7 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadedKb> {
     owners.set(article.id, file);
     articles.push(article);
   }
-  return { articles, problems };
+  return { articles, problems, thesaurus: groups };
 }
 
 /** One line per problem, `file:line: message`, the way compilers print them. */

@@ -17,8 +17,11 @@ function fail(problems: KbProblem[]): ParseResult {
   return { problems };
 }
 
-/** Decodes raw bytes as UTF-8, refusing binary content and invalid encodings. */
-function decode(file: string, bytes: Uint8Array): string | KbProblem {
+/**
+ * Decodes raw bytes as UTF-8, refusing binary content and invalid encodings (line endings made
+ * "\n", a byte-order mark dropped). Also reads the knowledge base's other text files.
+ */
+export function decodeFile(file: string, bytes: Uint8Array): string | KbProblem {
   if (bytes.length > MAX_ARTICLE_BYTES) {
     return {
       file,
@@ -100,7 +103,7 @@ function stringList(value: unknown): string[] | string {
  * returned with the file and line so that `kb:check` and the live loader can report it.
  */
 export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
-  const text = decode(file, bytes);
+  const text = decodeFile(file, bytes);
   if (typeof text !== 'string') return fail([text]);
 
   if (text.trim() === '') {

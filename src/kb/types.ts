@@ -1,4 +1,5 @@
 import type { Lang } from '../config.js';
+import type { ThesaurusGroups } from '../text/synonyms.js';
 
 /** One `##` section of an article: the unit the bot quotes back to the user. */
 export interface Section {
@@ -49,11 +50,15 @@ export interface KbProblem {
     | 'yaml'
     | 'field'
     | 'duplicate-id'
-    | 'empty-body';
+    | 'empty-body'
+    /** Anything wrong with the company thesaurus (`_thesaurus.yml`). */
+    | 'thesaurus';
   message: string;
 }
 
 export interface LoadedKb {
   articles: Article[];
   problems: KbProblem[];
+  /** The company thesaurus groups in use (empty without a usable `_thesaurus.yml`). */
+  thesaurus: ThesaurusGroups;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { errorMessage } from '../errors.js';
 import { formatProblem, isSkippedName, loadArticleFile, scanKnowledgeBase, type KbScan } from './load-kb.js';
+import { applyThesaurus, readThesaurus, THESAURUS_FILE } from './thesaurus-file.js';
 import type { Article, KbProblem } from './types.js';
 
 /** What the watcher updates: the retriever implements it. */
@@ -14,6 +15,8 @@ export interface ArticleSink {
   getArticle(id: string): Article | undefined;
   /** Rebuilds views derived from all articles after a change, off the message path. */
   rebuildInBackground?(): Promise<void>;
+  /** Analyses every article again: the company thesaurus changed (see `readThesaurus`). */
+  reanalyze?(): void;
 }
 
 /** What one pass changed. */
@@ -22,8 +25,13 @@ export interface ReconcileResult {
   indexed: string[];
   /** Articles no longer served, by id. */
   removed: string[];
-  /** Files not served as they are on disk: they do not parse, reuse an id, or failed to index. */
+  /**
+   * Files not served as they are on disk: they do not parse, reuse an id, or failed to index
+   * (the company thesaurus too, when broken).
+   */
   rejected: string[];
+  /** True when the company thesaurus changed and every article was analysed again. */
+  reanalyzed?: boolean;
 }
 
 export interface KbWatcher {
@@ -67,7 +75,8 @@ type FileResult = { article?: Article; problems: KbProblem[] };
  * folder that compares it with what is served: a changed file re-indexes only its article, a
  * deleted one removes it, an id freed by one file passes to the next file claiming it in path
  * order, as at a restart. Files are re-read only when their size, times or inode changed, so a
- * pass over an unchanged folder costs one `lstat` per file.
+ * pass over an unchanged folder costs one `lstat` per file. The company thesaurus (a small file)
+ * is read on every pass; when its groups change, every article is analysed again.
  */
 export function watchKnowledgeBase(
   dir: string,
@@ -196,6 +205,7 @@ export function watchKnowledgeBase(
       return result;
     }
     for (const p of scan.problems) reporter.warn(p.file, `skipped: ${formatProblem(p)}`);
+    if (await refreshThesaurus(result)) result.reanalyzed = true;
     const desired = await desiredArticles(scan, result.rejected);
     // Indexed first, removed after: a file whose new version failed keeps its old article.
     const failed = await indexChanges(desired, result);
@@ -206,10 +216,36 @@ export function watchKnowledgeBase(
       result.removed.push(id);
       logger.info({ file, article: id }, 'article removed from the index');
     }
-    if (result.indexed.length > 0 || result.removed.length > 0) scheduleRebuild();
+    if (result.indexed.length > 0 || result.removed.length > 0 || result.reanalyzed) scheduleRebuild();
     if (!closed && (await watchFolders(scan.folders))) schedule();
     reporter.endPass();
     return result;
+  }
+
+  /**
+   * Reads the company thesaurus again and, when its groups changed, puts them to use and has the
+   * sink analyse every article again (before this pass indexes changed files, which then use it).
+   * A broken file is rejected and the thesaurus in use keeps serving, as a broken article does.
+   */
+  async function refreshThesaurus(result: ReconcileResult): Promise<boolean> {
+    const thesaurus = await readThesaurus(dir);
+    for (const p of thesaurus.problems) {
+      const what = thesaurus.broken
+        ? 'thesaurus not reloaded, the one in use is kept'
+        : 'thesaurus entry skipped';
+      reporter.warn(p.file, `${what}: ${formatProblem(p)}`);
+    }
+    if (thesaurus.broken) {
+      result.rejected.push(THESAURUS_FILE);
+      return false;
+    }
+    if (closed || !applyThesaurus(thesaurus.groups)) return false;
+    sink.reanalyze?.();
+    logger.info(
+      { file: THESAURUS_FILE, groups: thesaurus.groups.size },
+      'company thesaurus reloaded: every article re-indexed',
+    );
+    return true;
   }
 
   // One pass at a time: each reads state the previous one changes.
@@ -243,7 +279,7 @@ export function watchKnowledgeBase(
     if (name === null) return schedule();
     const entry = name.toString();
     if (isSkippedName(entry)) return;
-    if (entry.toLowerCase().endsWith('.md')) return schedule();
+    if (entry.toLowerCase().endsWith('.md') || (folder === '' && entry === THESAURUS_FILE)) return schedule();
     lstat(path.join(dir, folder, entry)).then(
       (info) => {
         if (!info.isFile()) schedule();

@@ -28,8 +28,10 @@ export async function buildRetriever(options: {
   const { config, logger, db } = options;
   const dir = options.kbDir ?? config.kb.dir;
   const kb = await loadKnowledgeBase(dir);
-  for (const problem of kb.problems)
-    logger.warn({ file: problem.file, line: problem.line }, `skipped article: ${formatProblem(problem)}`);
+  for (const problem of kb.problems) {
+    const what = problem.kind === 'thesaurus' ? 'thesaurus entry skipped' : 'skipped article';
+    logger.warn({ file: problem.file, line: problem.line }, `${what}: ${formatProblem(problem)}`);
+  }
   const model = await createEmbedder(config.embeddings, logger);
   const cache = model ? new CachedEmbedder(db, model) : undefined;
   const retriever = await indexRetriever(kb.articles, {
@@ -46,7 +48,12 @@ export async function buildRetriever(options: {
       logger.info({ removed }, 'deleted cached vectors of texts no longer in the knowledge base');
   }
   logger.info(
-    { articles: kb.articles.length, problems: kb.problems.length, embeddings: retriever.usesEmbeddings },
+    {
+      articles: kb.articles.length,
+      problems: kb.problems.length,
+      thesaurusGroups: kb.thesaurus.size,
+      embeddings: retriever.usesEmbeddings,
+    },
     `knowledge base indexed from ${dir}`,
   );
   return { retriever, problems: kb.problems };

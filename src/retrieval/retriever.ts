@@ -137,7 +137,7 @@ export class KnowledgeRetriever implements Retriever {
   private intentGeneration = -1;
   private rebuilding: Promise<void> | undefined;
   /** Per article version (a re-indexed article is a new object), so a rebuild featurizes only it. */
-  private readonly sentenceFeatures = new WeakMap<Article, string[][]>();
+  private sentenceFeatures = new WeakMap<Article, string[][]>();
   /** Messages for which the embedder failed and keyword-only ranking was used (for health checks). */
   denseFailures = 0;
   private readonly thresholds: Thresholds;
@@ -251,6 +251,17 @@ export class KnowledgeRetriever implements Retriever {
     for (const s of current.sections) this.sections.delete(s.id);
     this.invalidate();
     return true;
+  }
+
+  /**
+   * Analyses every article again, keeping what it does not depend on (vectors): the thesaurus
+   * changed, and with it the terms of every article. Keyword rows now, the typo vocabulary and
+   * the classifier on next use or `rebuildInBackground`, as after an edit.
+   */
+  reanalyze(): void {
+    for (const article of this.articles.values()) this.keyword.upsert(article);
+    this.sentenceFeatures = new WeakMap();
+    this.invalidate();
   }
 
   /** Derived views are rebuilt on next use, so a burst of re-indexed files pays for them once. */

@@ -1,3 +1,5 @@
+import { cp, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/run-cli.js';
@@ -66,6 +68,33 @@ describe('kb:check CLI', () => {
     expect(run.stderr).toContain("Unknown option '--verbose'");
     expect(run.stderr).toMatch(/^usage: npm run kb:check -- \[--kb DIR\]$/m);
     expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('checks the company thesaurus: each problem at its line, exit 1; a broken file does not stop the check', async () => {
+    const kb = await tempDir('kb-check-thesaurus');
+    try {
+      await cp(KB_MINI_DIR, kb.dir, { recursive: true });
+      await writeFile(path.join(kb.dir, '_thesaurus.yml'), 'expense:\n  - zorbo\n\nvpn:\n  - 3\n  - впн\n');
+      const run = runCli(SCRIPT, ['--kb', kb.dir]);
+      expect(run.status).toBe(1);
+      const lines = run.stdout.trimEnd().split('\n');
+      // "впн" is a built-in spelling of the group it extends: already there, nothing to report
+      expect(lines.filter((l) => l.startsWith('_thesaurus.yml'))).toEqual([
+        '_thesaurus.yml:5: 3 is not text: put it in quotes ("3"): skipped',
+      ]);
+      expect(lines.at(-1)).toMatch(/; 1 company thesaurus group\(s\); 1 problem\(s\) in 1 file\(s\) from /);
+
+      await writeFile(path.join(kb.dir, '_thesaurus.yml'), '- just\n- a list\n');
+      const broken = runCli(SCRIPT, ['--kb', kb.dir]);
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).not.toMatch(STACK_FRAME);
+      expect(broken.stdout).toMatch(/^_thesaurus\.yml:1: the file must list groups: .*: not used$/m);
+      expect(broken.stdout.trimEnd().split('\n').at(-1)).toMatch(
+        /^\d+ articles loaded .*; 1 problem\(s\) in 1 file\(s\)/,
+      );
+    } finally {
+      await kb.cleanup();
+    }
   });
 
   it('exits 1 for a folder without any article: most likely the wrong folder', async () => {

@@ -215,7 +215,7 @@ describe('loadKnowledgeBase on a temporary folder', () => {
   });
 
   it('loads an empty folder as an empty knowledge base', async () => {
-    expect(await loadKnowledgeBase(dir)).toEqual({ articles: [], problems: [] });
+    expect(await loadKnowledgeBase(dir)).toEqual({ articles: [], problems: [], thesaurus: new Map() });
   });
 
   it('throws KB_UNREADABLE naming the folder when it does not exist', async () => {

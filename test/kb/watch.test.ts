@@ -11,7 +11,9 @@ import {
   type KbWatcher,
   type WatchOptions,
 } from '../../src/kb/watch.js';
+import { THESAURUS_FILE } from '../../src/kb/thesaurus-file.js';
 import { createRetriever, type KnowledgeRetriever } from '../../src/retrieval/retriever.js';
+import { useCompanyThesaurus } from '../../src/text/synonyms.js';
 import { capturingLogger, WARN, type LogLine } from '../retrieval/embedding/helpers.js';
 import { tempDir } from '../support/temp-dir.js';
 import { articleMarkdown } from '../retrieval/helpers.js';
@@ -26,6 +28,8 @@ const COPIED = [
 const VPN = 'network/vpn-connect-en.md';
 /** No timers in the tests that call `reconcile` themselves: only their own passes run. */
 const MANUAL: WatchOptions = { debounceMs: 60_000, rescanMs: 0 };
+/** File-system events only: no periodic pass picks up what the events missed. */
+const LIVE_EVENTS: WatchOptions = { debounceMs: 50, rescanMs: 0 };
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -95,6 +99,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await watcher?.close();
   watcher = undefined;
+  // The thesaurus is process-wide: the next test starts from the built-in one.
+  useCompanyThesaurus(new Map());
   await cleanup();
 });
 
@@ -550,5 +556,68 @@ describe('watchKnowledgeBase file-system events', () => {
     watcher = watchKnowledgeBase(dir, retriever, kb.articles, capturingLogger().logger, LIVE);
     await until(() => retriever.getArticle('badge-lost-en') !== undefined);
     await expectSameAsRestart();
+  });
+});
+
+describe('watchKnowledgeBase company thesaurus', () => {
+  // Only the article says "globe" (the GlobalProtect globe): found for "zorbotunnel" only once
+  // the article is analysed with the company group.
+  const QUERY = 'help with zorbotunnel';
+  const GROUP = 'zorbotunnel:\n  - globe\n';
+  const saveThesaurus = async (yaml: string): Promise<void> => {
+    // saved by rename, as editors and git save
+    await writeFile(file(`${THESAURUS_FILE}.tmp`), yaml);
+    await rename(file(`${THESAURUS_FILE}.tmp`), file(THESAURUS_FILE));
+  };
+
+  it('re-indexes every article when the thesaurus changes, keeps it when the file breaks, drops it when deleted', async () => {
+    const w = await start();
+    expect(await topFor(QUERY)).not.toBe('vpn-connect-en');
+    await saveThesaurus(GROUP);
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [], reanalyzed: true });
+    expect(await topFor(QUERY)).toBe('vpn-connect-en');
+    // the same file again: nothing to do
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [] });
+
+    await saveThesaurus('zorbotunnel:\n  - [globe\n');
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [THESAURUS_FILE] });
+    expect(
+      warnings(/^thesaurus not reloaded, the one in use is kept: _thesaurus\.yml:2: broken YAML/),
+    ).toHaveLength(1);
+    expect(await topFor(QUERY)).toBe('vpn-connect-en');
+    // reported once, not on every pass
+    await w.reconcile();
+    expect(warnings(/thesaurus not reloaded/)).toHaveLength(1);
+
+    await unlink(file(THESAURUS_FILE));
+    expect(await w.reconcile()).toEqual({ indexed: [], removed: [], rejected: [], reanalyzed: true });
+    expect(await topFor(QUERY)).not.toBe('vpn-connect-en');
+    await expectSameAsRestart();
+  });
+
+  it('reports a bad entry and uses the rest', async () => {
+    const w = await start();
+    await saveThesaurus(`${GROUP}  - 12\n`);
+    expect((await w.reconcile()).reanalyzed).toBe(true);
+    expect(warnings(/^thesaurus entry skipped: _thesaurus\.yml:3: 12 is not text/)).toHaveLength(1);
+    expect(await topFor(QUERY)).toBe('vpn-connect-en');
+  });
+
+  it('follows the file live through the folder watcher, keeping the previous thesaurus while it is broken', async () => {
+    await start(LIVE_EVENTS);
+    await saveThesaurus(GROUP);
+    await until(async () => (await topFor(QUERY)) === 'vpn-connect-en');
+    expect(await topFor(QUERY)).toBe('vpn-connect-en');
+
+    await saveThesaurus(`${GROUP}vpn: [quuxtunnel\n`);
+    await until(() => warnings(/thesaurus not reloaded/).length > 0);
+    expect(warnings(/thesaurus not reloaded/)).toHaveLength(1);
+    expect(await topFor(QUERY)).toBe('vpn-connect-en');
+    expect(await topFor('help with quuxtunnel')).not.toBe('vpn-connect-en');
+
+    await saveThesaurus(`${GROUP}vpn: [quuxtunnel]\n`);
+    await until(async () => (await topFor('help with quuxtunnel')) === 'vpn-connect-en');
+    expect(await topFor('help with quuxtunnel')).toBe('vpn-connect-en');
+    expect(await topFor(QUERY)).toBe('vpn-connect-en');
   });
 });

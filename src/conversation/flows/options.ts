@@ -2,6 +2,7 @@ import type { Article } from '../../kb/types.js';
 import type { Candidate } from '../../retrieval/types.js';
 import { analyzeDocument, contentWords, stem } from '../../text/analyze.js';
 import { isFillerWord } from '../../text/message-scope.js';
+import { thesaurusVersion } from '../../text/synonyms.js';
 import { isLittleWord } from '../sections.js';
 import type { Turn } from '../turn.js';
 
@@ -12,16 +13,18 @@ import type { Turn } from '../turn.js';
  * room 4B keeps dropping") must not be offered only the article about one of them.
  */
 
-const STEMS = new WeakMap<Article, Set<string>>();
+/** Stems of each article version, with the thesaurus version they were analysed with. */
+const STEMS = new WeakMap<Article, { thesaurus: number; stems: Set<string> }>();
 
 function articleStems(article: Article): Set<string> {
-  let stems = STEMS.get(article);
-  if (!stems) {
+  const thesaurus = thesaurusVersion();
+  let cached = STEMS.get(article);
+  if (cached?.thesaurus !== thesaurus) {
     const text = [article.title, ...article.questions, ...article.tags, article.body].join('\n');
-    stems = new Set(analyzeDocument(text));
-    STEMS.set(article, stems);
+    cached = { thesaurus, stems: new Set(analyzeDocument(text)) };
+    STEMS.set(article, cached);
   }
-  return stems;
+  return cached.stems;
 }
 
 /**
