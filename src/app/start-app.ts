@@ -193,6 +193,7 @@ function calibratedSink(retriever: KnowledgeRetriever, calibrate: () => Promise<
     upsert: (article) => retriever.upsert(article),
     remove: (id) => retriever.remove(id),
     getArticle: (id) => retriever.getArticle(id),
+    reanalyze: () => retriever.reanalyze(),
     rebuildInBackground: async () => {
       await retriever.rebuildInBackground();
       await calibrate();

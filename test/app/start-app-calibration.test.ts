@@ -71,6 +71,12 @@ describe('the server calibrates the decision for its knowledge base', () => {
       );
       await until(() => restarted.currentCalibration?.key !== first.key);
       expect(restarted.getArticle('office-badge-en')).toBeDefined();
+
+      // The company thesaurus changes how everything is analysed: it is calibrated again too.
+      const edited = restarted.currentCalibration!.key;
+      writeFileSync(path.join(kb, '_thesaurus.yml'), 'cxbadge:\n  - pass card\n');
+      await until(() => restarted.currentCalibration?.key !== edited);
+      expect((await restarted.search('lost my pass card')).candidates[0]?.articleId).toBe('office-badge-en');
     },
     LIMIT,
   );

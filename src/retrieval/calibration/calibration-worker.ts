@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../../kb/types.js';
 import type { Thresholds } from '../decide.js';
 import { createRetriever, type RetrieverSettings } from '../retriever.js';
+import { useCompanyThesaurus } from '../../text/synonyms.js';
 import { selfCalibrate } from './self-calibrate.js';
 
 /** What the serving thread sends. */
@@ -15,10 +16,13 @@ export interface CalibrationJob {
   articles: Article[];
   settings: RetrieverSettings;
   thresholds: Thresholds;
+  /** The company thesaurus in use: module state, which a worker does not share. */
+  thesaurus: [string, string[]][];
 }
 
 if (parentPort && workerData) {
   const job = workerData as CalibrationJob;
+  useCompanyThesaurus(new Map(job.thesaurus));
   const retriever = createRetriever(job.articles, job.settings);
   const calibration = await selfCalibrate(retriever, job.thresholds, {
     retrieverFor: (articles) => retriever.keywordTwin(articles),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../../config.js';
 import type { Article } from '../../kb/types.js';
+import { companyThesaurus } from '../../text/synonyms.js';
 import {
   clarifyConfidence,
   confidenceModels,
@@ -78,11 +79,14 @@ export interface Calibration {
 
 /**
  * Identifies the knowledge base and settings a calibration belongs to: the articles' ids and
- * file hashes, whether the classifier ran, the configured thresholds and the method version.
+ * file hashes, the company thesaurus, whether the classifier ran, the configured thresholds and
+ * the method version.
  */
 export function calibrationKey(articles: readonly Article[], withIntent: boolean, t: Thresholds): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: CALIBRATION_VERSION, withIntent, t, n: articles.length }));
+  // The company thesaurus changes how every article and question is analysed.
+  const thesaurus = [...companyThesaurus()].sort(([x], [y]) => x.localeCompare(y));
+  hash.update(JSON.stringify({ v: CALIBRATION_VERSION, withIntent, t, n: articles.length, thesaurus }));
   for (const a of [...articles].sort((x, y) => x.id.localeCompare(y.id))) hash.update(`${a.id}\0${a.hash}\n`);
   return hash.digest('hex').slice(0, 32);
 }

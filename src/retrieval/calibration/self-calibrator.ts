@@ -1,4 +1,5 @@
 import { errorMessage } from '../../errors.js';
+import { companyThesaurus } from '../../text/synonyms.js';
 import type { Logger } from '../../logger.js';
 import type { Thresholds } from '../decide.js';
 import type { KnowledgeRetriever } from '../retriever.js';
@@ -74,6 +75,7 @@ export class SelfCalibrator {
         articles: retriever.listArticles(),
         settings: retriever.keywordSettings(),
         thresholds,
+        thesaurus: [...companyThesaurus()].map(([name, phrases]) => [name, [...phrases]]),
       });
       this.stopWorker = run.stop;
       try {
