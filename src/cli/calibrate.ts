@@ -28,7 +28,8 @@ export function formatCalibration(c: Calibration, configured: number): string {
     `decline threshold ${c.clarifyThreshold} (configured ${configured}), classifier ${c.withIntent ? 'on' : 'off'}`,
     'why:',
     ...c.notes.map((n) => `  - ${n}`),
-    "Held-out phrasings are written like the ones left in, so employees' own wording usually scores lower: read these as upper bounds for top-1 and lower bounds for declines.",
+    "These come from the knowledge base's own phrasings, not from employees' messages: on our sample knowledge base and its cut-down copies they came within about 10 points of the figures measured on labelled questions.",
+    'Questions it does not cover are estimated at both ends: phrasings of a held-out article (as close to the knowledge base as a question can be) and everyday off-topic ones; real ones fall in between.',
   ].join('\n');
 }
 
