@@ -9,6 +9,7 @@ import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
 import { selfCalibrate, type Calibration } from '../retrieval/calibration/self-calibrate.js';
+import { MAX_CALIBRATED_SECTIONS, countSections } from '../retrieval/calibration/self-calibrator.js';
 import { readQueries, type LabelledQuery } from '../retrieval/eval-queries.js';
 import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
 import { createRetriever, type KnowledgeRetriever } from '../retrieval/retriever.js';
@@ -74,6 +75,11 @@ await runCli(USAGE, async () => {
     return 0;
   }
   const phrasings = kb.articles.reduce((n, a) => n + a.questions.length, 0);
+  const sections = countSections(kb.articles);
+  if (sections > MAX_CALIBRATED_SECTIONS)
+    process.stdout.write(
+      `note: the server does not calibrate a knowledge base of ${sections} sections (more than ${MAX_CALIBRATED_SECTIONS}); the built-in decision serves it. What it would find:\n`,
+    );
   process.stdout.write(
     `${kb.articles.length} articles from ${dir}, ${(phrasings / kb.articles.length).toFixed(1)} example phrasings per article\n`,
   );

@@ -1,4 +1,5 @@
 import { errorMessage } from '../../errors.js';
+import type { Article } from '../../kb/types.js';
 import { companyThesaurus } from '../../text/synonyms.js';
 import type { Logger } from '../../logger.js';
 import type { Thresholds } from '../decide.js';
@@ -6,6 +7,19 @@ import type { KnowledgeRetriever } from '../retriever.js';
 import { calibrateInWorker } from './calibrate-in-worker.js';
 import type { CalibrationStore } from './calibration-store.js';
 import { calibrationKey, selfCalibrate, type Calibration } from './self-calibrate.js';
+
+/**
+ * Largest knowledge base calibrated, in sections. A run holds a second index of the whole
+ * knowledge base (and the worker a copy of the articles): with 10,000 sections that took the
+ * serving process from about 320 MB to 770 MB while it ran. Beyond this the built-in decision
+ * serves, as for the classifier beyond its work budget.
+ */
+export const MAX_CALIBRATED_SECTIONS = 3000;
+
+/** Sections the knowledge base is indexed as. */
+export function countSections(articles: readonly Article[]): number {
+  return articles.reduce((n, a) => n + a.sections.length, 0);
+}
 
 /** Lets pending I/O and messages run between two questions of a calibration. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -21,6 +35,7 @@ export class SelfCalibrator {
   private again = false;
   private stopped = false;
   private stopWorker: (() => Promise<void>) | undefined;
+  private tooLargeReported = false;
 
   constructor(
     private readonly retriever: KnowledgeRetriever,
@@ -98,6 +113,17 @@ export class SelfCalibrator {
     const { retriever, thresholds } = this;
     const { store, logger } = this.options;
     if (retriever.usesEmbeddings || this.stopped) return retriever.currentCalibration;
+    const sections = countSections(retriever.listArticles());
+    if (sections > MAX_CALIBRATED_SECTIONS) {
+      if (!this.tooLargeReported)
+        logger?.info(
+          { sections, max: MAX_CALIBRATED_SECTIONS },
+          'the knowledge base is too large to calibrate beside the index: the built-in decision serves',
+        );
+      this.tooLargeReported = true;
+      retriever.setCalibration(undefined);
+      return undefined;
+    }
     // Derived views first: the classifier decides which models the calibration is for.
     await retriever.rebuildInBackground();
     const key = calibrationKey(retriever.listArticles(), retriever.usesIntentModel, thresholds);

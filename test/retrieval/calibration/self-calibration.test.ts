@@ -5,7 +5,12 @@ import type { Article } from '../../../src/kb/types.js';
 import { PROJECT_ROOT } from '../../../src/paths.js';
 import { sqliteCalibrationStore } from '../../../src/retrieval/calibration/calibration-store.js';
 import { selfCalibrate, type Calibration } from '../../../src/retrieval/calibration/self-calibrate.js';
-import { SelfCalibrator } from '../../../src/retrieval/calibration/self-calibrator.js';
+import {
+  MAX_CALIBRATED_SECTIONS,
+  SelfCalibrator,
+  countSections,
+} from '../../../src/retrieval/calibration/self-calibrator.js';
+import { syntheticArticles } from '../../../src/retrieval/synthetic-kb.js';
 import { createRetriever, type KnowledgeRetriever } from '../../../src/retrieval/retriever.js';
 import { TempDb } from '../../support/temp-db.js';
 import { makeArticle } from '../helpers.js';
