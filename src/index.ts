@@ -76,7 +76,7 @@ export type { Clock, IdGenerator } from './clock.js';
 export { systemClock } from './clock.js';
 export type { Article, Section } from './kb/types.js';
 export type { KnowledgeRetriever } from './retrieval/retriever.js';
-export type { Db, Migration } from './storage/db.js';
+export { prepared, type Db, type Migration } from './storage/db.js';
 export type { Metrics } from './server/metrics.js';
 export type { Topic } from './report/popular-topics.js';
 export { readBody, readJson, sendJson, sendText, statusOf, MAX_BODY_BYTES } from './server/http.js';

@@ -1,4 +1,4 @@
-import type { Db, Migration } from '../../src/index.js';
+import { prepared, type Db, type Migration } from '../../src/index.js';
 import type { ChatEvent, NewChatEvent } from './types.js';
 
 /**
@@ -79,19 +79,24 @@ export class Mailbox {
 
   /** The events of batch `key`, or undefined when nothing was appended under it. */
   batch(userId: string, key: string): ChatEvent[] | undefined {
-    const known = this.db.prepare('SELECT 1 FROM web_batches WHERE user_id = ? AND key = ?').get(userId, key);
+    const known = prepared(this.db, 'SELECT 1 FROM web_batches WHERE user_id = ? AND key = ?').get(
+      userId,
+      key,
+    );
     if (!known) return undefined;
-    const rows = this.db
-      .prepare('SELECT id, at, event FROM web_events WHERE user_id = ? AND batch = ? ORDER BY id')
-      .all(userId, key) as EventRow[];
+    const rows = prepared(
+      this.db,
+      'SELECT id, at, event FROM web_events WHERE user_id = ? AND batch = ? ORDER BY id',
+    ).all(userId, key) as EventRow[];
     return rows.map(toEvent);
   }
 
   /** The user's events with id above `afterId`, oldest first, at most `limit`. */
   after(userId: string, afterId: number, limit = PAGE_SIZE): ChatEvent[] {
-    const rows = this.db
-      .prepare('SELECT id, at, event FROM web_events WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?')
-      .all(userId, afterId, Math.min(Math.max(limit, 1), PAGE_SIZE)) as EventRow[];
+    const rows = prepared(
+      this.db,
+      'SELECT id, at, event FROM web_events WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?',
+    ).all(userId, afterId, Math.min(Math.max(limit, 1), PAGE_SIZE)) as EventRow[];
     return rows.map(toEvent);
   }
 
@@ -111,11 +116,10 @@ export class Mailbox {
 
   /** The label of the newest button with `actionId` shown to the user, for echoing a press. */
   choiceLabel(userId: string, actionId: string): string | undefined {
-    const rows = this.db
-      .prepare(
-        'SELECT id, at, event FROM web_events WHERE user_id = ? AND event LIKE \'%"choices"%\' ORDER BY id DESC LIMIT 50',
-      )
-      .all(userId) as EventRow[];
+    const rows = prepared(
+      this.db,
+      'SELECT id, at, event FROM web_events WHERE user_id = ? AND event LIKE \'%"choices"%\' ORDER BY id DESC LIMIT 50',
+    ).all(userId) as EventRow[];
     for (const row of rows) {
       const found = toEvent(row).choices?.find((c) => c.id === actionId);
       if (found) return found.label;
@@ -125,8 +129,8 @@ export class Mailbox {
 
   private insert(userId: string, key: string, events: readonly NewChatEvent[]): ChatEvent[] {
     const at = this.now().toISOString();
-    this.db.prepare('INSERT INTO web_batches (user_id, key, at) VALUES (?, ?, ?)').run(userId, key, at);
-    const add = this.db.prepare('INSERT INTO web_events (user_id, batch, at, event) VALUES (?, ?, ?, ?)');
+    prepared(this.db, 'INSERT INTO web_batches (user_id, key, at) VALUES (?, ?, ?)').run(userId, key, at);
+    const add = prepared(this.db, 'INSERT INTO web_events (user_id, batch, at, event) VALUES (?, ?, ?, ?)');
     return events.map((event) => {
       const json = serialise(event);
       const id = Number(add.run(userId, key, at, json).lastInsertRowid);

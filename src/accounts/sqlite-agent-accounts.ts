@@ -1,5 +1,5 @@
 import type { Tier } from '../handoff/types.js';
-import type { Db } from '../storage/db.js';
+import { prepared, type Db } from '../storage/db.js';
 import type { AgentAccount, AgentAccountStore } from './types.js';
 
 interface Row {
@@ -33,7 +33,8 @@ export class SqliteAgentAccounts implements AgentAccountStore {
   constructor(private readonly db: Db) {}
 
   get(login: string): AgentAccount | undefined {
-    const row = this.db.prepare('SELECT * FROM agent_accounts WHERE login = ?').get(login) as Row | undefined;
+    const row = prepared(this.db, 'SELECT * FROM agent_accounts WHERE login = ?').get(login) as
+      Row | undefined;
     return row ? toAccount(row) : undefined;
   }
 
@@ -44,47 +45,49 @@ export class SqliteAgentAccounts implements AgentAccountStore {
     if (colon <= 0 || id === '') return undefined;
     const column = channel === 'slack' ? 'slack_id' : channel === 'teams' ? 'teams_id' : undefined;
     if (!column) return undefined;
-    const row = this.db
-      .prepare(`SELECT * FROM agent_accounts WHERE ${column} = ? ORDER BY login LIMIT 1`)
-      .get(id) as Row | undefined;
+    const row = prepared(
+      this.db,
+      `SELECT * FROM agent_accounts WHERE ${column} = ? ORDER BY login LIMIT 1`,
+    ).get(id) as Row | undefined;
     return row ? toAccount(row) : undefined;
   }
 
   save(a: AgentAccount): void {
-    this.db
-      .prepare(
-        `INSERT INTO agent_accounts (login, name, tier, password_hash, slack_id, teams_id, failed_attempts,
+    prepared(
+      this.db,
+      `INSERT INTO agent_accounts (login, name, tier, password_hash, slack_id, teams_id, failed_attempts,
            locked_until, created_at)
          VALUES (@login, @name, @tier, @password_hash, @slack_id, @teams_id, @failed_attempts, @locked_until,
            @created_at)
          ON CONFLICT (login) DO UPDATE SET name = excluded.name, tier = excluded.tier,
            password_hash = excluded.password_hash, slack_id = excluded.slack_id, teams_id = excluded.teams_id,
            failed_attempts = excluded.failed_attempts, locked_until = excluded.locked_until`,
-      )
-      .run({
-        login: a.login,
-        name: a.name,
-        tier: a.tier,
-        password_hash: a.passwordHash,
-        slack_id: a.slackId ?? null,
-        teams_id: a.teamsId ?? null,
-        failed_attempts: a.failedAttempts,
-        locked_until: a.lockedUntil ?? null,
-        created_at: a.createdAt,
-      });
+    ).run({
+      login: a.login,
+      name: a.name,
+      tier: a.tier,
+      password_hash: a.passwordHash,
+      slack_id: a.slackId ?? null,
+      teams_id: a.teamsId ?? null,
+      failed_attempts: a.failedAttempts,
+      locked_until: a.lockedUntil ?? null,
+      created_at: a.createdAt,
+    });
   }
 
   remove(login: string): boolean {
-    return this.db.prepare('DELETE FROM agent_accounts WHERE login = ?').run(login).changes > 0;
+    return prepared(this.db, 'DELETE FROM agent_accounts WHERE login = ?').run(login).changes > 0;
   }
 
   list(): AgentAccount[] {
-    return (this.db.prepare('SELECT * FROM agent_accounts ORDER BY login').all() as Row[]).map(toAccount);
+    return (prepared(this.db, 'SELECT * FROM agent_accounts ORDER BY login').all() as Row[]).map(toAccount);
   }
 
   setAttempts(login: string, failedAttempts: number, lockedUntil: string | undefined): void {
-    this.db
-      .prepare('UPDATE agent_accounts SET failed_attempts = ?, locked_until = ? WHERE login = ?')
-      .run(failedAttempts, lockedUntil ?? null, login);
+    prepared(this.db, 'UPDATE agent_accounts SET failed_attempts = ?, locked_until = ? WHERE login = ?').run(
+      failedAttempts,
+      lockedUntil ?? null,
+      login,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { Article, Section } from '../kb/types.js';
 import { analyzeDocument } from '../text/analyze.js';
+import { memoized } from '../text/memo.js';
 import { normalizeText } from '../text/normalize.js';
 import data from './data/sections.json' with { type: 'json' };
 
@@ -34,6 +35,21 @@ export function isLittleWord(stemmed: string): boolean {
 function messageStems(message: string): Set<string> {
   return new Set(analyzeDocument(message).filter((w) => !LITTLE.has(w)));
 }
+
+/**
+ * Stems of a title, heading or section body, analysed once rather than for every answer (a
+ * section body runs through the whole thesaurus); bounded, so a large knowledge base keeps only
+ * the sections recently answered from.
+ */
+const textStems: (text: string) => ReadonlySet<string> = memoized(
+  (text) => new Set(analyzeDocument(text)),
+  1024,
+);
+
+function sectionStems(section: Section): { heading: ReadonlySet<string>; body: ReadonlySet<string> } {
+  return { heading: textStems(section.heading), body: textStems(section.body) };
+}
+
 /** What a troubleshooting heading adds when the message reports a failure (about one heading word). */
 const FAILURE_BONUS = 1;
 /** Weight of a word that is also in the article's title: it names the topic, not the situation. */
@@ -90,11 +106,8 @@ export function rankSections(article: Article, message: string): ScoredSection[]
   const named = platformsOf(message);
   const sections = answerSections(article).filter((s) => platformFits(s, named));
   const words = messageStems(message);
-  const title = new Set(analyzeDocument(article.title));
-  const terms = sections.map((s) => ({
-    heading: new Set(analyzeDocument(s.heading)),
-    body: new Set(analyzeDocument(s.body)),
-  }));
+  const title = textStems(article.title);
+  const terms = sections.map(sectionStems);
   const failure = FAILURE.test(normalizeText(message));
   const scored = sections.map((section, i) => {
     const own = terms[i];
@@ -135,8 +148,8 @@ export function chooseSection(article: Article, message: string, retrieved?: str
   const step = stepNumber(chosen);
   if (step !== undefined && step > 1) {
     const words = messageStems(message);
-    const title = new Set(analyzeDocument(article.title));
-    const namesStep = analyzeDocument(chosen.heading).some((w) => words.has(w) && !title.has(w));
+    const title = textStems(article.title);
+    const namesStep = [...sectionStems(chosen).heading].some((w) => words.has(w) && !title.has(w));
     const first = article.sections.find((s) => stepNumber(s) === 1 && allowed.has(s.id));
     if (!namesStep && first) chosen = first;
   }

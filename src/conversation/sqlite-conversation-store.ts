@@ -1,5 +1,5 @@
 import type { Lang } from '../config.js';
-import type { Db } from '../storage/db.js';
+import { prepared, type Db } from '../storage/db.js';
 import type { ConversationStore } from './ports.js';
 import type {
   Author,
@@ -126,53 +126,51 @@ export class SqliteConversationStore implements ConversationStore {
   constructor(private readonly db: Db) {}
 
   find(channel: string, externalId: string, userId: string): Conversation | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM conversations WHERE channel = ? AND external_id = ? AND user_id = ?')
-      .get(channel, externalId, userId) as ConversationRow | undefined;
+    const row = prepared(
+      this.db,
+      'SELECT * FROM conversations WHERE channel = ? AND external_id = ? AND user_id = ?',
+    ).get(channel, externalId, userId) as ConversationRow | undefined;
     return row ? toConversation(row) : undefined;
   }
 
   get(id: string): Conversation | undefined {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT * FROM conversations WHERE id = ?').get(id) as
       ConversationRow | undefined;
     return row ? toConversation(row) : undefined;
   }
 
   insert(c: Conversation): void {
-    this.db
-      .prepare(
-        `INSERT INTO conversations (id, channel, external_id, user_id, user_name, thread_id, lang, state, context,
+    prepared(
+      this.db,
+      `INSERT INTO conversations (id, channel, external_id, user_id, user_name, thread_id, lang, state, context,
            ticket_id, created_at, updated_at)
          VALUES (@id, @channel, @external_id, @user_id, @user_name, @thread_id, @lang, @state, @context,
            @ticket_id, @created_at, @updated_at)`,
-      )
-      .run(toRow(c));
+    ).run(toRow(c));
   }
 
   update(c: Conversation): void {
-    this.db
-      .prepare(
-        `UPDATE conversations SET user_name = @user_name, thread_id = @thread_id, lang = @lang, state = @state,
+    prepared(
+      this.db,
+      `UPDATE conversations SET user_name = @user_name, thread_id = @thread_id, lang = @lang, state = @state,
            context = @context, ticket_id = @ticket_id, updated_at = @updated_at WHERE id = @id`,
-      )
-      .run(toRow(c));
+    ).run(toRow(c));
   }
 
   append(entry: Omit<TranscriptEntry, 'seq'>): TranscriptEntry {
-    const result = this.db
-      .prepare(
-        `INSERT INTO conversation_messages (conversation_id, at, author, author_id, author_name, text, ticket_id)
+    const result = prepared(
+      this.db,
+      `INSERT INTO conversation_messages (conversation_id, at, author, author_id, author_name, text, ticket_id)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        entry.conversationId,
-        entry.at,
-        entry.author,
-        entry.authorId ?? null,
-        entry.authorName ?? null,
-        entry.text,
-        entry.ticketId ?? null,
-      );
+    ).run(
+      entry.conversationId,
+      entry.at,
+      entry.author,
+      entry.authorId ?? null,
+      entry.authorName ?? null,
+      entry.text,
+      entry.ticketId ?? null,
+    );
     return { ...entry, seq: Number(result.lastInsertRowid) };
   }
 
@@ -180,41 +178,43 @@ export class SqliteConversationStore implements ConversationStore {
     conversationId: string,
     range: { from?: number; to?: number; limit?: number } = {},
   ): TranscriptEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM conversation_messages WHERE conversation_id = ? AND seq >= ? AND seq <= ?
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM conversation_messages WHERE conversation_id = ? AND seq >= ? AND seq <= ?
          ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(
-        conversationId,
-        range.from ?? 0,
-        range.to ?? Number.MAX_SAFE_INTEGER,
-        range.limit ?? -1,
-      ) as MessageRow[];
+    ).all(
+      conversationId,
+      range.from ?? 0,
+      range.to ?? Number.MAX_SAFE_INTEGER,
+      range.limit ?? -1,
+    ) as MessageRow[];
     return rows.reverse().map(toEntry);
   }
 
   isProcessed(key: string): boolean {
-    return this.db.prepare('SELECT 1 FROM processed_messages WHERE key = ?').get(key) !== undefined;
+    return prepared(this.db, 'SELECT 1 FROM processed_messages WHERE key = ?').get(key) !== undefined;
   }
 
   markProcessed(key: string, at: Date): boolean {
-    const result = this.db
-      .prepare('INSERT OR IGNORE INTO processed_messages (key, processed_at) VALUES (?, ?)')
-      .run(key, at.toISOString());
+    const result = prepared(
+      this.db,
+      'INSERT OR IGNORE INTO processed_messages (key, processed_at) VALUES (?, ?)',
+    ).run(key, at.toISOString());
     return result.changes > 0;
   }
 
   keepReplies(key: string, target: ConversationTarget, replies: Reply[]): void {
-    this.db
-      .prepare(`UPDATE processed_messages SET replies = ?, target = ?, reply_state = 'pending' WHERE key = ?`)
-      .run(JSON.stringify(replies), JSON.stringify(target), key);
+    prepared(
+      this.db,
+      `UPDATE processed_messages SET replies = ?, target = ?, reply_state = 'pending' WHERE key = ?`,
+    ).run(JSON.stringify(replies), JSON.stringify(target), key);
   }
 
   unconfirmedReplies(key: string): { target: ConversationTarget; replies: Reply[] } | undefined {
-    const row = this.db
-      .prepare(`SELECT replies, target FROM processed_messages WHERE key = ? AND reply_state = 'pending'`)
-      .get(key) as { replies: string; target: string } | undefined;
+    const row = prepared(
+      this.db,
+      `SELECT replies, target FROM processed_messages WHERE key = ? AND reply_state = 'pending'`,
+    ).get(key) as { replies: string; target: string } | undefined;
     if (!row) return undefined;
     return {
       target: JSON.parse(row.target) as ConversationTarget,
@@ -224,49 +224,51 @@ export class SqliteConversationStore implements ConversationStore {
 
   allUnconfirmed(): string[] {
     return (
-      this.db.prepare(`SELECT key FROM processed_messages WHERE reply_state = 'pending'`).all() as {
+      prepared(this.db, `SELECT key FROM processed_messages WHERE reply_state = 'pending'`).all() as {
         key: string;
       }[]
     ).map((r) => r.key);
   }
 
   settleReplies(key: string, state: 'sent' | 'requeued'): void {
-    this.db
-      .prepare(`UPDATE processed_messages SET reply_state = ?, replies = NULL, target = NULL WHERE key = ?`)
-      .run(state, key);
+    prepared(
+      this.db,
+      `UPDATE processed_messages SET reply_state = ?, replies = NULL, target = NULL WHERE key = ?`,
+    ).run(state, key);
   }
 
   pruneProcessed(before: Date): number {
-    return this.db.prepare('DELETE FROM processed_messages WHERE processed_at < ?').run(before.toISOString())
-      .changes;
+    return prepared(this.db, 'DELETE FROM processed_messages WHERE processed_at < ?').run(
+      before.toISOString(),
+    ).changes;
   }
 
   insertQuestion(q: Question): void {
-    this.db
-      .prepare(
-        `INSERT INTO conversation_questions (id, conversation_id, asked_at, lang, text, outcome, articles, closed_at)
+    prepared(
+      this.db,
+      `INSERT INTO conversation_questions (id, conversation_id, asked_at, lang, text, outcome, articles, closed_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        q.id,
-        q.conversationId,
-        q.askedAt,
-        q.lang,
-        q.text,
-        q.outcome,
-        JSON.stringify(q.articles),
-        q.closedAt ?? null,
-      );
+    ).run(
+      q.id,
+      q.conversationId,
+      q.askedAt,
+      q.lang,
+      q.text,
+      q.outcome,
+      JSON.stringify(q.articles),
+      q.closedAt ?? null,
+    );
   }
 
   updateQuestion(q: Question): void {
-    this.db
-      .prepare('UPDATE conversation_questions SET outcome = ?, articles = ?, closed_at = ? WHERE id = ?')
-      .run(q.outcome, JSON.stringify(q.articles), q.closedAt ?? null, q.id);
+    prepared(
+      this.db,
+      'UPDATE conversation_questions SET outcome = ?, articles = ?, closed_at = ? WHERE id = ?',
+    ).run(q.outcome, JSON.stringify(q.articles), q.closedAt ?? null, q.id);
   }
 
   getQuestion(id: string): Question | undefined {
-    const row = this.db.prepare('SELECT * FROM conversation_questions WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT * FROM conversation_questions WHERE id = ?').get(id) as
       QuestionRow | undefined;
     return row ? toQuestion(row) : undefined;
   }

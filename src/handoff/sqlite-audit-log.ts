@@ -1,4 +1,4 @@
-import type { Db } from '../storage/db.js';
+import { prepared, type Db } from '../storage/db.js';
 import type { AuditLog } from './ports.js';
 import type { AuditEntry } from './types.js';
 
@@ -18,30 +18,28 @@ export class SqliteAuditLog implements AuditLog {
   constructor(private readonly db: Db) {}
 
   record(e: AuditEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO audit_log (at, actor, role, action, ticket_id, conversation_id, outcome, details)
+    prepared(
+      this.db,
+      `INSERT INTO audit_log (at, actor, role, action, ticket_id, conversation_id, outcome, details)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        e.at,
-        e.actor,
-        e.role,
-        e.action,
-        e.ticketId ?? null,
-        e.conversationId ?? null,
-        e.outcome,
-        JSON.stringify(e.details ?? {}),
-      );
+    ).run(
+      e.at,
+      e.actor,
+      e.role,
+      e.action,
+      e.ticketId ?? null,
+      e.conversationId ?? null,
+      e.outcome,
+      JSON.stringify(e.details ?? {}),
+    );
   }
 
   list(filter: { ticketId?: string; actor?: string } = {}): AuditEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM audit_log WHERE (@ticket IS NULL OR ticket_id = @ticket) AND (@actor IS NULL OR actor = @actor)
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM audit_log WHERE (@ticket IS NULL OR ticket_id = @ticket) AND (@actor IS NULL OR actor = @actor)
          ORDER BY id`,
-      )
-      .all({ ticket: filter.ticketId ?? null, actor: filter.actor ?? null }) as AuditRow[];
+    ).all({ ticket: filter.ticketId ?? null, actor: filter.actor ?? null }) as AuditRow[];
     return rows.map((r) => {
       const entry: AuditEntry = {
         at: r.at,

@@ -1,4 +1,4 @@
-import type { Db } from '../storage/db.js';
+import { prepared, type Db } from '../storage/db.js';
 import { deliveryChannel } from './announce.js';
 import type { Delivery, Outbox, PendingDelivery } from './ports.js';
 
@@ -15,31 +15,28 @@ export class SqliteOutbox implements Outbox {
 
   enqueue(delivery: Delivery, at: Date): number {
     const iso = at.toISOString();
-    const result = this.db
-      .prepare(
-        'INSERT INTO outbox (created_at, kind, channel, payload, next_attempt_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(iso, delivery.kind, deliveryChannel(delivery), JSON.stringify(delivery), iso);
+    const result = prepared(
+      this.db,
+      'INSERT INTO outbox (created_at, kind, channel, payload, next_attempt_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(iso, delivery.kind, deliveryChannel(delivery), JSON.stringify(delivery), iso);
     return Number(result.lastInsertRowid);
   }
 
   pending(afterId: number, limit: number, channel?: string): PendingDelivery[] {
     const rows = (
       channel === undefined
-        ? this.db
-            .prepare(
-              `SELECT id, payload, attempts, next_attempt_at FROM outbox
+        ? prepared(
+            this.db,
+            `SELECT id, payload, attempts, next_attempt_at FROM outbox
                WHERE delivered_at IS NULL AND gave_up_at IS NULL AND id > ?
                ORDER BY id LIMIT ?`,
-            )
-            .all(afterId, limit)
-        : this.db
-            .prepare(
-              `SELECT id, payload, attempts, next_attempt_at FROM outbox
+          ).all(afterId, limit)
+        : prepared(
+            this.db,
+            `SELECT id, payload, attempts, next_attempt_at FROM outbox
                WHERE delivered_at IS NULL AND gave_up_at IS NULL AND channel = ? AND id > ?
                ORDER BY id LIMIT ?`,
-            )
-            .all(channel, afterId, limit)
+          ).all(channel, afterId, limit)
     ) as OutboxRow[];
     return rows.map((r) => ({
       id: r.id,
@@ -50,45 +47,46 @@ export class SqliteOutbox implements Outbox {
   }
 
   markDelivered(id: number, at: Date): void {
-    this.db
-      .prepare('UPDATE outbox SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?')
-      .run(at.toISOString(), id);
+    prepared(this.db, 'UPDATE outbox SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?').run(
+      at.toISOString(),
+      id,
+    );
   }
 
   markFailed(id: number, error: string, retryAt: Date | undefined): void {
     if (retryAt) {
-      this.db
-        .prepare(
-          'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
-        )
-        .run(error.slice(0, 1000), retryAt.toISOString(), id);
+      prepared(
+        this.db,
+        'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
+      ).run(error.slice(0, 1000), retryAt.toISOString(), id);
     } else {
-      this.db
-        .prepare(
-          'UPDATE outbox SET attempts = attempts + 1, last_error = ?, gave_up_at = next_attempt_at WHERE id = ?',
-        )
-        .run(error.slice(0, 1000), id);
+      prepared(
+        this.db,
+        'UPDATE outbox SET attempts = attempts + 1, last_error = ?, gave_up_at = next_attempt_at WHERE id = ?',
+      ).run(error.slice(0, 1000), id);
     }
   }
 
   pendingChannels(): string[] {
     return (
-      this.db
-        .prepare('SELECT DISTINCT channel FROM outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL')
-        .all() as { channel: string }[]
+      prepared(
+        this.db,
+        'SELECT DISTINCT channel FROM outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL',
+      ).all() as { channel: string }[]
     ).map((r) => r.channel);
   }
 
   pruneDelivered(before: Date): number {
-    return this.db
-      .prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?')
-      .run(before.toISOString()).changes;
+    return prepared(this.db, 'DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?').run(
+      before.toISOString(),
+    ).changes;
   }
 
   pendingCount(): number {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL')
-      .get() as { n: number };
+    const row = prepared(
+      this.db,
+      'SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL',
+    ).get() as { n: number };
     return row.n;
   }
 }

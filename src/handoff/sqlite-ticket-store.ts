@@ -1,5 +1,5 @@
 import type { Lang } from '../config.js';
-import type { Db } from '../storage/db.js';
+import { prepared, type Db } from '../storage/db.js';
 import type { TicketStore } from './ports.js';
 import type { Priority, Ticket, TicketNote, TicketStatus, Tier } from './types.js';
 
@@ -144,48 +144,48 @@ export class SqliteTicketStore implements TicketStore {
   constructor(private readonly db: Db) {}
 
   insert(ticket: Ticket): void {
-    this.db
-      .prepare(
-        `INSERT INTO tickets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
-      )
-      .run(toRow(ticket));
+    prepared(
+      this.db,
+      `INSERT INTO tickets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    ).run(toRow(ticket));
   }
 
   get(id: string): Ticket | undefined {
-    const row = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
     return row ? toTicket(row) : undefined;
   }
 
   update(ticket: Ticket): void {
     const sets = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`);
-    const result = this.db.prepare(`UPDATE tickets SET ${sets.join(', ')} WHERE id = @id`).run(toRow(ticket));
+    const result = prepared(this.db, `UPDATE tickets SET ${sets.join(', ')} WHERE id = @id`).run(
+      toRow(ticket),
+    );
     if (result.changes !== 1) throw new Error(`ticket ${ticket.id} does not exist`);
   }
 
   queue(tiers: readonly Tier[]): Ticket[] {
     if (tiers.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM tickets WHERE status = 'queued' AND tier IN (${tiers.map(() => '?').join(', ')})
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM tickets WHERE status = 'queued' AND tier IN (${tiers.map(() => '?').join(', ')})
          ORDER BY ${PRIORITY_ORDER}, queued_at, id`,
-      )
-      .all(...tiers) as TicketRow[];
+    ).all(...tiers) as TicketRow[];
     return rows.map(toTicket);
   }
 
   assignedTo(agentId: string): Ticket[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM tickets WHERE status = 'claimed' AND assignee_id = ? ORDER BY ${PRIORITY_ORDER}, queued_at`,
-      )
-      .all(agentId) as TicketRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM tickets WHERE status = 'claimed' AND assignee_id = ? ORDER BY ${PRIORITY_ORDER}, queued_at`,
+    ).all(agentId) as TicketRow[];
     return rows.map(toTicket);
   }
 
   claimed(): Ticket[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM tickets WHERE status = 'claimed' ORDER BY ${PRIORITY_ORDER}, queued_at`)
-      .all() as TicketRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM tickets WHERE status = 'claimed' ORDER BY ${PRIORITY_ORDER}, queued_at`,
+    ).all() as TicketRow[];
     return rows.map(toTicket);
   }
 
@@ -196,29 +196,27 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   overdue(now: Date): Ticket[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM tickets WHERE status = 'queued' AND sla_due_at <= ?
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM tickets WHERE status = 'queued' AND sla_due_at <= ?
            AND (sla_announced_for IS NULL OR sla_announced_for <> sla_due_at)
          ORDER BY sla_due_at, id`,
-      )
-      .all(now.toISOString()) as TicketRow[];
+    ).all(now.toISOString()) as TicketRow[];
     return rows.map(toTicket);
   }
 
   addNote(note: Omit<TicketNote, 'id'>): TicketNote {
-    const result = this.db
-      .prepare(
-        'INSERT INTO ticket_notes (ticket_id, at, agent_id, agent_name, kind, text) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(note.ticketId, note.at, note.agentId, note.agentName ?? null, note.kind, note.text);
+    const result = prepared(
+      this.db,
+      'INSERT INTO ticket_notes (ticket_id, at, agent_id, agent_name, kind, text) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(note.ticketId, note.at, note.agentId, note.agentName ?? null, note.kind, note.text);
     return { ...note, id: Number(result.lastInsertRowid) };
   }
 
   notes(ticketId: string): TicketNote[] {
-    const rows = this.db
-      .prepare('SELECT * FROM ticket_notes WHERE ticket_id = ? ORDER BY id')
-      .all(ticketId) as NoteRow[];
+    const rows = prepared(this.db, 'SELECT * FROM ticket_notes WHERE ticket_id = ? ORDER BY id').all(
+      ticketId,
+    ) as NoteRow[];
     return rows.map((r) => ({
       id: r.id,
       ticketId: r.ticket_id,

@@ -1,5 +1,5 @@
 import type { Lang } from '../config.js';
-import type { Db } from '../storage/db.js';
+import { prepared, type Db } from '../storage/db.js';
 import type { LearningStore, ResolutionLink, Suggestion } from './types.js';
 
 interface SuggestionRow {
@@ -41,54 +41,56 @@ export class SqliteLearningStore implements LearningStore {
   constructor(private readonly db: Db) {}
 
   recordResolution(link: ResolutionLink): void {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO resolution_links (ticket_id, article_id, question, lang, channel, agent_id, at)
+    prepared(
+      this.db,
+      `INSERT OR REPLACE INTO resolution_links (ticket_id, article_id, question, lang, channel, agent_id, at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        link.ticketId,
-        link.articleId ?? null,
-        link.question,
-        link.lang,
-        link.channel,
-        link.agentId,
-        link.at,
-      );
+    ).run(
+      link.ticketId,
+      link.articleId ?? null,
+      link.question,
+      link.lang,
+      link.channel,
+      link.agentId,
+      link.at,
+    );
     if (link.articleId === undefined || link.question.trim() === '') return;
-    this.db
-      .prepare(
-        `INSERT OR IGNORE INTO kb_suggestions (article_id, text, lang, ticket_id, status, created_at)
+    prepared(
+      this.db,
+      `INSERT OR IGNORE INTO kb_suggestions (article_id, text, lang, ticket_id, status, created_at)
          VALUES (?, ?, ?, ?, 'pending', ?)`,
-      )
-      .run(link.articleId, link.question.trim(), link.lang, link.ticketId, link.at);
+    ).run(link.articleId, link.question.trim(), link.lang, link.ticketId, link.at);
   }
 
   suggestions(status?: Suggestion['status']): Suggestion[] {
     const rows = (
       status
-        ? this.db.prepare('SELECT * FROM kb_suggestions WHERE status = ? ORDER BY created_at, id').all(status)
-        : this.db.prepare('SELECT * FROM kb_suggestions ORDER BY created_at, id').all()
+        ? prepared(this.db, 'SELECT * FROM kb_suggestions WHERE status = ? ORDER BY created_at, id').all(
+            status,
+          )
+        : prepared(this.db, 'SELECT * FROM kb_suggestions ORDER BY created_at, id').all()
     ) as SuggestionRow[];
     return rows.map(toSuggestion);
   }
 
   getSuggestion(id: number): Suggestion | undefined {
-    const row = this.db.prepare('SELECT * FROM kb_suggestions WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT * FROM kb_suggestions WHERE id = ?').get(id) as
       SuggestionRow | undefined;
     return row ? toSuggestion(row) : undefined;
   }
 
   decide(id: number, status: 'accepted' | 'rejected', by: string, at: string): void {
-    this.db
-      .prepare('UPDATE kb_suggestions SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?')
-      .run(status, by, at, id);
+    prepared(
+      this.db,
+      'UPDATE kb_suggestions SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?',
+    ).run(status, by, at, id);
   }
 
   gaps(): ResolutionLink[] {
-    const rows = this.db
-      .prepare('SELECT * FROM resolution_links WHERE article_id IS NULL ORDER BY at')
-      .all() as LinkRow[];
+    const rows = prepared(
+      this.db,
+      'SELECT * FROM resolution_links WHERE article_id IS NULL ORDER BY at',
+    ).all() as LinkRow[];
     return rows.map((r) => ({
       ticketId: r.ticket_id,
       articleId: undefined,

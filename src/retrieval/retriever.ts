@@ -138,6 +138,11 @@ export class KnowledgeRetriever implements Retriever {
   private rebuilding: Promise<void> | undefined;
   /** Per article version (a re-indexed article is a new object), so a rebuild featurizes only it. */
   private sentenceFeatures = new WeakMap<Article, string[][]>();
+  /**
+   * One string per distinct feature of those kept: "w:laptop" or "#<lap" recur in hundreds of
+   * sentences, and each sentence built its own copy (megabytes for the sample knowledge base).
+   */
+  private featureNames = new Map<string, string>();
   /** Messages for which the embedder failed and keyword-only ranking was used (for health checks). */
   denseFailures = 0;
   private readonly thresholds: Thresholds;
@@ -261,6 +266,7 @@ export class KnowledgeRetriever implements Retriever {
   reanalyze(): void {
     for (const article of this.articles.values()) this.keyword.upsert(article);
     this.sentenceFeatures = new WeakMap();
+    this.featureNames = new Map();
     this.invalidate();
   }
 
@@ -380,7 +386,12 @@ export class KnowledgeRetriever implements Retriever {
       features = [article.title, ...article.questions, ...article.sections.map((s) => s.heading)].map(
         (text) => {
           const words = contentWords(text);
-          return intentFeatures(words.map(stem), words, functionWords(text));
+          return intentFeatures(words.map(stem), words, functionWords(text)).map((f) => {
+            const known = this.featureNames.get(f);
+            if (known !== undefined) return known;
+            this.featureNames.set(f, f);
+            return f;
+          });
         },
       );
       this.sentenceFeatures.set(article, features);

@@ -23,13 +23,6 @@ export interface KeywordEvidence {
   relevance: number;
 }
 
-/** Sum of weights of the terms present in `set`. */
-function massIn(terms: Map<string, number>, set: Set<string>): number {
-  let sum = 0;
-  for (const [term, weight] of terms) if (set.has(term)) sum += weight;
-  return sum;
-}
-
 /**
  * Weighted Dice between the message and one phrasing, whose own IDF mass (the sum over its terms,
  * in set order) is `phrasingMass`; 0 when they share no term.
@@ -84,18 +77,32 @@ export function scoreHits(
   const maxArticle = Math.max(...hits.map((h) => h.articleBm25), 1e-9);
   const maxPhrasing = Math.max(...hits.map((h) => h.phrasingBm25), 1e-9);
   const out: KeywordEvidence[] = [];
+  // The message's distinct terms and their weights, in first-occurrence order (the order the
+  // sums below have always run in).
+  const messageTerms = [...weights.keys()];
+  const messageWeights = [...weights.values()];
+  const sharing: number[] = [];
   for (const hit of hits) {
     const terms = termsOf(hit.articleId);
     if (!terms) continue;
-    const coverage = massIn(weights, terms.all) / total;
+    // IDF mass of the message terms the article has, and how many they are.
+    let mass = 0;
     let matched = 0;
-    for (const term of weights.keys()) if (terms.all.has(term)) matched += 1;
+    for (let t = 0; t < messageTerms.length; t++) {
+      if (!terms.all.has(messageTerms[t]!)) continue;
+      mass += messageWeights[t]!;
+      matched += 1;
+    }
+    const coverage = mass / total;
     // Only a phrasing sharing a word with the message can beat 0; the maximum is the same in
     // any order.
     let phrasing = 0;
     const masses = massesOf(terms);
-    const sharing = new Set<number>();
-    for (const term of weights.keys()) for (const i of terms.phrasingsWith.get(term) ?? []) sharing.add(i);
+    sharing.length = 0;
+    for (const term of messageTerms) {
+      const holding = terms.phrasingsWith.get(term);
+      if (holding) for (const i of holding) if (!sharing.includes(i)) sharing.push(i);
+    }
     for (const i of sharing)
       phrasing = Math.max(phrasing, dice(weights, total, terms.phrasings[i]!, masses[i]!));
     const articleBm25 = hit.articleBm25 / maxArticle;
@@ -127,9 +134,10 @@ export function scoreHits(
 export function bestSection(terms: ArticleTerms, queryTerms: string[], idf: (t: string) => number): string {
   let best = terms.sections[0]?.sectionId ?? `${terms.articleId}#0`;
   let bestScore = -1;
+  const distinct = [...new Set(queryTerms)];
   for (const section of terms.sections) {
     let score = 0;
-    for (const term of new Set(queryTerms)) {
+    for (const term of distinct) {
       if (section.heading.has(term)) score += 2 * idf(term);
       else if (section.body.has(term)) score += idf(term);
     }

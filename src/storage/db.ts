@@ -36,6 +36,29 @@ export function openDatabase(file: string): Db {
   }
 }
 
+/** Most statements kept per database: the stores' SQL is fixed text, a few dozen in all. */
+const MAX_CACHED_STATEMENTS = 500;
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement of `sql` on `db`, compiled once and reused. The stores run the same few
+ * dozen statements for every message; preparing each anew cost more than a millisecond of a
+ * turn (SQL compilation, a native object for the garbage collector to finalize). A statement
+ * taken from here is shared: never switch it to `pluck`, `raw` or `expand` mode.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 /** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction. */
 export function migrate(db: Db, migrations: readonly Migration[]): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,6 +1,5 @@
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import russianPorter from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
-import AggressiveTokenizerRu from 'natural/lib/natural/tokenizers/aggressive_tokenizer_ru.js';
 import { isCyrillic } from './lang.js';
 import { normalizeText } from './normalize.js';
 import type { Vocabulary } from './spell.js';
@@ -9,12 +8,15 @@ import { expandSynonyms } from './synonyms.js';
 import { cyrillicReadings } from './translit.js';
 
 const MAX_TOKEN = 40;
-const tokenizer = new AggressiveTokenizerRu();
 
 /**
- * Lowercased words in Latin or Cyrillic letters and digits, by natural's Russian tokenizer, which
- * keeps "ё" (the Russian stemmer folds it itself); everything else separates words.
+ * A word: a run of Latin or Cyrillic letters and digits, "ё" included (the Russian stemmer folds
+ * it itself). The very runs natural's Russian tokenizer returns (it blanks every other character,
+ * then splits), found in one pass instead of three replacements and a split.
  */
+const WORD = /[a-zа-яё0-9]+/gi;
+
+/** Lowercased words in Latin or Cyrillic letters and digits; everything else separates words. */
 export function tokenize(text: string): string[] {
   return tokenizeNormalized(normalizeText(text));
 }
@@ -27,7 +29,8 @@ const WONT = /\bwon['\u2019]t\b/g;
 
 /** `tokenize` for text `normalizeText` has already seen (it is idempotent, but not free). */
 export function tokenizeNormalized(text: string): string[] {
-  return tokenizer.tokenize(text.toLowerCase().replace(WONT, 'wont')).filter((t) => t.length <= MAX_TOKEN);
+  const words = text.toLowerCase().replace(WONT, 'wont').match(WORD);
+  return words === null ? [] : words.filter((t) => t.length <= MAX_TOKEN);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity, openDatabase } from '../../src/storage/db.js';
+import { checkIntegrity, openDatabase, prepared } from '../../src/storage/db.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 let dir: string;
@@ -24,5 +24,24 @@ describe('checkIntegrity', () => {
     const damaged = openDatabase(file);
     expect(() => checkIntegrity(damaged, file)).toThrow(/is damaged/);
     damaged.close();
+  });
+});
+
+describe('prepared', () => {
+  it('compiles a statement once per database and text', () => {
+    const db = openDatabase(':memory:');
+    const other = openDatabase(':memory:');
+    db.exec('CREATE TABLE t (x TEXT)');
+    other.exec('CREATE TABLE t (x TEXT)');
+    const insert = prepared(db, 'INSERT INTO t VALUES (?)');
+    expect(prepared(db, 'INSERT INTO t VALUES (?)')).toBe(insert);
+    expect(prepared(db, 'SELECT x FROM t')).not.toBe(insert);
+    expect(prepared(other, 'INSERT INTO t VALUES (?)')).not.toBe(insert);
+    insert.run('a');
+    prepared(db, 'INSERT INTO t VALUES (?)').run('b');
+    expect(prepared(db, 'SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 'a' }, { x: 'b' }]);
+    expect(prepared(other, 'SELECT x FROM t').all()).toEqual([]);
+    db.close();
+    other.close();
   });
 });

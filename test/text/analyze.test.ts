@@ -1,4 +1,7 @@
+import path from 'node:path';
+import AggressiveTokenizerRu from 'natural/lib/natural/tokenizers/aggressive_tokenizer_ru.js';
 import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/kb/load-kb.js';
 import {
   analyzeDocument,
   analyzeQuery,
@@ -11,6 +14,7 @@ import {
   repairedWords,
   stem,
   tokenize,
+  tokenizeNormalized,
 } from '../../src/text/analyze.js';
 import { Vocabulary } from '../../src/text/spell.js';
 
@@ -59,6 +63,19 @@ describe('tokenize', () => {
 
   it('returns nothing for emoji and whitespace', () => {
     expect(tokenize('  😀 🎉 \n\t ')).toEqual([]);
+  });
+
+  it("splits exactly as natural's Russian tokenizer on every text of the sample knowledge base", async () => {
+    const natural = new AggressiveTokenizerRu();
+    const { articles } = await loadKnowledgeBase(path.resolve(import.meta.dirname, '../../knowledge-base'));
+    const texts = articles.flatMap((a) => [a.title, ...a.questions, ...a.tags, a.body]);
+    texts.push('ĀāŉſK ǅ 𝐀 ＶＰＮ İı ß ﬁ ٣ ½ x²', 'a_b-c.d@e', '', '   ');
+    expect(texts.length).toBeGreaterThan(1000);
+    for (const text of texts) {
+      // "won't" is read as "wont" before splitting (see the first test).
+      const lower = text.toLowerCase().replace(/\bwon['\u2019]t\b/g, 'wont');
+      expect(tokenizeNormalized(lower)).toEqual(natural.tokenize(lower).filter((t) => t.length <= 40));
+    }
   });
 });
 
