@@ -137,6 +137,24 @@ describe('SelfCalibrator', () => {
   });
 
   it(
+    'leaves a knowledge base beyond its section budget to the built-in decision, without a run',
+    async () => {
+      const large = syntheticArticles(MAX_CALIBRATED_SECTIONS + 5);
+      expect(countSections(large)).toBeGreaterThan(MAX_CALIBRATED_SECTIONS);
+      const r = createRetriever(large, {
+        thresholds: THRESHOLDS,
+        defaultLang: 'en',
+        intentClassifier: false,
+      });
+      r.setCalibration({ key: 'stale' } as Calibration);
+      // A run would have served (and returned) a calibration of its own.
+      expect(await new SelfCalibrator(r, THRESHOLDS).refresh()).toBeUndefined();
+      expect(r.currentCalibration).toBeUndefined();
+    },
+    LIMIT,
+  );
+
+  it(
     'abandons a run when stopped, leaving the built-in decision',
     async () => {
       const r = retrieverOver(fewPhrasings);
