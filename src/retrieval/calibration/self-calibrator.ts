@@ -4,14 +4,14 @@ import { companyThesaurus } from '../../text/synonyms.js';
 import type { Logger } from '../../logger.js';
 import type { Thresholds } from '../decide.js';
 import type { KnowledgeRetriever } from '../retriever.js';
-import { calibrateInWorker } from './calibrate-in-worker.js';
+import { calibrateApart } from './calibrate-apart.js';
 import type { CalibrationStore } from './calibration-store.js';
 import { calibrationKey, selfCalibrate, type Calibration } from './self-calibrate.js';
 
 /**
  * Largest knowledge base calibrated, in sections. A run holds a second index of the whole
- * knowledge base (and the worker a copy of the articles): with 10,000 sections that took the
- * serving process from about 320 MB to 770 MB while it ran. Beyond this the built-in decision
+ * knowledge base (and a copy of the articles): with 10,000 sections that took the serving
+ * process from about 320 MB to 770 MB while it ran beside it. Beyond this the built-in decision
  * serves, as for the classifier beyond its work budget.
  */
 export const MAX_CALIBRATED_SECTIONS = 3000;
@@ -34,7 +34,7 @@ export class SelfCalibrator {
   private running: Promise<Calibration | undefined> | undefined;
   private again = false;
   private stopped = false;
-  private stopWorker: (() => Promise<void>) | undefined;
+  private stopApart: (() => Promise<void>) | undefined;
   private tooLargeReported = false;
 
   constructor(
@@ -44,7 +44,7 @@ export class SelfCalibrator {
       store?: CalibrationStore;
       logger?: Logger;
       /**
-       * Calibrate in a worker thread (the server): its garbage goes with the thread, and the
+       * Calibrate in a child process (the server): its memory goes with the process, and the
        * message path never waits on it.
        */
       isolate?: boolean;
@@ -78,25 +78,25 @@ export class SelfCalibrator {
   /** Stops after the run in progress (before the database closes); resolves when it has. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.stopWorker?.();
+    await this.stopApart?.();
     await this.running?.catch(() => undefined);
   }
 
-  /** One run, in a worker thread when `isolate` is set, else here between messages. */
+  /** One run, in a child process when `isolate` is set, else here between messages. */
   private async calibrate(): Promise<Calibration | undefined> {
     const { retriever, thresholds } = this;
     if (this.options.isolate) {
-      const run = calibrateInWorker({
+      const run = calibrateApart({
         articles: retriever.listArticles(),
         settings: retriever.keywordSettings(),
         thresholds,
         thesaurus: [...companyThesaurus()].map(([name, phrases]) => [name, [...phrases]]),
       });
-      this.stopWorker = run.stop;
+      this.stopApart = run.stop;
       try {
         return await run.result;
       } finally {
-        this.stopWorker = undefined;
+        this.stopApart = undefined;
       }
     }
     return selfCalibrate(retriever, thresholds, {
