@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import { readQueries } from '../retrieval/eval-queries.js';
 import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { percentile } from '../retrieval/evaluate.js';
-import { indexRetriever, type KnowledgeRetriever } from '../retrieval/retriever.js';
+import { indexRetriever } from '../retrieval/retriever.js';
 import { syntheticArticles, syntheticQueries } from '../retrieval/synthetic-kb.js';
 import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
@@ -33,49 +33,20 @@ const SAMPLE_QUERIES = ['queries-plain.jsonl', 'queries.jsonl'].map((f) =>
   path.join(PROJECT_ROOT, 'test', 'fixtures', f),
 );
 
-type Query = { text: string; lang: Lang };
-
-/**
- * The articles and the questions of one size, repeated up to `count` questions, and as many other
- * questions (as far as there are) measured again once the process is warm.
- */
+/** The articles and the questions of one size, repeated up to `count` questions. */
 async function workload(
   size: Size,
   count: number,
-): Promise<{ articles: Article[]; queries: Query[]; warmUp: Query[] }> {
-  if (size !== 'sample')
-    return {
-      articles: syntheticArticles(size),
-      queries: syntheticQueries(count),
-      warmUp: syntheticQueries(count, 11),
-    };
+): Promise<{ articles: Article[]; queries: { text: string; lang: Lang }[] }> {
+  if (size !== 'sample') return { articles: syntheticArticles(size), queries: syntheticQueries(count) };
   const articles = (await loadKnowledgeBase(SAMPLE_KB)).articles;
   const labelled = (await Promise.all(SAMPLE_QUERIES.map((f) => readQueries(f)))).flat();
-  const pick = (i: number): Query => {
+  const queries = Array.from({ length: count }, (_, i) => {
     const q = labelled[i % labelled.length]!;
     return { text: q.query, lang: q.lang };
-  };
-  const queries = Array.from({ length: count }, (_, i) => pick(i));
-  const warmUp = Array.from({ length: count }, (_, i) => pick(count + i));
-  return { articles, queries, warmUp };
+  });
+  return { articles, queries };
 }
-
-/** Milliseconds each question takes, in order. */
-async function timeEach(retriever: KnowledgeRetriever, queries: readonly Query[]): Promise<number[]> {
-  const latencies: number[] = [];
-  for (const q of queries) {
-    const start = performance.now();
-    await retriever.search(q.text, { lang: q.lang });
-    latencies.push(performance.now() - start);
-  }
-  return latencies;
-}
-
-const percentiles = (latencies: number[]) => ({
-  p50: percentile(latencies, 50),
-  p95: percentile(latencies, 95),
-  p99: percentile(latencies, 99),
-});
 
 /** One measurement, run in a child process so that its peak RSS is its own. */
 async function runOne(size: Size, mode: Mode, queryCount: number): Promise<Record<string, unknown>> {
@@ -98,7 +69,7 @@ async function runOne(size: Size, mode: Mode, queryCount: number): Promise<Recor
       const model = await createEmbedder(config.embeddings, silentLogger());
       embedder = model ? new CachedEmbedder(db, model) : undefined;
     }
-    const { articles, queries, warmUp } = await workload(size, queryCount);
+    const { articles, queries } = await workload(size, queryCount);
     const sections = articles.reduce((n, a) => n + a.sections.length, 0);
     const t0 = performance.now();
     const retriever = await indexRetriever(articles, {
@@ -107,11 +78,13 @@ async function runOne(size: Size, mode: Mode, queryCount: number): Promise<Recor
       embedder,
     });
     const indexMs = performance.now() - t0;
+    const latencies: number[] = [];
     for (const q of queries.slice(0, 20)) await retriever.search(q.text, { lang: q.lang }); // warm-up
-    const latencies = await timeEach(retriever, queries);
-    // A running server has long been warm: as many other questions once the first pass has warmed
-    // the process up (new texts, so no analysis of the first pass is reused).
-    const warm = await timeEach(retriever, warmUp);
+    for (const q of queries) {
+      const start = performance.now();
+      await retriever.search(q.text, { lang: q.lang });
+      latencies.push(performance.now() - start);
+    }
     db.close();
     return {
       kb: size === 'sample' ? 'sample' : 'synthetic',
@@ -121,8 +94,11 @@ async function runOne(size: Size, mode: Mode, queryCount: number): Promise<Recor
       intentModel: retriever.usesIntentModel,
       indexMs: Math.round(indexMs),
       queries: queryCount,
-      latencyMs: percentiles(latencies),
-      latencyWarmMs: percentiles(warm),
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+      },
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
