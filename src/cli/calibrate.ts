@@ -62,12 +62,7 @@ await runCli(USAGE, async () => {
     intentClassifier: config.intentClassifier,
   };
   const retriever = createRetriever(kb.articles, settings);
-  const calibration = await selfCalibrate(
-    retriever,
-    config.retrieval,
-    { retrieverFor: (articles) => retriever.keywordTwin(articles) },
-    queries,
-  );
+  const calibration = await selfCalibrate(retriever, config.retrieval, { extra: queries });
   retriever.setCalibration(calibration);
   const labelled = queries.length > 0 ? await labelledFigures(retriever, queries) : undefined;
   if (values.json) {

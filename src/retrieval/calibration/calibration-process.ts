@@ -23,9 +23,7 @@ export interface CalibrationJob {
 async function run(job: CalibrationJob): Promise<void> {
   useCompanyThesaurus(new Map(job.thesaurus));
   const retriever = createRetriever(job.articles, job.settings);
-  const calibration = await selfCalibrate(retriever, job.thresholds, {
-    retrieverFor: (articles) => retriever.keywordTwin(articles),
-  });
+  const calibration = await selfCalibrate(retriever, job.thresholds);
   process.send?.(calibration, () => process.disconnect());
 }
 

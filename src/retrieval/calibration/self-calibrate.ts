@@ -97,12 +97,12 @@ interface Row {
   ranked: RankedCandidate[];
 }
 
-/** How the self-calibration builds a retriever for a round and lets other work through. */
-export interface CalibrationHost {
-  /** A retriever over `articles`, trained as the serving one (classifier included), not cached. */
-  retrieverFor(articles: readonly Article[]): Promise<KnowledgeRetriever>;
+/** How a self-calibration lets other work through. */
+export interface CalibrationOptions {
   /** Resolves after pending I/O and messages had their turn; called between questions. */
   pause?(): Promise<void>;
+  /** Labelled questions: one more source for the fit (`npm run calibrate -- --queries`). */
+  extra?: readonly HeldOutQuery[];
 }
 
 const CLARIFY_KEYS = [
@@ -145,9 +145,9 @@ async function rankAll(
 export async function selfCalibrate(
   serving: KnowledgeRetriever,
   thresholds: Thresholds,
-  host: CalibrationHost,
-  extra: readonly HeldOutQuery[] = [],
+  options: CalibrationOptions = {},
 ): Promise<Calibration> {
+  const { pause, extra = [] } = options;
   const articles = serving.listArticles();
   const withIntent = serving.usesIntentModel;
   const builtIn = confidenceModels(withIntent);
@@ -155,15 +155,15 @@ export async function selfCalibrate(
   const heldOut: Row[] = [];
   for (const fold of heldOutFolds(articles, FOLDS, MAX_QUERIES_PER_FOLD)) {
     if (fold.queries.length === 0) continue;
-    const retriever = await host.retrieverFor(fold.articles);
-    heldOut.push(...(await rankAll(retriever, fold.queries, host.pause)));
+    const retriever = await serving.keywordTwin(fold.articles);
+    heldOut.push(...(await rankAll(retriever, fold.queries, pause)));
   }
-  const labelled = await rankAll(serving, extra, host.pause);
+  const labelled = await rankAll(serving, extra, pause);
   const langs = new Set<Lang>(articles.map((a) => a.lang));
   const offTopicQueries = [...langs].flatMap((lang) =>
     offTopic[lang].map((query) => ({ query, lang, expected: [] as string[] })),
   );
-  const offTopicRows = await rankAll(serving, offTopicQueries, host.pause);
+  const offTopicRows = await rankAll(serving, offTopicQueries, pause);
 
   const fitRows = [...heldOut, ...labelled];
   const inScope = fitRows.filter((r) => r.expected.length > 0);
@@ -183,8 +183,8 @@ export async function selfCalibrate(
     0,
     ...offTopicRows.map((r) => (r.ranked[0] ? clarifyConfidence(r.ranked[0].features, 0, clarifyModel) : 0)),
   );
-  const floor = round(roundScore(noise) + 0.001);
-  const clarifyThreshold = round(
+  const floor = roundScore(roundScore(noise) + 0.001); // just above the noise, in shown scores
+  const clarifyThreshold = roundScore(
     Math.max(MIN_CLARIFY_THRESHOLD, Math.min(thresholds.clarifyThreshold, floor)),
   );
   notes.push(
@@ -223,8 +223,8 @@ function fitClarify(rows: readonly Row[], prior: ClarifyModel, withIntent: boole
     prior: { w: keys.map((k) => prior[k]), b: prior.bias },
     l2: PRIOR_PULL,
   });
-  const model: ClarifyModel = { ...prior, bias: round(fitted.b) };
-  keys.forEach((k, i) => (model[k] = round(fitted.w[i]!)));
+  const model: ClarifyModel = { ...prior, bias: roundScore(fitted.b) };
+  keys.forEach((k, i) => (model[k] = roundScore(fitted.w[i]!)));
   return model;
 }
 
@@ -269,8 +269,4 @@ function estimate(
     outOfScopeAnswered: held.outOfScope.wrongAnswer,
     offTopicDeclined: offTopic.outOfScope.declined,
   };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

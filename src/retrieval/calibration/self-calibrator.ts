@@ -100,7 +100,6 @@ export class SelfCalibrator {
       }
     }
     return selfCalibrate(retriever, thresholds, {
-      retrieverFor: (articles) => retriever.keywordTwin(articles),
       // Stopping (the bot shuts down) abandons the run at the next question.
       pause: () => (this.stopped ? Promise.reject(new CalibrationStopped()) : nextTurn()),
     }).catch((error: unknown) => {

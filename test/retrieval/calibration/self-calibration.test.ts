@@ -11,7 +11,7 @@ import {
   countSections,
 } from '../../../src/retrieval/calibration/self-calibrator.js';
 import { syntheticArticles } from '../../../src/retrieval/synthetic-kb.js';
-import { createRetriever, type KnowledgeRetriever } from '../../../src/retrieval/retriever.js';
+import { createRetriever } from '../../../src/retrieval/retriever.js';
 import { TempDb } from '../../support/temp-db.js';
 import { makeArticle } from '../helpers.js';
 
@@ -28,15 +28,13 @@ beforeAll(async () => {
 const retrieverOver = (articles: readonly Article[]) =>
   createRetriever(articles, { thresholds: THRESHOLDS, defaultLang: 'en' });
 
-const host = (r: KnowledgeRetriever) => ({ retrieverFor: (a: readonly Article[]) => r.keywordTwin(a) });
-
 describe('selfCalibrate on a knowledge base with three phrasings per article', () => {
   it(
     'offers a choice where the built-in decision declined a covered question, and still declines small talk',
     async () => {
       const builtIn = retrieverOver(fewPhrasings);
       const calibrated = retrieverOver(fewPhrasings);
-      const calibration = await selfCalibrate(calibrated, THRESHOLDS, host(calibrated));
+      const calibration = await selfCalibrate(calibrated, THRESHOLDS);
       calibrated.setCalibration(calibration);
 
       const covered = 'webcam shows black in zoom';
@@ -59,7 +57,7 @@ describe('selfCalibrate on a knowledge base with three phrasings per article', (
     'estimates its figures from held-out phrasings and says why',
     async () => {
       const r = retrieverOver(fewPhrasings);
-      const { estimates, notes, withIntent } = await selfCalibrate(r, THRESHOLDS, host(r));
+      const { estimates, notes, withIntent } = await selfCalibrate(r, THRESHOLDS);
       expect(withIntent).toBe(true);
       expect(estimates.inScope).toBeGreaterThan(100);
       expect(estimates.outOfScope).toBeGreaterThan(100);
@@ -80,7 +78,7 @@ describe('selfCalibrate on a knowledge base with three phrasings per article', (
         makeArticle({ id: `a-${i}`, title: `Printer ${i} jams`, body: `Open tray ${i}.` }),
       );
       const r = retrieverOver(tiny);
-      const calibration = await selfCalibrate(r, THRESHOLDS, host(r));
+      const calibration = await selfCalibrate(r, THRESHOLDS);
       expect(calibration.notes.join('\n')).toMatch(/built-in clarify model is kept/);
     },
     LIMIT,
