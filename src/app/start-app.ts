@@ -8,7 +8,7 @@ import { createHelpdeskCore, startSweepTimer, type HelpdeskCore } from '../conve
 import { createSqliteStores } from '../conversation/sqlite-stores.js';
 import { FLUSH_WAIT_MS, withinTime } from '../handoff/dispatch.js';
 import { errorMessage } from '../errors.js';
-import { watchKnowledgeBase, type ArticleSink, type KbWatcher } from '../kb/watch.js';
+import { watchKnowledgeBase, type KbWatcher } from '../kb/watch.js';
 import type { Logger } from '../logger.js';
 import type { KbProblem } from '../kb/types.js';
 import { answerCounts, popularTopics } from '../report/popular-topics.js';
@@ -169,34 +169,15 @@ async function startOn(
     throw error;
   }
   if (config.kb.watch)
-    watcher = watchKnowledgeBase(
-      config.kb.dir,
-      calibratedSink(retriever, calibrate),
-      retriever.listArticles(),
-      logger,
-      {
-        rescanMs: config.kb.rescanSeconds * 1000,
-        alreadyReported: problems,
-      },
-    );
+    watcher = watchKnowledgeBase(config.kb.dir, retriever, retriever.listArticles(), logger, {
+      rescanMs: config.kb.rescanSeconds * 1000,
+      alreadyReported: problems,
+      afterRebuild: calibrate,
+    });
   stopSweep = startSweepTimer(core, config.handoff.sweepIntervalSeconds, logger);
   void calibrate();
   // What a previous run left in the outbox: a channel that is down must not hold up the start.
   const flushed = await withinTime(core.flush(), FLUSH_WAIT_MS, () => undefined);
   if (flushed === undefined) logger.warn('deliveries left by the previous run are still going out');
   return { core, retriever, metrics, adapters, problems, recovered, close };
-}
-
-/** The retriever as the watcher's sink, recalibrating once the derived views are rebuilt. */
-function calibratedSink(retriever: KnowledgeRetriever, calibrate: () => Promise<unknown>): ArticleSink {
-  return {
-    upsert: (article) => retriever.upsert(article),
-    remove: (id) => retriever.remove(id),
-    getArticle: (id) => retriever.getArticle(id),
-    reanalyze: () => retriever.reanalyze(),
-    rebuildInBackground: async () => {
-      await retriever.rebuildInBackground();
-      await calibrate();
-    },
-  };
 }

@@ -55,6 +55,8 @@ export interface WatchOptions {
   rescanMs?: number;
   /** Problems the caller already reported at start-up: the first pass does not log them again. */
   alreadyReported?: readonly KbProblem[];
+  /** Runs after each rebuild of the derived views (the server recalibrates its decision then). */
+  afterRebuild?: () => Promise<void>;
 }
 
 const DEFAULT_DEBOUNCE_MS = 250;
@@ -106,6 +108,7 @@ export function watchKnowledgeBase(
     rebuildTimer = setTimeout(() => {
       sink
         .rebuildInBackground?.()
+        .then(() => options.afterRebuild?.())
         .catch((error: unknown) =>
           logger.error({ err: errorMessage(error) }, 'rebuilding the derived indexes failed'),
         );
