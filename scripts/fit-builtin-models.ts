@@ -25,19 +25,17 @@ import { cliLogger } from '../src/logger.js';
 import {
   CLARIFY_MODEL,
   CONFIDENCE_MODEL,
-  clarifyConfidence,
   confidenceModels,
-  keywordConfidence,
-  roundScore,
   type ConfidenceFeatures,
 } from '../src/retrieval/confidence.js';
 import { fitLogistic } from '../src/retrieval/calibration/fit-logistic.js';
-import { decide, type Thresholds } from '../src/retrieval/decide.js';
+import { replayDecision } from '../src/retrieval/calibration/replay-decision.js';
+import type { Thresholds } from '../src/retrieval/decide.js';
 import { chooseDenseWeight, fitDenseBand } from '../src/retrieval/dense-calibration.js';
 import { createEmbedder } from '../src/retrieval/embedding/create-embedder.js';
 import { CachedEmbedder } from '../src/retrieval/embedding/vector-cache.js';
 import { readQueries, type LabelledQuery } from '../src/retrieval/eval-queries.js';
-import { DEFAULT_DENSE_FUSION, fuseConfidence, type DenseFusion } from '../src/retrieval/fusion.js';
+import { DEFAULT_DENSE_FUSION, type DenseFusion } from '../src/retrieval/fusion.js';
 import {
   createRetriever,
   indexRetriever,
@@ -131,20 +129,7 @@ function evaluateAt(
   let oosDeclined = 0;
   let inScope = 0;
   for (const { query, ranked } of rows) {
-    const candidates = ranked
-      .slice(0, 5)
-      .map((c) => ({
-        ...c,
-        score: roundScore(fuseConfidence(keywordConfidence(c.features, models.answer), c.cosine, fusion)),
-      }))
-      // As the retriever orders them: by the rounded confidence, then by relevance.
-      .sort((x, y) => y.score - x.score || y.relevance - x.relevance);
-    const group = fuseConfidence(
-      clarifyConfidence(ranked[0]?.features, t.clarifyThreshold, models.clarify),
-      ranked[0]?.cosine,
-      fusion,
-    );
-    const kind = decide(candidates, t, group).kind;
+    const { kind, candidates } = replayDecision(ranked, models, t, fusion);
     if (query.expected.length === 0) {
       if (kind === 'decline') oosDeclined += 1;
       continue;

@@ -50,7 +50,8 @@ import type { Candidate, Embedder, RetrievalDecision, Retriever, SearchOptions }
 
 /** Longest message text analysed; the rest of a pasted log adds noise, not meaning. */
 export const MAX_QUERY_CHARS = 2000;
-const MAX_CANDIDATES = 5;
+/** Candidates a decision weighs (and a "Did you mean...?" may draw on). */
+export const MAX_CANDIDATES = 5;
 
 export interface RetrieverSettings {
   thresholds: Thresholds;

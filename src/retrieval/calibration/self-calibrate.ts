@@ -5,17 +5,17 @@ import { companyThesaurus } from '../../text/synonyms.js';
 import {
   clarifyConfidence,
   confidenceModels,
-  keywordConfidence,
   roundScore,
   type CLARIFY_MODEL,
   type ConfidenceFeatures,
 } from '../confidence.js';
-import { decide, type Thresholds } from '../decide.js';
+import type { Thresholds } from '../decide.js';
 import offTopic from '../data/off-topic.json' with { type: 'json' };
 import { summarise, type QueryOutcome } from '../evaluate.js';
 import type { KnowledgeRetriever, RankedCandidate } from '../retriever.js';
 import { fitLogistic, type Sample } from './fit-logistic.js';
 import { heldOutFolds, type HeldOutQuery } from './held-out.js';
+import { replayDecision } from './replay-decision.js';
 
 /** Bumped when the method changes, so that stored calibrations of an older method are redone. */
 export const CALIBRATION_VERSION = 1;
@@ -236,14 +236,10 @@ function estimate(
   clarifyModel: ClarifyModel,
   t: Thresholds,
 ): CalibrationEstimates {
-  const answerModel = confidenceModels(withIntent).answer;
+  const models = { answer: confidenceModels(withIntent).answer, clarify: clarifyModel };
   const decideRow = (r: Row) => {
-    const candidates = r.ranked
-      .slice(0, 5)
-      .map((c) => ({ ...c, score: roundScore(keywordConfidence(c.features, answerModel)) }))
-      .sort((x, y) => y.score - x.score || y.relevance - x.relevance);
-    const group = clarifyConfidence(r.ranked[0]?.features, t.clarifyThreshold, clarifyModel);
-    return { kind: decide(candidates, t, group).kind, order: candidates.map((c) => c.articleId) };
+    const { kind, candidates } = replayDecision(r.ranked, models, t);
+    return { kind, order: candidates.map((c) => c.articleId) };
   };
   const outcome = (r: Row): QueryOutcome => {
     const d = decideRow(r);
