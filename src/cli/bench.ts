@@ -12,6 +12,7 @@ import { loadKnowledgeBase } from '../kb/load-kb.js';
 import type { Article } from '../kb/types.js';
 import { silentLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { countSections } from '../kb/sections.js';
 import { readQueries } from '../retrieval/eval-queries.js';
 import { CachedEmbedder } from '../retrieval/embedding/vector-cache.js';
 import { percentile } from '../retrieval/evaluate.js';
@@ -70,7 +71,7 @@ async function runOne(size: Size, mode: Mode, queryCount: number): Promise<Recor
       embedder = model ? new CachedEmbedder(db, model) : undefined;
     }
     const { articles, queries } = await workload(size, queryCount);
-    const sections = articles.reduce((n, a) => n + a.sections.length, 0);
+    const sections = countSections(articles);
     const t0 = performance.now();
     const retriever = await indexRetriever(articles, {
       thresholds: loadConfig({}).retrieval,

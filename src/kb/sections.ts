@@ -1,4 +1,4 @@
-import type { Section } from './types.js';
+import type { Article, Section } from './types.js';
 
 const FENCE = /^\s{0,3}(```|~~~)/;
 const H2 = /^\s{0,3}##\s/;
@@ -62,4 +62,9 @@ export function splitSections(articleId: string, title: string, body: string): S
     sections.push({ id: `${articleId}#${index}`, articleId, index, heading: part.heading, body: text });
   });
   return sections;
+}
+
+/** Sections a set of articles is indexed as: the size that memory and work budgets go by. */
+export function countSections(articles: readonly Article[]): number {
+  return articles.reduce((n, a) => n + a.sections.length, 0);
 }

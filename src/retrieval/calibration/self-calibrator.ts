@@ -1,5 +1,5 @@
 import { errorMessage } from '../../errors.js';
-import type { Article } from '../../kb/types.js';
+import { countSections } from '../../kb/sections.js';
 import { companyThesaurus } from '../../text/synonyms.js';
 import type { Logger } from '../../logger.js';
 import type { Thresholds } from '../decide.js';
@@ -15,11 +15,6 @@ import { calibrationKey, selfCalibrate, type Calibration } from './self-calibrat
  * serves, as for the classifier beyond its work budget.
  */
 export const MAX_CALIBRATED_SECTIONS = 3000;
-
-/** Sections the knowledge base is indexed as. */
-export function countSections(articles: readonly Article[]): number {
-  return articles.reduce((n, a) => n + a.sections.length, 0);
-}
 
 /** Lets pending I/O and messages run between two questions of a calibration. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -8,8 +8,8 @@ import { selfCalibrate, type Calibration } from '../../../src/retrieval/calibrat
 import {
   MAX_CALIBRATED_SECTIONS,
   SelfCalibrator,
-  countSections,
 } from '../../../src/retrieval/calibration/self-calibrator.js';
+import { countSections } from '../../../src/kb/sections.js';
 import { syntheticArticles } from '../../../src/retrieval/synthetic-kb.js';
 import { createRetriever } from '../../../src/retrieval/retriever.js';
 import { TempDb } from '../../support/temp-db.js';
