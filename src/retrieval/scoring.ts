@@ -74,14 +74,21 @@ export function scoreHits(
   let total = 0;
   for (const w of weights.values()) total += w;
   if (total === 0 || hits.length === 0) return [];
-  const maxArticle = Math.max(...hits.map((h) => h.articleBm25), 1e-9);
-  const maxPhrasing = Math.max(...hits.map((h) => h.phrasingBm25), 1e-9);
+  let maxArticle = 1e-9;
+  let maxPhrasing = 1e-9;
+  for (const h of hits) {
+    maxArticle = Math.max(maxArticle, h.articleBm25);
+    maxPhrasing = Math.max(maxPhrasing, h.phrasingBm25);
+  }
   const out: KeywordEvidence[] = [];
   // The message's distinct terms and their weights, in first-occurrence order (the order the
   // sums below have always run in).
   const messageTerms = [...weights.keys()];
   const messageWeights = [...weights.values()];
   const sharing: number[] = [];
+  // Which phrasings are in `sharing` already, by the hit they were marked for: no clearing.
+  let marks = new Int32Array(64);
+  let stamp = 0;
   for (const hit of hits) {
     const terms = termsOf(hit.articleId);
     if (!terms) continue;
@@ -99,9 +106,16 @@ export function scoreHits(
     let phrasing = 0;
     const masses = massesOf(terms);
     sharing.length = 0;
+    stamp += 1;
+    if (marks.length < terms.phrasings.length) marks = new Int32Array(2 * terms.phrasings.length);
     for (const term of messageTerms) {
       const holding = terms.phrasingsWith.get(term);
-      if (holding) for (const i of holding) if (!sharing.includes(i)) sharing.push(i);
+      if (!holding) continue;
+      for (const i of holding) {
+        if (marks[i] === stamp) continue;
+        marks[i] = stamp;
+        sharing.push(i);
+      }
     }
     for (const i of sharing)
       phrasing = Math.max(phrasing, dice(weights, total, terms.phrasings[i]!, masses[i]!));
