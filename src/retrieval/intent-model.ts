@@ -150,30 +150,32 @@ export class IntentModel {
    * when the model knows none of them (the bias alone is no evidence about the message).
    */
   probabilities(features: readonly string[], allowed?: (label: string) => boolean): Map<string, number> {
-    const ids = features.map((f) => this.featureIds.get(f)).filter((id) => id !== undefined);
+    const ids: number[] = [];
+    for (const f of features) {
+      const id = this.featureIds.get(f);
+      if (id !== undefined) ids.push(id);
+    }
     if (ids.length === 0) return new Map();
-    const classes = this.labels.length;
-    const open = this.labels.map((label) => !allowed || allowed(label));
+    const { labels, weights } = this;
+    const classes = labels.length;
+    const open = new Uint8Array(classes);
+    for (let c = 0; c < classes; c++) open[c] = !allowed || allowed(labels[c]!) ? 1 : 0;
     const sums = Float64Array.from(this.bias);
     for (const f of ids) {
       const row = f * classes;
-      for (let c = 0; c < classes; c++) if (open[c]) sums[c] = sums[c]! + this.weights[row + c]!;
+      for (let c = 0; c < classes; c++) if (open[c] === 1) sums[c] = sums[c]! + weights[row + c]!;
+    }
+    let max = -Infinity;
+    for (let c = 0; c < classes; c++) if (open[c] === 1 && sums[c]! > max) max = sums[c]!;
+    // In label order, as the softmax has always summed; typed arrays instead of a map per pass.
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      if (open[c] === 0) continue;
+      sums[c] = Math.exp(sums[c]! - max);
+      sum += sums[c]!;
     }
     const scores = new Map<string, number>();
-    let max = -Infinity;
-    this.labels.forEach((label, c) => {
-      if (!open[c]) return;
-      const s = sums[c]!;
-      scores.set(label, s);
-      if (s > max) max = s;
-    });
-    let sum = 0;
-    for (const [label, s] of scores) {
-      const e = Math.exp(s - max);
-      scores.set(label, e);
-      sum += e;
-    }
-    for (const [label, e] of scores) scores.set(label, e / sum);
+    for (let c = 0; c < classes; c++) if (open[c] === 1) scores.set(labels[c]!, sums[c]! / sum);
     return scores;
   }
 }
