@@ -504,18 +504,16 @@ export class KnowledgeRetriever implements Retriever {
       const denseTop = [...cosines.entries()].sort((a, b) => b[1] - a[1]).slice(0, DENSE_CANDIDATES);
       for (const [id] of denseTop) ids.add(id);
     }
-    const ranked = [...ids]
-      .map((id) => ({
-        id,
-        e: evidence.get(id),
-        cosine: cosines?.get(id),
-        intent: intents ? (intents.get(id) ?? 0) : undefined,
-      }))
-      .map((r) => ({
-        ...r,
-        relevance: fuseRelevance(fuseIntent(r.e?.relevance ?? 0, r.intent), r.cosine, this.denseFusion),
-      }))
-      .sort((a, b) => b.relevance - a.relevance);
+    const ranked: { id: string; e?: KeywordEvidence; cosine?: number; intent?: number; relevance: number }[] =
+      [];
+    for (const id of ids) {
+      const e = evidence.get(id);
+      const cosine = cosines?.get(id);
+      const intent = intents ? (intents.get(id) ?? 0) : undefined;
+      const relevance = fuseRelevance(fuseIntent(e?.relevance ?? 0, intent), cosine, this.denseFusion);
+      ranked.push({ id, e, cosine, intent, relevance });
+    }
+    ranked.sort((a, b) => b.relevance - a.relevance);
     const signals = ranked.map((r) => ({
       relevance: r.relevance,
       coverage: r.e?.coverage ?? 0,
