@@ -147,15 +147,24 @@ export class Bm25Table {
         scores[rowid] = scores[rowid]! + idf * ((freq * (K1 + 1.0)) / (freq + K1 * lengthNorm));
       }
     }
+    // Rowids are ordered, not row objects: only the `limit` best become objects.
+    const { rowIds } = this;
+    touched.sort((x, y) => {
+      const byScore = scores[y]! - scores[x]!;
+      if (byScore !== 0) return byScore;
+      const a = rowIds[x]!;
+      const b = rowIds[y]!;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
     const out: Bm25Score[] = [];
-    for (const rowid of touched) {
-      out.push({ id: this.rowIds[rowid]!, score: scores[rowid]! });
+    for (let i = 0; i < touched.length; i++) {
+      const rowid = touched[i]!;
+      if (i < limit) out.push({ id: rowIds[rowid]!, score: scores[rowid]! });
       scores[rowid] = 0;
       seen[rowid] = 0;
     }
     touched.length = 0;
-    out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return out.length > limit ? out.slice(0, limit) : out;
+    return out;
   }
 
   /** FTS5's IDF: log((N - n + 0.5) / (n + 0.5)), floored at 1e-6 so that it never goes negative. */

@@ -52,14 +52,17 @@ export const PHRASING_DECAY = [1, 0.7, 0.5, 0.3];
 function topKSum(rows: { id: string; score: number }[], decay: number[]): { id: string; score: number }[] {
   const seen = new Map<string, number[]>();
   for (const row of rows) {
-    const list = seen.get(row.id) ?? [];
+    let list = seen.get(row.id);
+    if (!list) seen.set(row.id, (list = []));
     if (list.length < decay.length) list.push(row.score);
-    seen.set(row.id, list);
   }
-  return [...seen.entries()].map(([id, scores]) => ({
-    id,
-    score: scores.reduce((sum, s, i) => sum + s * (decay[i] ?? 0), 0),
-  }));
+  const out: { id: string; score: number }[] = [];
+  for (const [id, scores] of seen) {
+    let score = 0;
+    for (let i = 0; i < scores.length; i++) score += scores[i]! * (decay[i] ?? 0);
+    out.push({ id, score });
+  }
+  return out;
 }
 
 /**
