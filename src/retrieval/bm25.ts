@@ -120,8 +120,76 @@ export class Bm25Table {
    * when given; at most `limit`.
    */
   search(terms: readonly string[], lang: string | undefined, limit: number): Bm25Score[] {
+    this.accumulate(terms, lang);
+    return this.collect(limit);
+  }
+
+  /**
+   * Per id, the decayed sum of the scores of its best rows among the `limit` best rows
+   * (`decay[k]` weighs its k-th best), ids in the order of their best row: exactly what summing
+   * `search(terms, lang, limit)` row by row gives. When the rows touched fit in `limit`, no row
+   * order is needed: each id keeps its few best scores and only the ids are ordered.
+   */
+  searchSummed(
+    terms: readonly string[],
+    lang: string | undefined,
+    limit: number,
+    decay: readonly number[],
+  ): Bm25Score[] {
+    this.accumulate(terms, lang);
+    const { scores, seen, touched, rowIds } = this;
+    const cut = this.markCut(limit);
+    const best = new Map<string, number[]>();
+    for (const rowid of touched) {
+      const id = rowIds[rowid]!;
+      const score = scores[rowid]!;
+      const kept = seen[rowid] === 1;
+      scores[rowid] = 0;
+      seen[rowid] = 0;
+      if (!kept || score < cut) continue;
+      let top = best.get(id);
+      if (!top) best.set(id, (top = []));
+      // Kept best first, at most one score per weight.
+      let k = top.length;
+      top.push(score);
+      while (k > 0 && top[k - 1]! < score) {
+        top[k] = top[k - 1]!;
+        k -= 1;
+      }
+      top[k] = score;
+      if (top.length > decay.length) top.length = decay.length;
+    }
+    touched.length = 0;
+    const byId = [...best];
+    // An id's first row in `search` order is its best: ids go by best score, then by id.
+    byId.sort(([a, x], [b, y]) => y[0]! - x[0]! || (a < b ? -1 : a > b ? 1 : 0));
+    return byId.map(([id, top]) => ({ id, score: decayedSum(top, decay) }));
+  }
+
+  /**
+   * The lowest score among the `limit` best rows touched (0 when they all fit): rows below it are
+   * out. Rows scoring exactly that much are in by id, as `collect` orders them; those that are
+   * not get `seen` 2. Found by sorting the scores alone, natively, instead of ordering the rows.
+   */
+  private markCut(limit: number): number {
+    const { scores, seen, touched, rowIds } = this;
+    if (touched.length <= limit) return 0;
+    const sorted = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) sorted[i] = scores[touched[i]!]!;
+    sorted.sort();
+    const cut = sorted[touched.length - limit]!;
+    let room = limit;
+    for (const rowid of touched) if (scores[rowid]! > cut) room -= 1;
+    const tied = touched.filter((rowid) => scores[rowid] === cut);
+    tied.sort((x, y) => (rowIds[x]! < rowIds[y]! ? -1 : rowIds[x]! > rowIds[y]! ? 1 : 0));
+    for (let i = room; i < tied.length; i++) seen[tied[i]!] = 2;
+    return cut;
+  }
+
+  /** Scores every row holding any of `terms` into `scores`, listing the rows in `touched`. */
+  private accumulate(terms: readonly string[], lang: string | undefined): void {
     const nRow = this.liveRows;
-    if (nRow === 0) return [];
+    if (nRow === 0) return;
     const avgdl = this.totalTokens / nRow;
     if (this.scores.length < this.rowIds.length) {
       this.scores = new Float64Array(this.rowIds.length * 2);
@@ -147,8 +215,12 @@ export class Bm25Table {
         scores[rowid] = scores[rowid]! + idf * ((freq * (K1 + 1.0)) / (freq + K1 * lengthNorm));
       }
     }
+  }
+
+  /** The rows `accumulate` touched, best first (ties by id), at most `limit`; resets the scores. */
+  private collect(limit: number): Bm25Score[] {
+    const { scores, seen, touched, rowIds } = this;
     // Rowids are ordered, not row objects: only the `limit` best become objects.
-    const { rowIds } = this;
     touched.sort((x, y) => {
       const byScore = scores[y]! - scores[x]!;
       if (byScore !== 0) return byScore;
@@ -186,4 +258,11 @@ export class Bm25Table {
 export function sqliteLn(db: Db): (x: number) => number {
   const statement = db.prepare('SELECT ln(?) AS v');
   return (x) => (statement.get(x) as { v: number }).v;
+}
+
+/** `decay`-weighted sum of scores given best first. */
+function decayedSum(scores: readonly number[], decay: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) sum += scores[i]! * (decay[i] ?? 0);
+  return sum;
 }

@@ -17,8 +17,11 @@ export interface ArticleTerms {
   lang: Lang;
   /** Every term of the article, any field. */
   all: Set<string>;
-  /** Terms of the title and of each `questions` entry, one set each. */
-  phrasings: Set<string>[];
+  /**
+   * Distinct terms of the title and of each `questions` entry, one list each, in first-occurrence
+   * order: lists, not sets, because every message walks them for its Dice overlap.
+   */
+  phrasings: string[][];
   /** Indexes into `phrasings` of the phrasings holding each term. */
   phrasingsWith: Map<string, number[]>;
   /**
@@ -47,23 +50,6 @@ const COMMON_TERM_MIN_ARTICLES = 300;
  * a message is stronger evidence than a single lucky one (a soft k-NN vote).
  */
 export const PHRASING_DECAY = [1, 0.7, 0.5, 0.3];
-
-/** Per article, the decayed sum of its best phrasing scores (rows come best first). */
-function topKSum(rows: { id: string; score: number }[], decay: number[]): { id: string; score: number }[] {
-  const seen = new Map<string, number[]>();
-  for (const row of rows) {
-    let list = seen.get(row.id);
-    if (!list) seen.set(row.id, (list = []));
-    if (list.length < decay.length) list.push(row.score);
-  }
-  const out: { id: string; score: number }[] = [];
-  for (const [id, scores] of seen) {
-    let score = 0;
-    for (let i = 0; i < scores.length; i++) score += scores[i]! * (decay[i] ?? 0);
-    out.push({ id, score });
-  }
-  return out;
-}
 
 /**
  * BM25 index over pre-analysed (stemmed, synonym-expanded) article text, scored exactly as the
@@ -133,7 +119,7 @@ export class KeywordIndex {
 
     this.forgetTerms(article.id);
     const all = new Set([...titleTerms, ...tagTerms, ...questionTerms.flat(), ...headingTerms, ...bodyTerms]);
-    const phrasings = [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => new Set(t));
+    const phrasings = [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => [...new Set(t)]);
     const phrasingsWith = new Map<string, number[]>();
     phrasings.forEach((phrasing, i) => {
       for (const term of phrasing) phrasingsWith.set(term, [...(phrasingsWith.get(term) ?? []), i]);
@@ -206,7 +192,7 @@ export class KeywordIndex {
     const unique = selective.length > 0 ? selective : valid;
     if (unique.length === 0) return [];
     const articleRows = this.articleTable.search(unique, lang, limit);
-    const phrasingRows = topKSum(this.phrasingTable.search(unique, lang, limit * 10), PHRASING_DECAY);
+    const phrasingRows = this.phrasingTable.searchSummed(unique, lang, limit * 10, PHRASING_DECAY);
 
     const hits = new Map<string, KeywordHit>();
     for (const row of articleRows)

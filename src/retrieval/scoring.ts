@@ -25,18 +25,18 @@ export interface KeywordEvidence {
 
 /**
  * Weighted Dice between the message and one phrasing, whose own IDF mass (the sum over its terms,
- * in set order) is `phrasingMass`; 0 when they share no term.
+ * in order) is `phrasingMass`; 0 when they share no term.
  */
 function dice(
   terms: Map<string, number>,
   total: number,
-  phrasing: Set<string>,
+  phrasing: readonly string[],
   phrasingMass: number,
 ): number {
   let shared = 0;
   let any = false;
-  for (const term of phrasing) {
-    const w = terms.get(term);
+  for (let i = 0; i < phrasing.length; i++) {
+    const w = terms.get(phrasing[i]!);
     if (w !== undefined) {
       shared += w;
       any = true;
@@ -47,7 +47,7 @@ function dice(
   return denominator === 0 ? 0 : (2 * shared) / denominator;
 }
 
-/** IDF mass of each phrasing (summed over its terms in set order), as `dice` expects it. */
+/** IDF mass of each phrasing (summed over its distinct terms in order), as `dice` expects it. */
 export function phrasingMasses(terms: ArticleTerms, idf: (t: string) => number): number[] {
   return terms.phrasings.map((phrasing) => {
     let mass = 0;

@@ -91,4 +91,43 @@ describe('Bm25Table scores exactly like FTS5 bm25()', () => {
       fresh.search(['vpn', 'printer'], undefined, 10),
     );
   });
+
+  /** What `searchSummed` must equal: the best `limit` rows in order, summed per id row by row. */
+  function summedRowByRow(table: Bm25Table, terms: string[], limit: number, decay: number[]) {
+    const sums = new Map<string, number[]>();
+    for (const row of table.search(terms, undefined, limit)) {
+      const list = sums.get(row.id) ?? [];
+      if (list.length < decay.length) list.push(row.score);
+      sums.set(row.id, list);
+    }
+    return [...sums].map(([id, scores]) => ({
+      id,
+      score: scores.reduce((sum, s, i) => sum + s * (decay[i] ?? 0), 0),
+    }));
+  }
+
+  it('sums the best rows per id exactly as summing the ordered rows does, cut or not', () => {
+    const ln = sqliteLn(openDatabase(':memory:'));
+    const table = new Bm25Table([1], ln);
+    // Many rows per id, equal scores across ids and within one, so that ties and the cut count.
+    const words = ['vpn', 'slow', 'printer', 'jam', 'mail', 'sync'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let r = 0; r < 400; r++) {
+      const length = 1 + Math.floor(next() * 4);
+      const terms = Array.from({ length }, () => words[Math.floor(next() * words.length)]!);
+      table.add({ id: `a${Math.floor(next() * 40)}`, lang: 'en', columns: [terms] });
+    }
+    const decay = [1, 0.7, 0.5, 0.3];
+    let cut = 0;
+    for (const terms of [['vpn'], ['vpn', 'slow'], ['jam', 'mail', 'sync'], words, ['nothing']]) {
+      for (const limit of [1, 5, 37, 100, 300, 1000]) {
+        if (table.search(terms, undefined, 100_000).length > limit) cut += 1;
+        expect(table.searchSummed(terms, undefined, limit, decay)).toEqual(
+          summedRowByRow(table, terms, limit, decay),
+        );
+      }
+    }
+    expect(cut).toBeGreaterThan(10);
+  });
 });
