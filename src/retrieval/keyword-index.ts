@@ -3,7 +3,7 @@ import type { Article } from '../kb/types.js';
 import { analyzeDocument } from '../text/analyze.js';
 import { openDatabase } from '../storage/db.js';
 import { Bm25Table, sqliteLn } from './bm25.js';
-import { phrasingMasses } from './scoring.js';
+import type { TermStats } from './scoring.js';
 
 /**
  * Field weights of the article-level BM25 (as FTS5 `bm25()` column weights): a word in the title or
@@ -19,9 +19,9 @@ export interface ArticleTerms {
   all: Set<string>;
   /**
    * Distinct terms of the title and of each `questions` entry, one list each, in first-occurrence
-   * order: lists, not sets, because every message walks them for its Dice overlap.
+   * order, as the index's term ids (`termIdOf`): every message walks them for its Dice overlap.
    */
-  phrasings: string[][];
+  phrasings: number[][];
   /** Indexes into `phrasings` of the phrasings holding each term. */
   phrasingsWith: Map<string, number[]>;
   /**
@@ -57,7 +57,7 @@ export const PHRASING_DECAY = [1, 0.7, 0.5, 0.3];
  * article with weighted fields, and one row per phrasing (title and each question) so that a
  * message close to one typed phrasing scores even in a long article.
  */
-export class KeywordIndex {
+export class KeywordIndex implements TermStats {
   private readonly terms = new Map<string, ArticleTerms>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly ln = sqliteLn(openDatabase(':memory:'));
@@ -74,8 +74,14 @@ export class KeywordIndex {
   private readonly phrasingTable = new Bm25Table([1], this.ln);
   /** IDF by term, valid until the next change of the articles (it depends on all of them). */
   private readonly idfCache = new Map<string, number>();
-  /** `phrasingMasses` by article, valid as long as `idfCache`. */
+  /** IDF mass of each phrasing by article, valid as long as `idfCache`. */
   private readonly massCache = new Map<string, number[]>();
+  /**
+   * Ids of the terms phrasings use, and their texts by id. Ids are never taken back: they are
+   * bounded by the words the phrasings have ever used.
+   */
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
 
   /** Number of articles indexed. */
   get size(): number {
@@ -119,11 +125,12 @@ export class KeywordIndex {
 
     this.forgetTerms(article.id);
     const all = new Set([...titleTerms, ...tagTerms, ...questionTerms.flat(), ...headingTerms, ...bodyTerms]);
-    const phrasings = [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => [...new Set(t)]);
+    const distinct = [titleTerms, ...questionTerms].filter((t) => t.length > 0).map((t) => [...new Set(t)]);
     const phrasingsWith = new Map<string, number[]>();
-    phrasings.forEach((phrasing, i) => {
+    distinct.forEach((phrasing, i) => {
       for (const term of phrasing) phrasingsWith.set(term, [...(phrasingsWith.get(term) ?? []), i]);
     });
+    const phrasings = distinct.map((phrasing) => phrasing.map((term) => this.idOf(term)));
     this.terms.set(article.id, {
       articleId: article.id,
       lang: article.lang,
@@ -147,14 +154,36 @@ export class KeywordIndex {
     this.forgetIdf();
   }
 
-  /** IDF mass of each phrasing of an article (see `phrasingMasses`), kept until the next edit. */
-  phrasingMassesOf(terms: ArticleTerms): number[] {
+  /**
+   * IDF mass of each phrasing of an article (the sum over its terms, in order), which Dice
+   * divides by; kept until the next edit.
+   */
+  phrasingMassesOf(terms: ArticleTerms): readonly number[] {
     let masses = this.massCache.get(terms.articleId);
     if (!masses) {
-      masses = phrasingMasses(terms, (t) => this.idf(t));
+      masses = terms.phrasings.map((phrasing) => {
+        let mass = 0;
+        for (const id of phrasing) mass += this.idf(this.termNames[id]!);
+        return mass;
+      });
       this.massCache.set(terms.articleId, masses);
     }
     return masses;
+  }
+
+  /** The id of a term some phrasing uses (see `ArticleTerms.phrasings`), else undefined. */
+  termIdOf(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termNames.length;
+      this.termIds.set(term, id);
+      this.termNames.push(term);
+    }
+    return id;
   }
 
   /** In-memory terms of an article, for coverage and section choice. */

@@ -487,15 +487,7 @@ export class KnowledgeRetriever implements Retriever {
       );
     const hits = this.keyword.search(terms, searchLang).filter((h) => !exclude.has(h.articleId));
     const idf = (t: string) => this.keyword.idf(t);
-    const evidence = new Map(
-      scoreHits(
-        hits,
-        terms,
-        (id) => this.keyword.termsOf(id),
-        idf,
-        (t) => this.keyword.phrasingMassesOf(t),
-      ).map((e) => [e.articleId, e]),
-    );
+    const evidence = new Map(scoreHits(hits, terms, this.keyword).map((e) => [e.articleId, e]));
     const cosines = await this.denseScores(clipped, searchLang, exclude);
     // An article removed while the message was being embedded must not weigh in the confidences.
     for (const id of evidence.keys()) if (!this.articles.has(id)) evidence.delete(id);

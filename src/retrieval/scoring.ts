@@ -23,54 +23,75 @@ export interface KeywordEvidence {
   relevance: number;
 }
 
+/** What evidence scoring reads of the keyword index. */
+export interface TermStats {
+  /** In-memory terms of an article. */
+  termsOf(articleId: string): ArticleTerms | undefined;
+  /** Inverse document frequency over articles. */
+  idf(term: string): number;
+  /** IDF mass of each phrasing of an article, in `ArticleTerms.phrasings` order. */
+  phrasingMassesOf(terms: ArticleTerms): readonly number[];
+  /** The id a term has in `ArticleTerms.phrasings`, undefined when no phrasing uses it. */
+  termIdOf(term: string): number | undefined;
+}
+
 /**
- * Weighted Dice between the message and one phrasing, whose own IDF mass (the sum over its terms,
- * in order) is `phrasingMass`; 0 when they share no term.
+ * Message weights by term id for the Dice walk, valid where `stampById` holds the current stamp:
+ * arrays read by id instead of a map looked up by text for every term of every phrasing.
+ * Module-wide scratch space: scoring is synchronous, one message at a time.
  */
-function dice(
-  terms: Map<string, number>,
-  total: number,
-  phrasing: readonly string[],
-  phrasingMass: number,
-): number {
+let weightById = new Float64Array(1024);
+let stampById = new Int32Array(1024);
+let stamp = 0;
+
+/** Makes the message's terms the ones `dice` sees. */
+function setMessageWeights(ids: readonly number[], weights: readonly number[]): void {
+  let needed = 0;
+  for (const id of ids) needed = Math.max(needed, id + 1);
+  if (needed > weightById.length) {
+    weightById = new Float64Array(2 * needed);
+    stampById = new Int32Array(2 * needed);
+    stamp = 0;
+  }
+  if (stamp === 0x7fffffff) {
+    stampById.fill(0);
+    stamp = 0;
+  }
+  stamp += 1;
+  for (let i = 0; i < ids.length; i++) {
+    weightById[ids[i]!] = weights[i]!;
+    stampById[ids[i]!] = stamp;
+  }
+}
+
+/**
+ * Weighted Dice between the message (its terms set by `setMessageWeights`, IDF mass `total`) and
+ * one phrasing (term ids), whose own IDF mass is `phrasingMass`; 0 when they share no term. The
+ * shared mass sums in the phrasing's term order, as it always has.
+ */
+function dice(total: number, phrasing: readonly number[], phrasingMass: number): number {
   let shared = 0;
   let any = false;
   for (let i = 0; i < phrasing.length; i++) {
-    const w = terms.get(phrasing[i]!);
-    if (w !== undefined) {
-      shared += w;
-      any = true;
-    }
+    const id = phrasing[i]!;
+    if (stampById[id] !== stamp) continue;
+    shared += weightById[id]!;
+    any = true;
   }
   if (!any) return 0;
   const denominator = total + phrasingMass;
   return denominator === 0 ? 0 : (2 * shared) / denominator;
 }
 
-/** IDF mass of each phrasing (summed over its distinct terms in order), as `dice` expects it. */
-export function phrasingMasses(terms: ArticleTerms, idf: (t: string) => number): number[] {
-  return terms.phrasings.map((phrasing) => {
-    let mass = 0;
-    for (const term of phrasing) mass += idf(term);
-    return mass;
-  });
-}
-
 /**
  * Turns raw BM25 hits into comparable evidence. BM25 orders well within one message but its
  * scale changes with the message, so confidence (confidence.ts) also looks at the absolute parts
- * (coverage and phrasing overlap); the order uses all four. `massesOf` gives `phrasingMasses` of
- * an article, which the index keeps between messages (they change only with the articles).
+ * (coverage and phrasing overlap); the order uses all four. The index keeps the phrasing masses
+ * between messages (they change only with the articles).
  */
-export function scoreHits(
-  hits: KeywordHit[],
-  queryTerms: string[],
-  termsOf: (id: string) => ArticleTerms | undefined,
-  idf: (term: string) => number,
-  massesOf: (terms: ArticleTerms) => readonly number[] = (terms) => phrasingMasses(terms, idf),
-): KeywordEvidence[] {
+export function scoreHits(hits: KeywordHit[], queryTerms: string[], stats: TermStats): KeywordEvidence[] {
   const weights = new Map<string, number>();
-  for (const term of queryTerms) weights.set(term, idf(term));
+  for (const term of queryTerms) weights.set(term, stats.idf(term));
   let total = 0;
   for (const w of weights.values()) total += w;
   if (total === 0 || hits.length === 0) return [];
@@ -85,12 +106,21 @@ export function scoreHits(
   // sums below have always run in).
   const messageTerms = [...weights.keys()];
   const messageWeights = [...weights.values()];
+  const phrasingIds: number[] = [];
+  const phrasingWeights: number[] = [];
+  messageTerms.forEach((term, t) => {
+    const id = stats.termIdOf(term);
+    if (id === undefined) return;
+    phrasingIds.push(id);
+    phrasingWeights.push(messageWeights[t]!);
+  });
+  setMessageWeights(phrasingIds, phrasingWeights);
   const sharing: number[] = [];
   // Which phrasings are in `sharing` already, by the hit they were marked for: no clearing.
   let marks = new Int32Array(64);
-  let stamp = 0;
+  let hitStamp = 0;
   for (const hit of hits) {
-    const terms = termsOf(hit.articleId);
+    const terms = stats.termsOf(hit.articleId);
     if (!terms) continue;
     // IDF mass of the message terms the article has, and how many they are.
     let mass = 0;
@@ -104,21 +134,20 @@ export function scoreHits(
     // Only a phrasing sharing a word with the message can beat 0; the maximum is the same in
     // any order.
     let phrasing = 0;
-    const masses = massesOf(terms);
+    const masses = stats.phrasingMassesOf(terms);
     sharing.length = 0;
-    stamp += 1;
+    hitStamp += 1;
     if (marks.length < terms.phrasings.length) marks = new Int32Array(2 * terms.phrasings.length);
     for (const term of messageTerms) {
       const holding = terms.phrasingsWith.get(term);
       if (!holding) continue;
       for (const i of holding) {
-        if (marks[i] === stamp) continue;
-        marks[i] = stamp;
+        if (marks[i] === hitStamp) continue;
+        marks[i] = hitStamp;
         sharing.push(i);
       }
     }
-    for (const i of sharing)
-      phrasing = Math.max(phrasing, dice(weights, total, terms.phrasings[i]!, masses[i]!));
+    for (const i of sharing) phrasing = Math.max(phrasing, dice(total, terms.phrasings[i]!, masses[i]!));
     const articleBm25 = hit.articleBm25 / maxArticle;
     const phrasingBm25 = hit.phrasingBm25 / maxPhrasing;
     const w = RELEVANCE_WEIGHTS;
