@@ -1,3 +1,4 @@
+import { memoized } from './memo.js';
 import { STOPWORDS } from './stopwords.js';
 
 /**
@@ -75,10 +76,10 @@ export function latinToCyrillic(word: string): string {
  * The Cyrillic spellings a Latin word may stand for: "e" at the start of a word is "е" in some
  * words and "э" in others ("etazh" is "этаж"), so both are tried, the plain reading first.
  */
-export function cyrillicReadings(word: string): string[] {
+export const cyrillicReadings: (word: string) => readonly string[] = memoized((word) => {
   const plain = latinToCyrillic(word);
   return plain.startsWith('е') ? [plain, `э${plain.slice(1)}`] : [plain];
-}
+}, 4096);
 
 /** English words that transliterate to Russian stop words ("no" -> "но", "by" -> "бы"). */
 const ENGLISH_LOOKALIKES = new Set(['no', 'so', 'by', 'pro']);
