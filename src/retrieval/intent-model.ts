@@ -158,24 +158,27 @@ export class IntentModel {
     if (ids.length === 0) return new Map();
     const { labels, weights } = this;
     const classes = labels.length;
-    const open = new Uint8Array(classes);
-    for (let c = 0; c < classes; c++) open[c] = !allowed || allowed(labels[c]!) ? 1 : 0;
+    // The allowed classes in label order: only they are summed (each over the features in order).
+    const open: number[] = [];
+    for (let c = 0; c < classes; c++) if (!allowed || allowed(labels[c]!)) open.push(c);
     const sums = Float64Array.from(this.bias);
     for (const f of ids) {
       const row = f * classes;
-      for (let c = 0; c < classes; c++) if (open[c] === 1) sums[c] = sums[c]! + weights[row + c]!;
+      for (let k = 0; k < open.length; k++) {
+        const c = open[k]!;
+        sums[c] = sums[c]! + weights[row + c]!;
+      }
     }
     let max = -Infinity;
-    for (let c = 0; c < classes; c++) if (open[c] === 1 && sums[c]! > max) max = sums[c]!;
+    for (const c of open) if (sums[c]! > max) max = sums[c]!;
     // In label order, as the softmax has always summed; typed arrays instead of a map per pass.
     let sum = 0;
-    for (let c = 0; c < classes; c++) {
-      if (open[c] === 0) continue;
+    for (const c of open) {
       sums[c] = Math.exp(sums[c]! - max);
       sum += sums[c]!;
     }
     const scores = new Map<string, number>();
-    for (let c = 0; c < classes; c++) if (open[c] === 1) scores.set(labels[c]!, sums[c]! / sum);
+    for (const c of open) scores.set(labels[c]!, sums[c]! / sum);
     return scores;
   }
 }
