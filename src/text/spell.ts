@@ -7,7 +7,9 @@
  */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
-  private readonly deletes = new Map<string, string[]>();
+  /** The words the deletion index holds, by index; the index keeps their numbers. */
+  private readonly indexed: string[] = [];
+  private readonly deletes = new DeletionIndex();
   private readonly stems = new Set<string>();
 
   /**
@@ -23,11 +25,17 @@ export class Vocabulary {
     this.counts.set(word, (seen ?? 0) + 1);
     if (seen === undefined && this.stem) this.stems.add(this.stem(word));
     if (seen !== undefined || word.length < 4 || word.length > 30) return;
-    for (const variant of deletesOf(word)) {
-      const list = this.deletes.get(variant);
-      if (list) list.push(word);
-      else this.deletes.set(variant, [word]);
-    }
+    const id = this.indexed.length;
+    this.indexed.push(word);
+    for (let i = 0; i < word.length; i++) this.deletes.add(hashSkipping(word, i), id);
+  }
+
+  /** Known words one deletion of which is `text`. */
+  private withDeletion(text: string, into: Set<string>): void {
+    this.deletes.forEach(hashSkipping(text, -1), (id) => {
+      const word = this.indexed[id]!;
+      if (isOneDeletion(word, text)) into.add(word);
+    });
   }
 
   has(word: string): boolean {
@@ -48,10 +56,11 @@ export class Vocabulary {
     if (this.counts.has(word)) return word;
     if (word.length < 4 || word.length > 30 || /\d/.test(word)) return undefined;
     const maxDistance = word.length >= 7 ? 2 : 1;
-    const candidates = new Set<string>(this.deletes.get(word) ?? []);
+    const candidates = new Set<string>();
+    this.withDeletion(word, candidates);
     for (const variant of deletesOf(word)) {
       if (this.counts.has(variant)) candidates.add(variant);
-      for (const c of this.deletes.get(variant) ?? []) candidates.add(c);
+      this.withDeletion(variant, candidates);
     }
     let best: string | undefined;
     let bestDistance = Infinity;
@@ -74,6 +83,76 @@ export class Vocabulary {
     }
     return bestDistance <= maxDistance ? best : undefined;
   }
+}
+
+/**
+ * Word numbers by the hashes of their one-letter deletions, in typed arrays: as a map of deletion
+ * strings it held a string, a map entry and an array for each of some 100,000 deletions (9 MB of
+ * a 30 MB heap on the sample knowledge base). Hashes may collide: callers check each word.
+ */
+class DeletionIndex {
+  /** Chain heads by hash bucket (-1: empty), and per entry: its hash, its word, the next entry. */
+  private heads = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Int32Array(1 << 12);
+  private words = new Int32Array(1 << 12);
+  private next = new Int32Array(1 << 12);
+  private size = 0;
+
+  add(hash: number, word: number): void {
+    if (this.size === this.hashes.length) this.grow();
+    const entry = this.size++;
+    const bucket = hash & (this.heads.length - 1);
+    this.hashes[entry] = hash;
+    this.words[entry] = word;
+    this.next[entry] = this.heads[bucket]!;
+    this.heads[bucket] = entry;
+  }
+
+  /** Calls `found` with each word added under `hash`. */
+  forEach(hash: number, found: (word: number) => void): void {
+    for (let e = this.heads[hash & (this.heads.length - 1)]!; e !== -1; e = this.next[e]!) {
+      if (this.hashes[e] === hash) found(this.words[e]!);
+    }
+  }
+
+  /** Twice the room, the buckets twice as many (chains stay short). */
+  private grow(): void {
+    const capacity = 2 * this.hashes.length;
+    const widen = (from: Int32Array) => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.hashes = widen(this.hashes);
+    this.words = widen(this.words);
+    this.next = widen(this.next);
+    this.heads = new Int32Array(capacity).fill(-1);
+    for (let e = 0; e < this.size; e++) {
+      const bucket = this.hashes[e]! & (capacity - 1);
+      this.next[e] = this.heads[bucket]!;
+      this.heads[bucket] = e;
+    }
+  }
+}
+
+/** FNV-1a of `text` without its character at `skip` (-1: the whole text), no string made. */
+function hashSkipping(text: string, skip: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    if (i === skip) continue;
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash | 0;
+}
+
+/** True when deleting one character of `word` gives `text`. */
+function isOneDeletion(word: string, text: string): boolean {
+  if (word.length !== text.length + 1) return false;
+  let i = 0;
+  while (i < text.length && word.charCodeAt(i) === text.charCodeAt(i)) i += 1;
+  // The first difference is the deleted character: the rest must match shifted by one.
+  for (let j = i; j < text.length; j++) if (word.charCodeAt(j + 1) !== text.charCodeAt(j)) return false;
+  return true;
 }
 
 function deletesOf(word: string): string[] {

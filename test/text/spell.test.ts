@@ -105,3 +105,104 @@ describe('Vocabulary.knowsFormOf', () => {
     expect(plain.knowsFormOf('printed')).toBe(false);
   });
 });
+
+/**
+ * The deletion index as it was first written, with the deletion strings themselves as keys: the
+ * hashed index must find exactly the words this finds.
+ */
+function referenceClosest(vocabulary: Map<string, number>, word: string): string | undefined {
+  const deletesOf = (w: string) => Array.from(w, (_, i) => w.slice(0, i) + w.slice(i + 1));
+  const deletes = new Map<string, string[]>();
+  for (const known of vocabulary.keys()) {
+    if (known.length < 4 || known.length > 30) continue;
+    for (const d of deletesOf(known)) deletes.set(d, [...(deletes.get(d) ?? []), known]);
+  }
+  if (vocabulary.has(word)) return word;
+  if (word.length < 4 || word.length > 30 || /\d/.test(word)) return undefined;
+  const maxDistance = word.length >= 7 ? 2 : 1;
+  const candidates = new Set(deletes.get(word) ?? []);
+  for (const d of deletesOf(word)) {
+    if (vocabulary.has(d)) candidates.add(d);
+    for (const c of deletes.get(d) ?? []) candidates.add(c);
+  }
+  let best: string | undefined;
+  let bestKey: [number, number, string] | undefined;
+  for (const c of candidates) {
+    if (c[0] !== word[0] && word.length < 7) continue;
+    const key: [number, number, string] = [editDistance(word, c, maxDistance), -(vocabulary.get(c) ?? 0), c];
+    if (
+      !bestKey ||
+      key[0] < bestKey[0] ||
+      (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))
+    ) {
+      best = c;
+      bestKey = key;
+    }
+  }
+  return bestKey && bestKey[0] <= maxDistance ? best : undefined;
+}
+
+describe('Vocabulary deletion index', () => {
+  it('finds what an index keyed by the deletion strings finds, on typos of every kind', () => {
+    const words = [
+      'printer',
+      'printers',
+      'password',
+      'passwords',
+      'outlook',
+      'mailbox',
+      'monitor',
+      'monitors',
+      'принтер',
+      'пароль',
+      'пароля',
+      'почта',
+      'почты',
+      'vpn',
+      'wifi',
+      'wi-fi',
+      'laptop',
+      'laptops',
+      'lap',
+      'calendar',
+      'calender',
+      'teams',
+      'team',
+      'steam',
+      'reset',
+      'resent',
+      'sent',
+      'scan',
+      'scanner',
+      'sync',
+    ];
+    const counts = new Map<string, number>();
+    const vocabulary = new Vocabulary();
+    words.forEach((w, i) => {
+      for (let k = 0; k <= i % 3; k++) {
+        vocabulary.add(w);
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
+    });
+    const letters = 'aeioustrnxпрл';
+    const typos = new Set<string>();
+    for (const w of words) {
+      for (let i = 0; i <= w.length; i++) {
+        typos.add(w.slice(0, i) + w.slice(i + 1));
+        typos.add(w.slice(0, i) + w.slice(i + 2));
+        typos.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+        for (const c of letters) {
+          typos.add(w.slice(0, i) + c + w.slice(i));
+          typos.add(w.slice(0, i) + c + w.slice(i + 1));
+        }
+      }
+    }
+    let repaired = 0;
+    for (const typo of typos) {
+      const expected = referenceClosest(counts, typo);
+      if (expected !== undefined && expected !== typo) repaired += 1;
+      expect(vocabulary.closest(typo), typo).toBe(expected);
+    }
+    expect(repaired).toBeGreaterThan(500);
+  });
+});
