@@ -68,17 +68,33 @@ export function staleBuild(): string | undefined {
   return undefined;
 }
 
+/** The words of `npm start`'s script in package.json, without the `exec` that hands over to node. */
+function startScript(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return (pkg.scripts.start ?? '').replace(/^exec\s+/, '').split(/\s+/);
+}
+
 /**
- * What `npm start` runs (its script in package.json, without the `exec` that hands the shell's
- * process over to node) when the server is built; else the source under tsx.
+ * The node options `npm start` gives the serving process (heap sizing, V8's thread pool...):
+ * measurements made outside the server run under them too, or they would measure another engine
+ * set-up (with V8's default four background threads, on two cores they preempt the main thread
+ * for milliseconds at a time while they compile).
+ */
+export function servingNodeOptions(): string[] {
+  const [node, ...args] = startScript();
+  return node === 'node' ? args.filter((a) => a.startsWith('--')) : [];
+}
+
+/**
+ * What `npm start` runs when the server is built (its script, as node arguments); else the source
+ * under tsx.
  */
 function serverCommand(): { args: string[]; build: 'dist' | 'tsx' } {
   const built = path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'start.js');
   if (existsSync(built)) {
-    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    };
-    const [node, ...args] = (pkg.scripts.start ?? '').replace(/^exec\s+/, '').split(/\s+/);
+    const [node, ...args] = startScript();
     if (node === 'node') return { args, build: 'dist' };
     return { args: [built], build: 'dist' };
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { measureServer, staleBuild } from '../bench/server-bench.js';
+import { measureServer, servingNodeOptions, staleBuild } from '../bench/server-bench.js';
 import { writeKnowledgeBase } from '../bench/kb-files.js';
 import { loadConfig, type Lang } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
@@ -184,7 +184,15 @@ await runCli(USAGE, async () => {
     for (const mode of modes) {
       const child = spawnSync(
         process.execPath,
-        [...process.execArgv, self, '--one', `${size}:${mode}`, '--queries', String(queryCount)],
+        [
+          ...process.execArgv,
+          ...servingNodeOptions(),
+          self,
+          '--one',
+          `${size}:${mode}`,
+          '--queries',
+          String(queryCount),
+        ],
         {
           encoding: 'utf8',
           maxBuffer: 16 * 1024 * 1024,
@@ -198,6 +206,8 @@ await runCli(USAGE, async () => {
       process.stderr.write(`done ${size}${size === 'sample' ? '' : ' sections'}, ${mode}\n`);
     }
   }
-  process.stdout.write(`${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ node: process.version, nodeOptions: servingNodeOptions(), results }, null, 2)}\n`,
+  );
   return 0;
 });

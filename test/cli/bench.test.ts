@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 
@@ -30,8 +32,14 @@ describe('bench CLI', { timeout: 90_000 }, () => {
       },
     );
     expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as { node: string; results: BenchResult[] };
+    const out = JSON.parse(run.stdout) as { node: string; nodeOptions: string[]; results: BenchResult[] };
     expect(out.node).toBe(process.version);
+    // Retrieval is measured under the node options the server runs with (npm start's).
+    const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      scripts: { start: string };
+    };
+    expect(out.nodeOptions.length).toBeGreaterThan(0);
+    for (const option of out.nodeOptions) expect(pkg.scripts.start).toContain(` ${option} `);
     expect(out.results.map((r) => r.mode)).toEqual(['keyword', 'tiny-model']);
     for (const r of out.results) {
       // timings are reported, never held against targets
