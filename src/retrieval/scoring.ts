@@ -106,15 +106,16 @@ export function scoreHits(hits: KeywordHit[], queryTerms: string[], stats: TermS
   // sums below have always run in).
   const messageTerms = [...weights.keys()];
   const messageWeights = [...weights.values()];
-  const phrasingIds: number[] = [];
-  const phrasingWeights: number[] = [];
+  // The message terms some phrasing uses, by term id, for the Dice walk.
+  const sharedIds: number[] = [];
+  const sharedWeights: number[] = [];
   messageTerms.forEach((term, t) => {
     const id = stats.termIdOf(term);
     if (id === undefined) return;
-    phrasingIds.push(id);
-    phrasingWeights.push(messageWeights[t]!);
+    sharedIds.push(id);
+    sharedWeights.push(messageWeights[t]!);
   });
-  setMessageWeights(phrasingIds, phrasingWeights);
+  setMessageWeights(sharedIds, sharedWeights);
   const sharing: number[] = [];
   // Which phrasings are in `sharing` already, by the hit they were marked for: no clearing.
   let marks = new Int32Array(64);
