@@ -190,7 +190,7 @@ describe('Vocabulary deletion index', () => {
       for (let i = 0; i <= w.length; i++) {
         typos.add(w.slice(0, i) + w.slice(i + 1));
         typos.add(w.slice(0, i) + w.slice(i + 2));
-        typos.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+        if (i + 1 < w.length) typos.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
         for (const c of letters) {
           typos.add(w.slice(0, i) + c + w.slice(i));
           typos.add(w.slice(0, i) + c + w.slice(i + 1));
