@@ -300,9 +300,10 @@ export class KnowledgeRetriever implements Retriever {
         while (this.intentGeneration !== this.generation) {
           const generation = this.generation;
           const examples = this.intentExamples();
-          const cached = examples ? this.cachedIntentModel(examples) : undefined;
+          const key = this.intentKey(examples);
+          const cached = this.cachedIntentModel(key);
           const model = cached ?? (examples ? await IntentModel.trainInBackground(examples) : undefined);
-          if (model && !cached && examples) this.keepIntentModel(examples, model);
+          if (model && !cached) this.keepIntentModel(key, model);
           if (generation === this.generation) this.setIntentModel(model, generation);
         }
       } finally {
@@ -330,10 +331,11 @@ export class KnowledgeRetriever implements Retriever {
     if (this.intentGeneration === this.generation) return this.intent ?? undefined;
     if (this.intent === undefined) {
       const examples = this.intentExamples();
-      let model = examples ? this.cachedIntentModel(examples) : undefined;
+      const key = this.intentKey(examples);
+      let model = this.cachedIntentModel(key);
       if (!model && examples) {
         model = IntentModel.train(examples);
-        if (model) this.keepIntentModel(examples, model);
+        if (model) this.keepIntentModel(key, model);
       }
       this.setIntentModel(model, this.generation);
       return this.intent ?? undefined;
@@ -344,11 +346,19 @@ export class KnowledgeRetriever implements Retriever {
     return undefined;
   }
 
-  /** The stored model of these exact training sentences, if the cache has a sound one. */
-  private cachedIntentModel(examples: readonly IntentExample[]): IntentModel | undefined {
-    if (!this.intentCache) return undefined;
+  /**
+   * The cache key of these training sentences (hashing them all, so computed once per model), or
+   * undefined without a cache or sentences.
+   */
+  private intentKey(examples: readonly IntentExample[] | undefined): string | undefined {
+    return this.intentCache && examples ? intentTrainingKey(examples) : undefined;
+  }
+
+  /** The stored model of the training sentences of `key`, if the cache has a sound one. */
+  private cachedIntentModel(key: string | undefined): IntentModel | undefined {
+    if (!this.intentCache || key === undefined) return undefined;
     try {
-      const snapshot = this.intentCache.get(intentTrainingKey(examples));
+      const snapshot = this.intentCache.get(key);
       return snapshot ? IntentModel.fromSnapshot(snapshot) : undefined;
     } catch {
       return undefined;
@@ -356,9 +366,10 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /** Stores a freshly trained model; a cache that fails only costs the next start its training. */
-  private keepIntentModel(examples: readonly IntentExample[], model: IntentModel): void {
+  private keepIntentModel(key: string | undefined, model: IntentModel): void {
+    if (key === undefined) return;
     try {
-      this.intentCache?.put(intentTrainingKey(examples), model.toSnapshot());
+      this.intentCache?.put(key, model.toSnapshot());
     } catch {
       // Nothing to do: the model serves from memory either way.
     }
