@@ -52,7 +52,7 @@ export {
   type AgentButton,
 } from './handoff/agent-buttons.js';
 export { agentResultText, STATUS_WORDS } from './handoff/agent-result-text.js';
-export { mayWorkTier } from './handoff/agents.js';
+export { mayWorkTier, tiersOf } from './handoff/agents.js';
 export {
   capLabel,
   inlineToPlain,

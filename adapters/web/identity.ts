@@ -54,7 +54,8 @@ export class Identity {
   }
 }
 
-function userFromHeader(value: string | string[] | undefined): WebUser | undefined {
+/** The user a single sign-on header names (the web chat's and the agent console's), or undefined. */
+export function userFromHeader(value: string | string[] | undefined): WebUser | undefined {
   // Two copies of the header mean something between the proxy and us added one: trust neither.
   if (typeof value !== 'string') return undefined;
   const id = value.trim();

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage as NodeRequest } from 'node:http';
 import type { AgentConsoleServices, Tier } from '../../../src/index.js';
-import { ErrorCodes, HelpdeskError } from '../../../src/index.js';
+import { ErrorCodes, HelpdeskError, tiersOf } from '../../../src/index.js';
 import { assertSameOriginJson } from '../guard.js';
-import { MAX_HEADER_USER } from '../identity.js';
+import { notSignedIn, userFromHeader } from '../identity.js';
 import { readCookie } from '../session.js';
 import { AGENT_COOKIE, type AgentSessions } from './console-session.js';
 
@@ -21,9 +21,6 @@ export interface ConsoleAgent {
 
 /** The request header that carries the CSRF token. */
 export const CSRF_HEADER = 'x-csrf-token';
-
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 
 /**
  * Who a console request comes from, and whether it may change anything. Locally that is the
@@ -55,13 +52,13 @@ export class ConsoleAuth {
     if (!who) return undefined;
     const role = this.deps.services.directory.roleOf(who.agentId);
     if (!role) return undefined;
-    return { ...who, role, tiers: role === 'tier3' ? [2, 3] : [2] };
+    return { ...who, role, tiers: tiersOf(role) };
   }
 
   /** The agent behind the request; 401 when there is none. */
   require(req: NodeRequest): ConsoleAgent {
     const agent = this.of(req);
-    if (!agent) throw new HelpdeskError(ErrorCodes.FORBIDDEN, 'Not signed in', { details: { status: 401 } });
+    if (!agent) throw notSignedIn();
     return agent;
   }
 
@@ -86,10 +83,8 @@ export class ConsoleAuth {
   private identity(req: NodeRequest): Omit<ConsoleAgent, 'role' | 'tiers'> | undefined {
     const header = this.deps.userHeader;
     if (header !== undefined) {
-      const value = req.headers[header];
-      if (typeof value !== 'string') return undefined;
-      const id = value.trim();
-      if (id === '' || id.length > MAX_HEADER_USER || INVISIBLE.test(id)) return undefined;
+      const id = userFromHeader(req.headers[header])?.id;
+      if (id === undefined) return undefined;
       const agentId = `web:${id}`;
       const csrf = createHmac('sha256', this.deps.secret).update(`csrf\u0000${agentId}`).digest('base64url');
       return { agentId, name: this.deps.services.account(id)?.name ?? id, csrf };
