@@ -1,14 +1,9 @@
 import type { ServerResponse } from 'node:http';
+import { HEARTBEAT_MS, writeToStream } from './event-stream.js';
 import type { ChatEvent } from './types.js';
 
 /** Open event streams one employee may hold (tabs, devices); more are refused with 429. */
 export const MAX_STREAMS_PER_USER = 5;
-
-/** How often an idle stream gets a comment line, so proxies do not close it. */
-export const HEARTBEAT_MS = 15_000;
-
-/** Past this much unsent output the client is not reading: the stream is closed (it reconnects). */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 interface Stream {
   res: ServerResponse;
@@ -68,7 +63,7 @@ export class LiveHub {
     for (const stream of set) {
       const fresh = events.filter((e) => e.id > stream.lastId);
       if (fresh.length === 0) continue;
-      this.write(stream, fresh.map(sseFrame).join(''));
+      writeToStream(stream.res, fresh.map(sseFrame).join(''));
       stream.lastId = Math.max(stream.lastId, ...fresh.map((e) => e.id));
     }
   }
@@ -82,16 +77,7 @@ export class LiveHub {
   }
 
   private beat(): void {
-    for (const set of this.streams.values()) for (const stream of set) this.write(stream, ': ping\n\n');
-  }
-
-  private write(stream: Stream, text: string): void {
-    const { res } = stream;
-    if (res.writableEnded || res.destroyed) return;
-    if (res.writableLength > MAX_BUFFERED_BYTES) {
-      res.destroy();
-      return;
-    }
-    res.write(text);
+    for (const set of this.streams.values())
+      for (const stream of set) writeToStream(stream.res, ': ping\n\n');
   }
 }

@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { Tier } from '../../../src/index.js';
+import { HEARTBEAT_MS, writeToStream } from '../event-stream.js';
 
 /** Open console streams one agent may hold. */
 export const MAX_CONSOLE_STREAMS = 10;
-const HEARTBEAT_MS = 15_000;
-const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 interface Stream {
   res: ServerResponse;
@@ -31,10 +30,6 @@ export interface Audience {
 export class ConsoleHub {
   private readonly streams = new Set<Stream>();
   private heartbeat: NodeJS.Timeout | undefined;
-
-  get size(): number {
-    return this.streams.size;
-  }
 
   /** Streams held by the person with `agentId`. */
   count(agentId: string): number {
@@ -75,15 +70,6 @@ export class ConsoleHub {
   }
 
   private each(pick: (s: Stream) => boolean, text: string): void {
-    for (const s of this.streams) {
-      if (!pick(s)) continue;
-      const { res } = s;
-      if (res.writableEnded || res.destroyed) continue;
-      if (res.writableLength > MAX_BUFFERED_BYTES) {
-        res.destroy();
-        continue;
-      }
-      res.write(text);
-    }
+    for (const s of this.streams) if (pick(s)) writeToStream(s.res, text);
   }
 }
