@@ -1,4 +1,13 @@
 import type { Config } from '../config.js';
+import {
+  clarifyConfidence,
+  keywordConfidence,
+  roundScore,
+  type CLARIFY_MODEL,
+  type CONFIDENCE_MODEL,
+  type ConfidenceFeatures,
+} from './confidence.js';
+import { fuseConfidence, type DenseFusion } from './fusion.js';
 import type { Candidate, DecisionKind } from './types.js';
 
 export type Thresholds = Config['retrieval'];
@@ -47,4 +56,35 @@ export function decide(
       : top.score * CLARIFY_OPTION_SHARE;
   const options = Math.min(MAX_CLARIFY_OPTIONS, candidates.filter((c) => c.score >= floor).length);
   return { kind: 'clarify', options: Math.max(1, options) };
+}
+
+/**
+ * A candidate's confidence as the decision reads it: the answer model's on its features, fused
+ * with its cosine, rounded as shown. The retriever scores with it and so does every replay of its
+ * decision (self-calibration, the built-in refit), so they cannot drift apart.
+ */
+export function candidateScore(
+  features: ConfidenceFeatures,
+  cosine: number | undefined,
+  answerModel: typeof CONFIDENCE_MODEL,
+  fusion: DenseFusion,
+): number {
+  return roundScore(fuseConfidence(keywordConfidence(features, answerModel), cosine, fusion));
+}
+
+/**
+ * `decide` on candidates in the order they are offered, with the group confidence the clarify
+ * model reads off the best-ranked one (none: decline).
+ */
+export function decideOnRanking(
+  candidates: readonly Candidate[],
+  best: { features: ConfidenceFeatures; cosine?: number } | undefined,
+  clarifyModel: typeof CLARIFY_MODEL,
+  t: Thresholds,
+  fusion: DenseFusion,
+): { kind: DecisionKind; options: number } {
+  const group = best
+    ? fuseConfidence(clarifyConfidence(best.features, t.clarifyThreshold, clarifyModel), best.cosine, fusion)
+    : 0;
+  return decide(candidates, t, group);
 }

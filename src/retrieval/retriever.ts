@@ -16,23 +16,10 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { detectLang, isCyrillic } from '../text/lang.js';
 import { cyrillicReadings, hasRussianStopWordInLatin } from '../text/translit.js';
 import { Vocabulary } from '../text/spell.js';
-import { decide, type Thresholds } from './decide.js';
-import {
-  clarifyConfidence,
-  confidenceFeatures,
-  confidenceModels,
-  keywordConfidence,
-  roundScore,
-  type ConfidenceFeatures,
-} from './confidence.js';
+import { candidateScore, decideOnRanking, type Thresholds } from './decide.js';
+import { confidenceFeatures, confidenceModels, roundScore, type ConfidenceFeatures } from './confidence.js';
 import { DenseIndex } from './dense-index.js';
-import {
-  DEFAULT_DENSE_FUSION,
-  fuseConfidence,
-  fuseIntent,
-  fuseRelevance,
-  type DenseFusion,
-} from './fusion.js';
+import { DEFAULT_DENSE_FUSION, fuseIntent, fuseRelevance, type DenseFusion } from './fusion.js';
 import {
   IntentModel,
   MAX_INTENT_WORK,
@@ -538,9 +525,7 @@ export class KnowledgeRetriever implements Retriever {
         articleId: article.id,
         title: article.title,
         lang: article.lang,
-        score: roundScore(
-          fuseConfidence(keywordConfidence(features, models.answer), r.cosine, this.denseFusion),
-        ),
+        score: candidateScore(features, r.cosine, models.answer, this.denseFusion),
         keywordScore: roundScore(r.e?.relevance ?? 0),
         denseScore: r.cosine === undefined ? undefined : roundScore(r.cosine),
         sectionId: article.sections[0]?.id ?? `${article.id}#0`,
@@ -604,7 +589,6 @@ export class KnowledgeRetriever implements Retriever {
     const top: Candidate[] = candidates
       .slice(0, MAX_CANDIDATES)
       .map(({ evidence: _e, relevance: _r, features: _f, cosine: _c, ...candidate }) => candidate);
-    const best = candidates[0];
     // A calibration is fitted on keyword rankings with or without the classifier: it applies
     // to rankings made the same way only.
     const calibration =
@@ -612,18 +596,13 @@ export class KnowledgeRetriever implements Retriever {
     const thresholds = calibration
       ? { ...this.thresholds, clarifyThreshold: calibration.clarifyThreshold }
       : this.thresholds;
-    const group = best
-      ? fuseConfidence(
-          clarifyConfidence(
-            best.features,
-            thresholds.clarifyThreshold,
-            calibration?.clarifyModel ?? confidenceModels(withIntent).clarify,
-          ),
-          best.cosine,
-          this.denseFusion,
-        )
-      : 0;
-    const decision = decide(top, thresholds, group);
+    const decision = decideOnRanking(
+      top,
+      candidates[0],
+      calibration?.clarifyModel ?? confidenceModels(withIntent).clarify,
+      thresholds,
+      this.denseFusion,
+    );
     return {
       decision: {
         kind: decision.kind,

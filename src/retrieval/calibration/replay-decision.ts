@@ -1,12 +1,6 @@
-import {
-  clarifyConfidence,
-  keywordConfidence,
-  roundScore,
-  type CLARIFY_MODEL,
-  type CONFIDENCE_MODEL,
-} from '../confidence.js';
-import { decide, type Thresholds } from '../decide.js';
-import { DEFAULT_DENSE_FUSION, fuseConfidence, type DenseFusion } from '../fusion.js';
+import type { CLARIFY_MODEL, CONFIDENCE_MODEL } from '../confidence.js';
+import { candidateScore, decideOnRanking, type decide, type Thresholds } from '../decide.js';
+import { DEFAULT_DENSE_FUSION, type DenseFusion } from '../fusion.js';
 import { MAX_CANDIDATES, type RankedCandidate } from '../retriever.js';
 
 /**
@@ -22,16 +16,8 @@ export function replayDecision(
 ): { kind: ReturnType<typeof decide>['kind']; candidates: RankedCandidate[] } {
   const candidates = ranked
     .slice(0, MAX_CANDIDATES)
-    .map((c) => ({
-      ...c,
-      score: roundScore(fuseConfidence(keywordConfidence(c.features, models.answer), c.cosine, fusion)),
-    }))
+    .map((c) => ({ ...c, score: candidateScore(c.features, c.cosine, models.answer, fusion) }))
     // As the retriever orders them: by the rounded confidence, then by relevance.
     .sort((x, y) => y.score - x.score || y.relevance - x.relevance);
-  const group = fuseConfidence(
-    clarifyConfidence(ranked[0]?.features, t.clarifyThreshold, models.clarify),
-    ranked[0]?.cosine,
-    fusion,
-  );
-  return { kind: decide(candidates, t, group).kind, candidates };
+  return { kind: decideOnRanking(candidates, ranked[0], models.clarify, t, fusion).kind, candidates };
 }
