@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { confusablePairs, fewPhrasings, questionsLine, type AuthoringWarning } from '../kb/authoring.js';
+import { confusablePairs, fewPhrasings, type AuthoringWarning } from '../kb/authoring.js';
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
 import { THESAURUS_FILE } from '../kb/thesaurus-file.js';
 import type { Article } from '../kb/types.js';
@@ -27,7 +25,7 @@ await runCli(USAGE, async () => {
   const dir = values.kb ?? config.kb.dir;
   const { articles, problems, thesaurus } = await loadKnowledgeBase(dir);
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
-  const warnings = await authoringWarnings(dir, articles, config);
+  const warnings = await authoringWarnings(articles, config);
   for (const w of warnings) process.stdout.write(`${w.file}:${w.line}: warning: ${w.message}\n`);
   const byLang = { en: 0, ru: 0 };
   for (const a of articles) byLang[a.lang] += 1;
@@ -47,17 +45,11 @@ await runCli(USAGE, async () => {
 
 /** Advice for authors on the articles that loaded: too few phrasings, topics easy to confuse. */
 async function authoringWarnings(
-  dir: string,
   articles: readonly Article[],
   config: ReturnType<typeof loadConfig>,
 ): Promise<AuthoringWarning[]> {
   if (articles.length === 0) return [];
-  const lines = new Map<string, number>();
-  for (const a of articles) {
-    const raw = await readFile(path.join(dir, a.file), 'utf8').catch(() => '');
-    lines.set(a.id, questionsLine(raw) ?? a.idLine);
-  }
-  const lineOf = (a: Article) => lines.get(a.id) ?? a.idLine;
+  const lineOf = (a: Article) => a.questionsLine ?? a.idLine;
   const retriever = createRetriever(articles, {
     thresholds: config.retrieval,
     defaultLang: config.kb.defaultLang,

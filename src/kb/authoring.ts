@@ -17,12 +17,6 @@ export interface AuthoringWarning {
   message: string;
 }
 
-/** The line of the `questions:` key in the file's text (1-based), or undefined. */
-export function questionsLine(raw: string): number | undefined {
-  const index = raw.split('\n').findIndex((l) => /^questions\s*:/.test(l));
-  return index >= 0 ? index + 1 : undefined;
-}
-
 /** Articles whose title and questions give fewer than `MIN_PHRASINGS` ways to ask for them. */
 export function fewPhrasings(
   articles: readonly Article[],

@@ -202,6 +202,7 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
       file,
       hash: createHash('sha256').update(bytes).digest('hex'),
       idLine: yaml.keyLines.get('id') ?? split.yamlStartLine,
+      questionsLine: yaml.keyLines.get('questions'),
     },
     problems: [],
   };

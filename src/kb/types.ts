@@ -31,6 +31,8 @@ export interface Article {
   hash: string;
   /** Line of the `id` field, for pointing at duplicates. */
   idLine: number;
+  /** Line of the `questions` field, when there is one (authoring advice points at it). */
+  questionsLine?: number;
 }
 
 /** A problem found while loading a file; the file is skipped, the rest keeps loading. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { confusablePairs, fewPhrasings, questionsLine } from '../../src/kb/authoring.js';
+import { confusablePairs, fewPhrasings } from '../../src/kb/authoring.js';
+import { parseArticle } from '../../src/kb/parse-article.js';
 import { loadConfig } from '../../src/config.js';
 import type { Article } from '../../src/kb/types.js';
 import { createRetriever } from '../../src/retrieval/retriever.js';
@@ -39,8 +40,10 @@ describe('authoring help', () => {
     expect(warnings).toEqual([
       { file: 'a.md', line: 7, message: expect.stringMatching(/^only 2 example phrasing/) },
     ]);
-    expect(questionsLine('---\nid: a\nquestions:\n  - x\n---')).toBe(3);
-    expect(questionsLine('---\nid: a\n---')).toBeUndefined();
+    const parsed = (text: string) => parseArticle('a.md', new TextEncoder().encode(text)).article;
+    const front = '---\nid: a\ntitle: A\nlang: en\n';
+    expect(parsed(`${front}questions:\n  - x\n---\nSteps.`)?.questionsLine).toBe(5);
+    expect(parsed(`${front}---\nSteps.`)?.questionsLine).toBeUndefined();
   });
 
   test('two articles that answer the same questions are flagged once; distinct ones are not', async () => {
