@@ -5,7 +5,7 @@ import { LOGIN_PATTERN, type AgentAccount } from '../accounts/types.js';
 import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { SqliteAuditLog } from '../handoff/sqlite-audit-log.js';
-import { isHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
+import { assertHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { parseCliArgs, runCli } from './args.js';
 import { askNewPassword } from './read-password.js';
@@ -40,9 +40,8 @@ await runCli(USAGE, async () => {
     return values.help ? 0 : 2;
   }
   const file = values.db ?? loadConfig(process.env).databasePath;
-  if (existsSync(file) && !isHelpdeskDatabase(file)) {
-    throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file} is not a Helpdesk Bot database`);
-  }
+  // Adding the first agent may create the database; an existing file must be the bot's.
+  if (existsSync(file)) assertHelpdeskDatabase(file);
   const login = values.login?.trim().toLowerCase();
   if (command !== 'list' && (!login || !LOGIN_PATTERN.test(login))) {
     throw new HelpdeskError(

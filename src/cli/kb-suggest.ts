@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { SqliteAuditLog } from '../handoff/sqlite-audit-log.js';
 import { loadKnowledgeBase } from '../kb/load-kb.js';
 import { LearningService } from '../learning/learning-service.js';
 import { SqliteLearningStore } from '../learning/sqlite-learning-store.js';
-import { isHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
+import { assertHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
@@ -37,13 +36,7 @@ await runCli(USAGE, async () => {
   const config = loadConfig(process.env);
   const kbDir = values.kb ?? config.kb.dir;
   const file = values.db ?? config.databasePath;
-  if (!existsSync(file))
-    throw new HelpdeskError(
-      ErrorCodes.NOT_FOUND,
-      `No database at ${file} (start the bot first, or pass --db FILE)`,
-    );
-  if (!isHelpdeskDatabase(file))
-    throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file} is not a Helpdesk Bot database`);
+  assertHelpdeskDatabase(file);
   const { articles } = await loadKnowledgeBase(kbDir);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const db = openDatabase(file);

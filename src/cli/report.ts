@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { ErrorCodes, HelpdeskError } from '../errors.js';
 import { parseDateArg } from '../report/dates.js';
 import { computeReport } from '../report/figures.js';
 import { formatReport } from '../report/format.js';
-import { isHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
+import { assertHelpdeskDatabase, migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
@@ -40,16 +39,7 @@ await runCli(USAGE, async () => {
     );
   }
   const file = values.db ?? config.databasePath;
-  if (!existsSync(file)) {
-    throw new HelpdeskError(
-      ErrorCodes.NOT_FOUND,
-      `No database at ${file} (start the bot first, or pass --db FILE)`,
-    );
-  }
-  // A report reads; it must not turn somebody else's database into the bot's by migrating it.
-  if (!isHelpdeskDatabase(file)) {
-    throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file} is not a Helpdesk Bot database`);
-  }
+  assertHelpdeskDatabase(file);
   const db = openDatabase(file);
   try {
     migrate(db, ALL_MIGRATIONS);

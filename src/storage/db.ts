@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCodes, HelpdeskError, errorMessage } from '../errors.js';
@@ -107,6 +107,22 @@ export function migrate(db: Db, migrations: readonly Migration[]): string[] {
     applied.push(migration.id);
   }
   return applied;
+}
+
+/**
+ * Throws unless `file` is an existing Helpdesk Bot database: a tool that reads the bot's data must
+ * neither create an empty one nor turn somebody else's database into the bot's by migrating it.
+ */
+export function assertHelpdeskDatabase(file: string): void {
+  if (!existsSync(file)) {
+    throw new HelpdeskError(
+      ErrorCodes.NOT_FOUND,
+      `No database at ${file} (start the bot first, or pass --db FILE)`,
+    );
+  }
+  if (!isHelpdeskDatabase(file)) {
+    throw new HelpdeskError(ErrorCodes.BAD_INPUT, `${file} is not a Helpdesk Bot database`);
+  }
 }
 
 /**
