@@ -26,12 +26,13 @@ function rareTags(turn: Turn, article: Article): Set<string> {
   return new Set(article.tags.filter((tag) => all.filter((a) => a.tags.includes(tag)).length <= limit));
 }
 
-/** True when the candidate shares a problem-telling tag with the article just shown. */
-export function sameProblem(turn: Turn, shown: Article, candidateId: string): boolean {
-  const candidate = turn.ctx.articles.getArticle(candidateId);
-  if (!candidate) return false;
+/**
+ * Whether a candidate shares a problem-telling tag with the article just shown; the shown
+ * article's rare tags are worked out once, for all the candidates asked about.
+ */
+export function sameProblemAs(turn: Turn, shown: Article): (candidateId: string) => boolean {
   const tags = rareTags(turn, shown);
-  return candidate.tags.some((t) => tags.has(t));
+  return (candidateId) => turn.ctx.articles.getArticle(candidateId)?.tags.some((t) => tags.has(t)) ?? false;
 }
 
 export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecision | undefined): void {
@@ -58,9 +59,8 @@ export function takeFeedback(turn: Turn, solved: boolean, next: RetrievalDecisio
     showArticle(turn, shown.id, { section }, { offerPerson: true });
     return;
   }
-  const related = (next ? usable(turn, next.candidates, tried) : []).find((c) =>
-    sameProblem(turn, shown, c.articleId),
-  );
+  const sameProblem = sameProblemAs(turn, shown);
+  const related = (next ? usable(turn, next.candidates, tried) : []).find((c) => sameProblem(c.articleId));
   if (!related) {
     offerHandoff(turn, turn.t.nothingMore, 'handoff');
     return;

@@ -6,7 +6,7 @@ import { chooseSection } from '../sections.js';
 import { similarity } from '../similarity.js';
 import type { Turn } from '../turn.js';
 import { addToTicket } from './with-people.js';
-import { sameProblem } from './feedback.js';
+import { sameProblemAs } from './feedback.js';
 
 /**
  * While a request waits for a person the employee may ask something else. A new question the
@@ -26,7 +26,7 @@ function unrelatedAnswer(turn: Turn, text: string, decision: RetrievalDecision |
   if (ticket.articlesTried.includes(article.id)) return undefined;
   if (similarity(text, ticket.subject) >= RELATED_SIMILARITY) return undefined;
   const tried = ticket.articlesTried.map((id) => turn.ctx.articles.getArticle(id));
-  if (tried.some((a) => a && sameProblem(turn, a, article.id))) return undefined;
+  if (tried.some((a) => a && sameProblemAs(turn, a)(article.id))) return undefined;
   return { ticket, article, sectionId: top.sectionId };
 }
 
