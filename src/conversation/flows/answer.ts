@@ -5,11 +5,9 @@ import { ActionIds } from '../actions.js';
 import { setOutcome, startQuestion } from '../questions.js';
 import type { Turn } from '../turn.js';
 import type { Choice } from '../types.js';
-import { offerHandoff, showArticle } from './article-view.js';
+import { offerHandoff, showArticle, talkToPerson } from './article-view.js';
 import { askBack } from './ask-back.js';
 import { subjectOptions } from './options.js';
-
-export { offerHandoff, showArticle } from './article-view.js';
 
 /**
  * The bot's own work: answer a question from the KB, ask which article fits (or, for a message
@@ -26,10 +24,6 @@ export function usable(
   return candidates.filter(
     (c) => !exclude.includes(c.articleId) && turn.ctx.articles.getArticle(c.articleId),
   );
-}
-
-function talkToPerson(turn: Turn): Choice {
-  return { id: ActionIds.handoffRequest, label: turn.t.talkToPerson };
 }
 
 /**

@@ -15,7 +15,8 @@ import type { Choice } from '../types.js';
 /** Most "other section" buttons under an answer; the whole-article button covers the rest. */
 export const MAX_SECTION_BUTTONS = 4;
 
-function talkToPerson(turn: Turn): Choice {
+/** The "Talk to a person" button, wherever the bot offers a person. */
+export function talkToPerson(turn: Turn): Choice {
   return { id: ActionIds.handoffRequest, label: turn.t.talkToPerson };
 }
 

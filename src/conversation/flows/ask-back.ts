@@ -2,6 +2,7 @@ import type { Article } from '../../kb/types.js';
 import { ActionIds } from '../actions.js';
 import data from '../data/areas.json' with { type: 'json' };
 import type { Turn } from '../turn.js';
+import { talkToPerson } from './article-view.js';
 import type { Choice } from '../types.js';
 import { clarify } from './answer.js';
 
@@ -43,7 +44,7 @@ export function askBack(turn: Turn): void {
     id: ActionIds.area(a.id),
     label: a.label[turn.lang],
   }));
-  choices.push({ id: ActionIds.handoffRequest, label: turn.t.talkToPerson });
+  choices.push(talkToPerson(turn));
   const context = { ...turn.conversation.context };
   delete context.options;
   turn.conversation = { ...turn.conversation, state: 'bot', context };

@@ -2,6 +2,7 @@ import { ActionIds } from '../actions.js';
 import { LANGUAGES_SPOKEN, messages } from '../messages.js';
 import { closeQuestion } from '../questions.js';
 import type { Turn } from '../turn.js';
+import { talkToPerson } from './article-view.js';
 
 /** Greetings, thanks, cancel, nonsense and stale buttons: short answers that keep the state sane. */
 
@@ -39,7 +40,7 @@ export function staleAction(turn: Turn): void {
 /** The same problem again right after an answer: no second try, a person at once. */
 export function sameProblem(turn: Turn): void {
   turn.conversation = { ...turn.conversation, state: 'bot' };
-  turn.choices(turn.t.sameProblem, [{ id: ActionIds.handoffRequest, label: turn.t.talkToPerson }], 'handoff');
+  turn.choices(turn.t.sameProblem, [talkToPerson(turn)], 'handoff');
 }
 
 /**
