@@ -1,3 +1,5 @@
+import type { Choice } from './types.js';
+
 /**
  * Stable ids of the buttons the bot offers. Adapters put them on Slack buttons, Teams card
  * actions or web buttons and send them back verbatim as `IncomingMessage.action`, so a press is
@@ -22,6 +24,11 @@ export const ActionIds = {
 } as const;
 
 /** A button press, parsed; `unknown` for ids that are malformed or from another version. */
+/** The 1–5 rating buttons asked for when a ticket is resolved (the CSAT figure). */
+export function ratingChoices(): Choice[] {
+  return [1, 2, 3, 4, 5].map((n) => ({ id: ActionIds.rating(n), label: String(n) }));
+}
+
 export type ParsedAction =
   | { kind: 'feedback'; solved: boolean }
   | { kind: 'clarify'; articleId: string | undefined }

@@ -1,7 +1,7 @@
 import { announce } from '../../handoff/announce.js';
 import { channelOf } from '../../channels/address.js';
 import { escalate } from '../../handoff/escalate.js';
-import { ActionIds } from '../actions.js';
+import { ratingChoices } from '../actions.js';
 import type { Turn } from '../turn.js';
 
 /**
@@ -112,6 +112,5 @@ export function rateAgain(turn: Turn): void {
     ...turn.conversation,
     context: { ...turn.conversation.context, ratingReasked: true },
   };
-  const scale = [1, 2, 3, 4, 5].map((n) => ({ id: ActionIds.rating(n), label: String(n) }));
-  turn.choices(turn.t.ratingAgain, scale, 'small-talk');
+  turn.choices(turn.t.ratingAgain, ratingChoices(), 'small-talk');
 }

@@ -1,4 +1,4 @@
-import { ActionIds } from '../../conversation/actions.js';
+import { ratingChoices } from '../../conversation/actions.js';
 import { ErrorCodes, HelpdeskError } from '../../errors.js';
 import type { AgentResult } from '../agent-action.js';
 import { announce } from '../announce.js';
@@ -44,7 +44,7 @@ function closeAndRelease(call: AgentCall<ActionOf<'resolve'>>, ticket: Ticket): 
       {
         type: 'choices',
         prompt: t.ratingPrompt,
-        choices: [1, 2, 3, 4, 5].map((n) => ({ id: ActionIds.rating(n), label: String(n) })),
+        choices: ratingChoices(),
       },
     ],
     state: 'resolved',
