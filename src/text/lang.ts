@@ -56,7 +56,7 @@ export function foreignLanguage(text: string): string | undefined {
   const other = normalized.match(OTHER_SCRIPT)?.length ?? 0;
   const letters = normalized.match(/\p{L}/gu)?.length ?? 0;
   if (letters > 0 && other * 2 > letters) return 'other';
-  if (/[\u0400-\u04ff]/.test(normalized)) return undefined;
+  if (isCyrillic(normalized)) return undefined;
   const words = normalized.match(/\p{L}+/gu) ?? [];
   const english = words.filter((w) => STOPWORDS.has(w) && !FOREIGN.has(w)).length;
   const hits = words.map((w) => FOREIGN.get(w)).filter((l): l is string => l !== undefined);
