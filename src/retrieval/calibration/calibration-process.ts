@@ -5,7 +5,7 @@
  * the thread's allocator arenas stayed).
  */
 import type { Article } from '../../kb/types.js';
-import { useCompanyThesaurus } from '../../text/synonyms.js';
+import { useCompanyThesaurus, type ThesaurusGroups } from '../../text/synonyms.js';
 import type { Thresholds } from '../decide.js';
 import { createRetriever, type RetrieverSettings } from '../retriever.js';
 import { selfCalibrate } from './self-calibrate.js';
@@ -15,13 +15,16 @@ export interface CalibrationJob {
   articles: Article[];
   settings: RetrieverSettings;
   thresholds: Thresholds;
-  /** The company thesaurus in use: module state, which another process does not share. */
-  thesaurus: [string, string[]][];
+  /**
+   * The company thesaurus in use: module state, which another process does not share (a map
+   * crosses as it is: the child speaks the advanced serialization).
+   */
+  thesaurus: ThesaurusGroups;
 }
 
 /** The one job this process is started for: calibrate, answer, exit. */
 async function run(job: CalibrationJob): Promise<void> {
-  useCompanyThesaurus(new Map(job.thesaurus));
+  useCompanyThesaurus(job.thesaurus);
   const retriever = createRetriever(job.articles, job.settings);
   const calibration = await selfCalibrate(retriever, job.thresholds);
   process.send?.(calibration, () => process.disconnect());

@@ -85,7 +85,7 @@ export class SelfCalibrator {
         articles: retriever.listArticles(),
         settings: retriever.keywordSettings(),
         thresholds,
-        thesaurus: [...companyThesaurus()].map(([name, phrases]) => [name, [...phrases]]),
+        thesaurus: companyThesaurus(),
       });
       this.stopApart = run.stop;
       try {
