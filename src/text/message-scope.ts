@@ -38,19 +38,33 @@ const CONTEXT = new Set([
  * зарядка") must not be answered for it; the bot may still offer candidates or ask.
  */
 function onlySymptoms(normalized: string, spans: readonly ConceptSpan[]): boolean {
-  let rest = '';
-  let copied = 0;
-  for (const span of spans) {
-    if (!SYMPTOMS.has(span.canonical)) return false;
-    rest += ` ${normalized.slice(copied, span.start)}`;
-    copied = span.end;
-  }
-  if (spans.length === 0) return false;
-  rest += ` ${normalized.slice(copied)}`;
+  const outside = textOutsideSymptoms(normalized, spans);
+  if (!outside || outside.symptoms === 0) return false;
+  const { rest } = outside;
   // A short number is a count ("10 minutes"); a longer one is an error code, which names the thing.
   return tokenizeNormalized(rest).every(
     (word) => STOPWORDS.has(word) || FILLERS.has(word) || /^\d{1,2}$/.test(word),
   );
+}
+
+/**
+ * The text around a message's thesaurus matches and how many there are, when every match is a
+ * symptom (see `SYMPTOMS`); undefined as soon as one names something.
+ */
+function textOutsideSymptoms(
+  normalized: string,
+  spans: Iterable<ConceptSpan>,
+): { rest: string; symptoms: number } | undefined {
+  let rest = '';
+  let copied = 0;
+  let symptoms = 0;
+  for (const span of spans) {
+    if (!SYMPTOMS.has(span.canonical)) return undefined;
+    rest += ` ${normalized.slice(copied, span.start)}`;
+    copied = span.end;
+    symptoms += 1;
+  }
+  return { rest: `${rest} ${normalized.slice(copied)}`, symptoms };
 }
 
 /**
@@ -227,20 +241,12 @@ const VAGUE = new Set([...vague.words, ...vague.trouble]);
  */
 export function isVague(text: string): boolean {
   const normalized = normalizeText(text);
-  let rest = '';
-  let copied = 0;
-  let symptoms = 0;
-  for (const span of conceptSpans(normalized)) {
-    if (!SYMPTOMS.has(span.canonical)) return false;
-    rest += ` ${normalized.slice(copied, span.start)}`;
-    copied = span.end;
-    symptoms += 1;
-  }
-  rest += ` ${normalized.slice(copied)}`;
+  const outside = textOutsideSymptoms(normalized, conceptSpans(normalized));
+  if (!outside) return false;
   // "it's", "doesn't": the letter after the apostrophe names nothing.
-  const words = (rest.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []).filter((w) => w.length > 1);
-  if (symptoms === 0 && !words.some((w) => TROUBLE_WORDS.has(w))) return false;
-  return words.every((w) => VAGUE.has(w) || STOPWORDS.has(w) || FILLERS.has(w));
+  const words = (outside.rest.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []).filter((w) => w.length > 1);
+  if (outside.symptoms === 0 && !words.some((w) => TROUBLE_WORDS.has(w))) return false;
+  return words.every(isFillerWord);
 }
 
 /**
