@@ -241,7 +241,8 @@ export function sameGroups(a: ThesaurusGroups, b: ThesaurusGroups): boolean {
     const other = b.get(name);
     if (!other || other.length !== words.length || other.some((w, i) => w !== words[i])) return false;
   }
-  return [...a.keys()].every((name, i) => [...b.keys()][i] === name);
+  const names = [...b.keys()];
+  return [...a.keys()].every((name, i) => names[i] === name);
 }
 
 /**
