@@ -71,6 +71,33 @@ export const DEFAULT_RESCAN_MS = 60_000;
 
 type FileResult = { article?: Article; problems: KbProblem[] };
 
+/** Reads of files under a folder, each reused while the file's size, times and inode are unchanged. */
+class StampedReads<T> {
+  private readonly reads = new Map<string, { stamp: string; result: T }>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly load: (file: string) => Promise<T>,
+  ) {}
+
+  async read(file: string): Promise<T> {
+    const info = await lstat(path.join(this.dir, file)).catch(() => undefined);
+    // Taken before the read: a write racing with it changes the stamp, so the next pass re-reads.
+    const stamp = info ? `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}` : 'missing';
+    const cached = this.reads.get(file);
+    if (cached?.stamp === stamp) return cached.result;
+    const result = await this.load(file);
+    if (info && Date.now() - info.mtimeMs >= FRESH_WRITE_MS) this.reads.set(file, { stamp, result });
+    else this.reads.delete(file);
+    return result;
+  }
+
+  /** Forgets the files that are gone. */
+  keepOnly(present: ReadonlySet<string>): void {
+    for (const known of this.reads.keys()) if (!present.has(known)) this.reads.delete(known);
+  }
+}
+
 /**
  * Keeps the index in step with the knowledge-base folder. Every file-system event, a timer and
  * start-up itself (edits made while the first index was built) trigger one pass over the whole
@@ -91,7 +118,9 @@ export function watchKnowledgeBase(
   const rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
   /** Article id -> file it is served from. */
   const served = new Map(initial.map((a) => [a.id, a.file]));
-  const parsed = new Map<string, { stamp: string; result: FileResult }>();
+  const articleReads = new StampedReads<FileResult>(dir, (file) => loadArticleFile(dir, file));
+  // The thesaurus too: an unchanged one costs a pass one lstat, not a read, a parse and a check.
+  const thesaurusReads = new StampedReads(dir, () => readThesaurus(dir));
   const reporter = problemReporter(logger);
   const watchers = new Map<string, { watcher: FSWatcher; inode: string }>();
   const maxWaitMs = Math.max(MIN_MAX_WAIT_MS, debounceMs * 4);
@@ -116,19 +145,6 @@ export function watchKnowledgeBase(
     rebuildTimer.unref();
   };
 
-  /** A file's parse, reused while its size, times and inode are unchanged. */
-  async function readArticle(file: string): Promise<FileResult> {
-    const info = await lstat(path.join(dir, file)).catch(() => undefined);
-    // Taken before the read: a write racing with it changes the stamp, so the next pass re-reads.
-    const stamp = info ? `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}` : 'missing';
-    const cached = parsed.get(file);
-    if (cached?.stamp === stamp) return cached.result;
-    const result = await loadArticleFile(dir, file);
-    if (info && Date.now() - info.mtimeMs >= FRESH_WRITE_MS) parsed.set(file, { stamp, result });
-    else parsed.delete(file);
-    return result;
-  }
-
   /**
    * Which article each id should serve: files that parse, in path order as at start-up; then, for
    * ids no such file claims, the previous version of a file that no longer parses.
@@ -139,7 +155,7 @@ export function watchKnowledgeBase(
     const kept: { file: string; article: Article; problems: string }[] = [];
     for (const file of scan.files) {
       if (closed) break;
-      const { article, problems } = await readArticle(file);
+      const { article, problems } = await articleReads.read(file);
       if (article) {
         const owner = desired.get(article.id);
         if (owner) {
@@ -164,8 +180,7 @@ export function watchKnowledgeBase(
         desired.set(article.id, article);
       }
     }
-    const present = new Set(scan.files);
-    for (const known of parsed.keys()) if (!present.has(known)) parsed.delete(known);
+    articleReads.keepOnly(new Set(scan.files));
     return desired;
   }
 
@@ -231,7 +246,7 @@ export function watchKnowledgeBase(
    * A broken file is rejected and the thesaurus in use keeps serving, as a broken article does.
    */
   async function refreshThesaurus(result: ReconcileResult): Promise<boolean> {
-    const thesaurus = await readThesaurus(dir);
+    const thesaurus = await thesaurusReads.read(THESAURUS_FILE);
     for (const p of thesaurus.problems) {
       const what = thesaurus.broken
         ? 'thesaurus not reloaded, the one in use is kept'
