@@ -75,6 +75,7 @@ export {
 export type { Clock, IdGenerator } from './clock.js';
 export { systemClock } from './clock.js';
 export type { Article, Section } from './kb/types.js';
+export { isArticleId } from './kb/parse-article.js';
 export type { KnowledgeRetriever } from './retrieval/retriever.js';
 export { prepared, type Db, type Migration } from './storage/db.js';
 export type { Metrics } from './server/metrics.js';

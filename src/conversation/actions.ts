@@ -1,3 +1,4 @@
+import { isArticleId } from '../kb/parse-article.js';
 import type { Choice } from './types.js';
 
 /**
@@ -41,8 +42,6 @@ export type ParsedAction =
   | { kind: 'ticket-add' }
   | { kind: 'unknown' };
 
-const ARTICLE_ID = /^[a-z0-9-]{1,120}$/;
-
 /** Parses an action id coming back from a channel; never throws on hostile input. */
 export function parseAction(id: string): ParsedAction {
   const value = id.trim();
@@ -53,7 +52,7 @@ export function parseAction(id: string): ParsedAction {
   if (value === ActionIds.clarifyNone) return { kind: 'clarify', articleId: undefined };
   if (value.startsWith('clarify:')) {
     const articleId = value.slice('clarify:'.length);
-    return ARTICLE_ID.test(articleId) ? { kind: 'clarify', articleId } : { kind: 'unknown' };
+    return isArticleId(articleId) ? { kind: 'clarify', articleId } : { kind: 'unknown' };
   }
   if (value === ActionIds.ticketAdd) return { kind: 'ticket-add' };
   const section = /^section:([a-z0-9-]{1,120}):(\d{1,3})$/.exec(value);

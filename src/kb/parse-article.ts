@@ -7,6 +7,14 @@ import type { Article, KbProblem } from './types.js';
 export const MAX_ARTICLE_BYTES = 512 * 1024;
 export const ID_PATTERN = /^[a-z0-9-]+$/;
 const MAX_ID_LENGTH = 120;
+
+/**
+ * True for text that can be an article id (the rule `id:` is held to): what a link, a button or
+ * an API path names is checked with it before any look-up.
+ */
+export function isArticleId(text: string): boolean {
+  return text.length <= MAX_ID_LENGTH && ID_PATTERN.test(text);
+}
 const MAX_TITLE_LENGTH = 300;
 const MAX_LIST_ITEMS = 200;
 const MAX_ITEM_LENGTH = 1000;

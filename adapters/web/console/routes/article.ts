@@ -1,8 +1,6 @@
 import type { HttpRoute } from '../../../../src/index.js';
-import { ErrorCodes, HelpdeskError, sendJson } from '../../../../src/index.js';
+import { ErrorCodes, HelpdeskError, isArticleId, sendJson } from '../../../../src/index.js';
 import type { ConsoleDeps } from '../console-deps.js';
-
-const ARTICLE_ID = /^[a-z0-9-]{1,120}$/;
 
 /** `GET /agent/api/articles/<id>`: an article's sections (markdown), to insert one into a reply. */
 export function consoleArticleRoute(deps: ConsoleDeps): HttpRoute {
@@ -12,7 +10,7 @@ export function consoleArticleRoute(deps: ConsoleDeps): HttpRoute {
     handle(req, res) {
       deps.auth.require(req);
       const id = new URL(req.url ?? '/', 'http://localhost').pathname.slice('/agent/api/articles/'.length);
-      const article = ARTICLE_ID.test(id) ? deps.knowledge.getArticle(id) : undefined;
+      const article = isArticleId(id) ? deps.knowledge.getArticle(id) : undefined;
       if (!article) throw new HelpdeskError(ErrorCodes.NOT_FOUND, 'No such article');
       sendJson(res, 200, {
         id: article.id,
