@@ -50,6 +50,20 @@ export interface Asset {
 /** The page's UI strings per language (`static/i18n.json`), also used by the article pages. */
 export type UiStrings = Record<'en' | 'ru', Record<string, string>>;
 
+/** A file read once, typed by its extension and fingerprinted for `?v=` links and ETags. */
+export function readAsset(file: string): Asset {
+  const body = readFileSync(file);
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  return { body, type: TYPES[path.extname(file)] ?? 'application/octet-stream', etag: `"${hash}"` };
+}
+
+/** A page template with each `{{v:<name>}}` replaced by that file's fingerprint. */
+export function stampPage(template: string, files: ReadonlyMap<string, Asset>): string {
+  return template.replace(/\{\{v:([\w.-]+)\}\}/g, (_m, name: string) =>
+    (files.get(name)?.etag ?? '').replace(/"/g, ''),
+  );
+}
+
 /**
  * The page and its files, read and fingerprinted once at start. The chat page links each file
  * with `?v=<hash>`, so browsers may cache them for long and still get a new version at once.
@@ -60,19 +74,8 @@ export class Assets {
   readonly strings: UiStrings;
 
   constructor(dir = STATIC_DIR) {
-    for (const name of STATIC_FILES) {
-      const body = readFileSync(path.join(dir, name));
-      const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-      this.files.set(name, {
-        body,
-        type: TYPES[path.extname(name)] ?? 'application/octet-stream',
-        etag: `"${hash}"`,
-      });
-    }
-    const template = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    this.page = template.replace(/\{\{v:([\w.-]+)\}\}/g, (_m, name: string) =>
-      (this.files.get(name)?.etag ?? '').replace(/"/g, ''),
-    );
+    for (const name of STATIC_FILES) this.files.set(name, readAsset(path.join(dir, name)));
+    this.page = stampPage(readFileSync(path.join(dir, 'index.html'), 'utf8'), this.files);
     this.strings = JSON.parse(readFileSync(path.join(dir, 'i18n.json'), 'utf8')) as UiStrings;
   }
 

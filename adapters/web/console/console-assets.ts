@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { STATIC_DIR, type Asset } from '../assets.js';
+import { readAsset, stampPage, STATIC_DIR, type Asset } from '../assets.js';
 
 /** Chart.js's self-contained UMD build, served as a file of this server (no CDN: CSP `script-src 'self'`). */
 export const CHART_JS_FILE = path.join(
@@ -10,10 +9,10 @@ export const CHART_JS_FILE = path.join(
   'chart.umd.js',
 );
 
-const FILES: Record<string, { file: string; type: string }> = {
-  'console.js': { file: path.join(STATIC_DIR, 'console.js'), type: 'text/javascript; charset=utf-8' },
-  'console.css': { file: path.join(STATIC_DIR, 'console.css'), type: 'text/css; charset=utf-8' },
-  'chart.umd.js': { file: CHART_JS_FILE, type: 'text/javascript; charset=utf-8' },
+const FILES: Record<string, string> = {
+  'console.js': path.join(STATIC_DIR, 'console.js'),
+  'console.css': path.join(STATIC_DIR, 'console.css'),
+  'chart.umd.js': CHART_JS_FILE,
 };
 
 /**
@@ -25,15 +24,8 @@ export class ConsoleAssets {
   readonly page: string;
 
   constructor() {
-    for (const [name, { file, type }] of Object.entries(FILES)) {
-      const body = readFileSync(file);
-      const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-      this.files.set(name, { body, type, etag: `"${hash}"` });
-    }
-    const template = readFileSync(path.join(STATIC_DIR, 'console.html'), 'utf8');
-    this.page = template.replace(/\{\{v:([\w.-]+)\}\}/g, (_m, name: string) =>
-      (this.files.get(name)?.etag ?? '').replace(/"/g, ''),
-    );
+    for (const [name, file] of Object.entries(FILES)) this.files.set(name, readAsset(file));
+    this.page = stampPage(readFileSync(path.join(STATIC_DIR, 'console.html'), 'utf8'), this.files);
   }
 
   get(name: string): Asset | undefined {
