@@ -1,4 +1,5 @@
 import type { AgentDirectory } from '../handoff/agent-directory.js';
+import { roleOfTier } from '../handoff/agents.js';
 import type { AgentAccount, AgentAccountStore } from './types.js';
 
 /** The account an id names: `web:<login>`, or a linked `slack:` / `teams:` id. */
@@ -25,13 +26,12 @@ export function accountDirectory(store: AgentAccountStore): AgentDirectory {
   return {
     roleOf(agentId) {
       const account = accountOf(store, agentId);
-      if (!account) return undefined;
-      return account.tier === 3 ? 'tier3' : 'tier2';
+      return account ? roleOfTier(account.tier) : undefined;
     },
     idsOf(agentId) {
       const account = accountOf(store, agentId);
       return account ? [agentId, ...idsOfAccount(account).filter((id) => id !== agentId)] : [agentId];
     },
-    hasAny: (role) => store.list().some((a) => a.tier === (role === 'tier3' ? 3 : 2)),
+    hasAny: (role) => store.list().some((a) => roleOfTier(a.tier) === role),
   };
 }

@@ -1,3 +1,4 @@
+import { roleOfTier } from '../handoff/agents.js';
 import type { AuditLog } from '../handoff/ports.js';
 import { verifyPassword } from './password.js';
 import type { AgentAccount, AgentAccountStore } from './types.js';
@@ -31,7 +32,7 @@ export async function signIn(
     deps.audit.record({
       at: now.toISOString(),
       actor: `web:${login}`,
-      role: account ? (account.tier === 3 ? 'tier3' : 'tier2') : 'none',
+      role: account ? roleOfTier(account.tier) : 'none',
       action: 'agent.sign-in',
       outcome,
       ...(reason ? { details: { reason } } : {}),

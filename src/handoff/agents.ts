@@ -18,6 +18,11 @@ export function tiersOf(role: AgentRole): Tier[] {
   return role === 'tier3' ? [2, 3] : [2];
 }
 
+/** The role of an agent whose highest tier is `tier` (an account's tier). */
+export function roleOfTier(tier: Tier): AgentRole {
+  return tier === 3 ? 'tier3' : 'tier2';
+}
+
 /**
  * Whether `agentId` works tickets of `tier`: the rule a channel applies to settings only agents
  * may change (a Teams channel registered as a tier's queue), the same one tickets follow.
