@@ -43,6 +43,8 @@ function isSameProblem(c: Conversation, text: string, now: Date): boolean {
 
 function routeAction(c: Conversation | undefined, action: ParsedAction): Route {
   const state = c?.state ?? 'bot';
+  // Queued or with an agent: the bot's own buttons no longer apply.
+  const withPeople = state === 'escalated' || state === 'with-agent';
   switch (action.kind) {
     case 'feedback':
       return state === 'awaiting-feedback' ? { kind: 'feedback', solved: action.solved } : { kind: 'stale' };
@@ -56,21 +58,19 @@ function routeAction(c: Conversation | undefined, action: ParsedAction): Route {
     case 'handoff-request':
       return { kind: 'handoff' };
     case 'handoff-cancel':
-      return state === 'escalated' || state === 'with-agent' ? { kind: 'cancel-ticket' } : { kind: 'stale' };
+      return withPeople ? { kind: 'cancel-ticket' } : { kind: 'stale' };
     case 'rating':
       return c?.context.ratingTicketId ? { kind: 'rating', score: action.score } : { kind: 'stale' };
     case 'section':
     case 'whole-article':
-      if (state === 'escalated' || state === 'with-agent') return { kind: 'stale' };
+      if (withPeople) return { kind: 'stale' };
       return {
         kind: 'show-part',
         articleId: action.articleId,
         index: action.kind === 'section' ? action.index : undefined,
       };
     case 'area':
-      return state === 'escalated' || state === 'with-agent'
-        ? { kind: 'stale' }
-        : { kind: 'area', areaId: action.areaId };
+      return withPeople ? { kind: 'stale' } : { kind: 'area', areaId: action.areaId };
     case 'ticket-add':
       return state === 'escalated' && c?.context.pendingAdd ? { kind: 'ticket-add' } : { kind: 'stale' };
     case 'unknown':
