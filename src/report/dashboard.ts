@@ -1,7 +1,13 @@
 import type { Lang } from '../config.js';
 import type { QuestionOutcome } from '../conversation/types.js';
 import type { Db } from '../storage/db.js';
-import { computeReport, percentile, type ReportFigures, type ReportOptions } from './figures.js';
+import {
+  averageRating,
+  computeReport,
+  durations,
+  type ReportFigures,
+  type ReportOptions,
+} from './figures.js';
 
 /** One line of a breakdown (a channel, a language or a day). */
 export interface BreakdownRow {
@@ -63,13 +69,6 @@ interface TRow {
 
 const share = (part: number, whole: number) =>
   whole === 0 ? undefined : Math.round((part / whole) * 1000) / 1000;
-const round1 = (x: number | undefined) => (x === undefined ? undefined : Math.round(x * 10) / 10);
-
-function minutes(from: string, to: string | null): number | undefined {
-  if (to === null) return undefined;
-  const m = (Date.parse(to) - Date.parse(from)) / 60_000;
-  return Number.isFinite(m) && m >= 0 ? m : undefined;
-}
 
 function breached(t: TRow, until: string): boolean {
   if (t.sla_announced_for !== null) return true;
@@ -80,11 +79,9 @@ function breached(t: TRow, until: string): boolean {
 function row(key: string, qs: QRow[], ts: TRow[], until: string): BreakdownRow {
   const n = (o: QuestionOutcome) => qs.filter((q) => q.outcome === o).length;
   const ratings = ts.map((t) => t.rating).filter((r): r is number => r !== null);
-  const sorted = (xs: (number | undefined)[]) =>
-    xs.filter((x): x is number => x !== undefined).sort((a, b) => a - b);
-  const claim = sorted(ts.map((t) => minutes(t.created_at, t.first_claimed_at)));
-  const resolve = sorted(
-    ts.filter((t) => t.status === 'resolved').map((t) => minutes(t.created_at, t.closed_at)),
+  const claim = durations(ts.map((t) => ({ from: t.created_at, to: t.first_claimed_at })));
+  const resolve = durations(
+    ts.filter((t) => t.status === 'resolved').map((t) => ({ from: t.created_at, to: t.closed_at })),
   );
   return {
     key,
@@ -100,11 +97,9 @@ function row(key: string, qs: QRow[], ts: TRow[], until: string): BreakdownRow {
     resolved: ts.filter((t) => t.status === 'resolved').length,
     slaBreaches: ts.filter((t) => breached(t, until)).length,
     csatCount: ratings.length,
-    csatAverage: ratings.length
-      ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
-      : undefined,
-    medianClaimMinutes: round1(percentile(claim, 50)),
-    medianResolveMinutes: round1(percentile(resolve, 50)),
+    csatAverage: averageRating(ratings),
+    medianClaimMinutes: claim.medianMinutes,
+    medianResolveMinutes: resolve.medianMinutes,
   };
 }
 

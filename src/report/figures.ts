@@ -83,7 +83,8 @@ export function percentile(sorted: readonly number[], p: number): number | undef
   return sorted[Math.min(rank, sorted.length) - 1];
 }
 
-function durations(pairs: { from: string; to: string | null }[]): Durations {
+/** Minutes from each `from` to its `to` (pairs without an end, or running backwards, left out). */
+export function durations(pairs: { from: string; to: string | null }[]): Durations {
   const minutes = pairs
     .filter((p): p is { from: string; to: string } => p.to !== null)
     .map((p) => (Date.parse(p.to) - Date.parse(p.from)) / 60_000)
@@ -95,6 +96,12 @@ function durations(pairs: { from: string; to: string | null }[]): Durations {
     medianMinutes: round(percentile(minutes, 50)),
     p90Minutes: round(percentile(minutes, 90)),
   };
+}
+
+/** The mean of 1-5 ratings to two decimals, undefined without any. */
+export function averageRating(ratings: readonly number[]): number | undefined {
+  if (ratings.length === 0) return undefined;
+  return Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100;
 }
 
 /** Two unanswered questions this alike (content-word stems) count as one content gap. */
@@ -195,10 +202,7 @@ export function computeReport(db: Db, options: ReportOptions = {}): ReportFigure
     ),
     csat: {
       count: ratings.length,
-      average:
-        ratings.length > 0
-          ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
-          : undefined,
+      average: averageRating(ratings),
       distribution,
     },
     contentGaps: gaps
