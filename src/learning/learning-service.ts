@@ -3,7 +3,7 @@ import { ErrorCodes, HelpdeskError } from '../errors.js';
 import type { AuditLog } from '../handoff/ports.js';
 import type { AgentRole } from '../handoff/types.js';
 import type { Article } from '../kb/types.js';
-import { groupGaps, type ContentGap } from '../report/figures.js';
+import { biggestGaps, groupGaps, type ContentGap } from '../report/figures.js';
 import { addQuestionToArticle, type QuestionEdit } from './kb-edit.js';
 import type { LearningStore, Suggestion } from './types.js';
 
@@ -47,11 +47,10 @@ export class LearningService {
       const article = this.deps.articles.getArticle(s.articleId);
       return { ...s, articleTitle: article?.title, articleFile: article?.file };
     });
-    const gaps = groupGaps(
-      this.deps.store.gaps().map((g) => ({ text: g.question, lang: g.lang, askedAt: g.at })),
-    )
-      .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt))
-      .slice(0, top);
+    const gaps = biggestGaps(
+      groupGaps(this.deps.store.gaps().map((g) => ({ text: g.question, lang: g.lang, askedAt: g.at }))),
+      top,
+    );
     return { pending, gaps };
   }
 

@@ -98,6 +98,11 @@ export function durations(pairs: { from: string; to: string | null }[]): Duratio
   };
 }
 
+/** The `top` biggest content gaps: most asked first, then most recently asked. */
+export function biggestGaps(gaps: ContentGap[], top: number): ContentGap[] {
+  return gaps.sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt)).slice(0, top);
+}
+
 /** The mean of 1-5 ratings to two decimals, undefined without any. */
 export function averageRating(ratings: readonly number[]): number | undefined {
   if (ratings.length === 0) return undefined;
@@ -205,8 +210,6 @@ export function computeReport(db: Db, options: ReportOptions = {}): ReportFigure
       average: averageRating(ratings),
       distribution,
     },
-    contentGaps: gaps
-      .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt))
-      .slice(0, options.top ?? 10),
+    contentGaps: biggestGaps(gaps, options.top ?? 10),
   };
 }
