@@ -13,7 +13,7 @@ import { countSections } from '../kb/sections.js';
 import { MAX_CALIBRATED_SECTIONS } from '../retrieval/calibration/self-calibrator.js';
 import { readQueries, type LabelledQuery } from '../retrieval/eval-queries.js';
 import { formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
-import { createRetriever, type KnowledgeRetriever } from '../retrieval/retriever.js';
+import { createRetriever, retrieverSettings, type KnowledgeRetriever } from '../retrieval/retriever.js';
 import { parseCliArgs, runCli } from './args.js';
 
 const USAGE = 'npm run calibrate -- [--kb DIR] [--queries FILE.jsonl] [--json]';
@@ -57,12 +57,7 @@ await runCli(USAGE, async () => {
   if (kb.articles.length === 0)
     throw new HelpdeskError(ErrorCodes.KB_UNREADABLE, `no article could be loaded from ${dir}`);
   const queries = values.queries ? await readQueries(values.queries) : [];
-  const settings = {
-    thresholds: config.retrieval,
-    defaultLang: config.kb.defaultLang,
-    intentClassifier: config.intentClassifier,
-  };
-  const retriever = createRetriever(kb.articles, settings);
+  const retriever = createRetriever(kb.articles, retrieverSettings(config));
   const calibration = await selfCalibrate(retriever, config.retrieval, { extra: queries });
   retriever.setCalibration(calibration);
   const labelled = queries.length > 0 ? await labelledFigures(retriever, queries) : undefined;

@@ -21,7 +21,7 @@ import { migrate, openDatabase } from '../storage/db.js';
 import { ALL_MIGRATIONS } from '../storage/migrations.js';
 import { readQueries, repeatedQueries, unknownExpectations } from '../retrieval/eval-queries.js';
 import { clarifyFigures, formatReport, summarise, type QueryOutcome } from '../retrieval/evaluate.js';
-import { indexRetriever } from '../retrieval/retriever.js';
+import { indexRetriever, retrieverSettings } from '../retrieval/retriever.js';
 import { SelfCalibrator } from '../retrieval/calibration/self-calibrator.js';
 import { parseCliArgs, parseWholeNumber, runCli } from './args.js';
 
@@ -106,10 +106,7 @@ await runCli(USAGE, async () => {
     migrate(db, ALL_MIGRATIONS);
     const model = await createEmbedder(config.embeddings, cliLogger('warn'));
     const retriever = await indexRetriever(kb.articles, {
-      thresholds: config.retrieval,
-      defaultLang: config.kb.defaultLang,
-      intentClassifier: config.intentClassifier,
-      denseFusion: config.embeddings.fusion,
+      ...retrieverSettings(config),
       embedder: model ? new CachedEmbedder(db, model) : undefined,
     });
     const calibration = calibrate

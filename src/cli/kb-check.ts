@@ -3,7 +3,7 @@ import { confusablePairs, fewPhrasings, type AuthoringWarning } from '../kb/auth
 import { formatProblem, loadKnowledgeBase } from '../kb/load-kb.js';
 import { THESAURUS_FILE } from '../kb/thesaurus-file.js';
 import type { Article } from '../kb/types.js';
-import { createRetriever } from '../retrieval/retriever.js';
+import { createRetriever, retrieverSettings } from '../retrieval/retriever.js';
 import { parseCliArgs, runCli } from './args.js';
 
 const USAGE = 'npm run kb:check -- [--kb DIR]';
@@ -50,10 +50,6 @@ async function authoringWarnings(
 ): Promise<AuthoringWarning[]> {
   if (articles.length === 0) return [];
   const lineOf = (a: Article) => a.questionsLine ?? a.idLine;
-  const retriever = createRetriever(articles, {
-    thresholds: config.retrieval,
-    defaultLang: config.kb.defaultLang,
-    intentClassifier: config.intentClassifier,
-  });
+  const retriever = createRetriever(articles, retrieverSettings(config));
   return [...fewPhrasings(articles, lineOf), ...(await confusablePairs(articles, retriever, lineOf))];
 }

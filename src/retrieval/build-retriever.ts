@@ -6,7 +6,7 @@ import type { Db } from '../storage/db.js';
 import { createEmbedder } from './embedding/create-embedder.js';
 import { CachedEmbedder } from './embedding/vector-cache.js';
 import { sqliteIntentCache } from './intent-cache.js';
-import { indexRetriever, type KnowledgeRetriever } from './retriever.js';
+import { indexRetriever, retrieverSettings, type KnowledgeRetriever } from './retriever.js';
 
 /**
  * Loads the knowledge base and indexes it the way the bot, `ask` and `eval` all do: keyword index
@@ -35,10 +35,7 @@ export async function buildRetriever(options: {
   const model = await createEmbedder(config.embeddings, logger);
   const cache = model ? new CachedEmbedder(db, model) : undefined;
   const retriever = await indexRetriever(kb.articles, {
-    thresholds: config.retrieval,
-    defaultLang: config.kb.defaultLang,
-    intentClassifier: config.intentClassifier,
-    denseFusion: config.embeddings.fusion,
+    ...retrieverSettings(config),
     embedder: cache,
     intentCache: sqliteIntentCache(db),
   });

@@ -1,4 +1,4 @@
-import type { Lang } from '../config.js';
+import type { Config, Lang } from '../config.js';
 import type { Article, Section } from '../kb/types.js';
 import {
   contentWords,
@@ -51,6 +51,16 @@ export interface RetrieverSettings {
   denseFusion?: DenseFusion;
   /** Trained classifiers kept across restarts (the bot's database); trained each time without. */
   intentCache?: IntentModelCache;
+}
+
+/** The settings the configuration gives a retriever (caches and the embedder are the caller's). */
+export function retrieverSettings(config: Config): RetrieverSettings {
+  return {
+    thresholds: config.retrieval,
+    defaultLang: config.kb.defaultLang,
+    intentClassifier: config.intentClassifier,
+    denseFusion: config.embeddings.fusion,
+  };
 }
 
 /** A ranked candidate with the evidence behind it (for `ask`, `eval` and tuning). */
